@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace AlphaSharp.Cli;
+
+/// <summary>The `alphasharp` command tree. Each area adds its verbs in its own file.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("AlphaSharp: AI-driven stock selection and trading research");
+        return root.Parse(args).Invoke();
+    }
+}
