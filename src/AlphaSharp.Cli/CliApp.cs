@@ -5,9 +5,12 @@ namespace AlphaSharp.Cli;
 /// <summary>The `alphasharp` command tree. Each area adds its verbs in its own file.</summary>
 public static class CliApp
 {
-    public static int Run(string[] args)
+    public static RootCommand Build()
     {
         var root = new RootCommand("AlphaSharp: AI-driven stock selection and trading research");
-        return root.Parse(args).Invoke();
+        root.Subcommands.Add(DataCommands.Create());
+        return root;
     }
+
+    public static int Run(string[] args) => Build().Parse(args).Invoke();
 }
