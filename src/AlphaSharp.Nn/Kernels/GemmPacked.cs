@@ -1,0 +1,127 @@
+using System.Runtime.Intrinsics;
+
+namespace AlphaSharp.Nn.Kernels;
+
+public static partial class Gemm
+{
+    /// <summary>Depth of one packed block: an MR x KC sliver of A and a KC x NR sliver of B stay in L1/L2.</summary>
+    internal const int KC = 256;
+    /// <summary>Rows of A per block, sized so a packed MC x KC block sits in L2 while B slivers stream past.</summary>
+    internal const int MC = 144;
+    /// <summary>Columns of B per packed block (KC x NC floats live in L3).</summary>
+    internal const int NC = 3072;
+
+    /// <summary>The register tile: 8 x 32 with 512-bit vectors (16 accumulators), 6 x 16 with 256-bit ones (12).</summary>
+    private static (int Mr, int Nr) TileShape()
+        => Vector512.IsHardwareAccelerated && !Force256 ? (MR512, NR512) : (MR256, NR256);
+
+    private static unsafe void PackedGemm(bool transA, bool transB, int m, int n, int k, float alpha,
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc, int threads)
+    {
+        var (mr, nr) = TileShape();
+        var use512 = mr == MR512 && nr == NR512;
+        var mPanels = (m + mr - 1) / mr;
+        var mcPanels = Math.Max(1, MC / mr);
+        // Equal-sized depth blocks: a 257-deep product splits 129 + 128, not 256 + 1.
+        var kBlocks = (k + KC - 1) / KC;
+        var kcMax = (k + kBlocks - 1) / kBlocks;
+        var ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
+
+        var bufA = PackBuffers.A(mPanels * mr * kcMax);
+        var bufB = PackBuffers.B(ncMax * kcMax);
+
+        for (var p0 = 0; p0 < k; p0 += kcMax)
+        {
+            var kc = Math.Min(kcMax, k - p0);
+            var betaNow = p0 == 0 ? beta : 1f;
+            PackA(transA, a, lda, m, p0, kc, mr, bufA);
+            for (var j0 = 0; j0 < n; j0 += NC)
+            {
+                var nc = Math.Min(NC, n - j0);
+                PackB(transB, b, ldb, j0, nc, p0, kc, nr, bufB);
+                var job = new TileJob
+                {
+                    A = bufA, B = bufB, C = c + j0, Ldc = ldc, M = m, N = nc, Kc = kc,
+                    Mr = mr, Nr = nr, McPanels = mcPanels, MPanels = mPanels,
+                    Alpha = alpha, Beta = betaNow, Use512 = use512,
+                };
+                RunTiles(job, threads);
+            }
+        }
+    }
+
+    /// <summary>Everything one block of tiles needs; pointers travel as nint so worker lambdas can hold them.</summary>
+    private unsafe struct TileJob
+    {
+        public float* A, B, C;
+        public int Ldc, M, N, Kc, Mr, Nr, McPanels, MPanels;
+        public float Alpha, Beta;
+        public bool Use512;
+    }
+
+    private static unsafe void RunTiles(TileJob job, int threads)
+    {
+        var icBlocks = (job.MPanels + job.McPanels - 1) / job.McPanels;
+        var nPanels = (job.N + job.Nr - 1) / job.Nr;
+        // Enough work items for every thread to stay busy; each item is (row block, run of column slivers).
+        var chunks = threads == 1 ? 1 : Math.Min(nPanels, Math.Max(1, (4 * threads + icBlocks - 1) / icBlocks));
+        var items = icBlocks * chunks;
+        if (threads == 1 || items == 1)
+        {
+            for (var it = 0; it < items; it++) RunItem(ref job, it, chunks, nPanels);
+            return;
+        }
+        // Items are claimed dynamically; each C element is still written by exactly one kernel call per depth
+        // block in a fixed order, so who runs an item does not change the bits.
+        var next = -1;
+        var workers = Math.Min(threads, items);
+        var copy = job;
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        {
+            var local = copy;
+            int it;
+            while ((it = Interlocked.Increment(ref next)) < items) RunItem(ref local, it, chunks, nPanels);
+        });
+    }
+
+    private static unsafe void RunItem(ref TileJob job, int item, int chunks, int nPanels)
+    {
+        var ic = item / chunks;
+        var chunk = item % chunks;
+        var jrFrom = (int)((long)nPanels * chunk / chunks);
+        var jrTo = (int)((long)nPanels * (chunk + 1) / chunks);
+        var irFrom = ic * job.McPanels;
+        var irTo = Math.Min(job.MPanels, irFrom + job.McPanels);
+        int mr = job.Mr, nr = job.Nr, kc = job.Kc;
+        var edge = stackalloc float[MR512 * NR512];
+        for (var jr = jrFrom; jr < jrTo; jr++)
+        {
+            var bp = job.B + (long)jr * nr * kc;
+            var cols = Math.Min(nr, job.N - jr * nr);
+            for (var ir = irFrom; ir < irTo; ir++)
+            {
+                var ap = job.A + (long)ir * mr * kc;
+                var rows = Math.Min(mr, job.M - ir * mr);
+                var cp = job.C + (long)ir * mr * job.Ldc + jr * nr;
+                if (rows == mr && cols == nr)
+                {
+                    if (job.Use512) Kernel512(kc, ap, bp, cp, job.Ldc, job.Alpha, job.Beta);
+                    else Kernel256(kc, ap, bp, cp, job.Ldc, job.Alpha, job.Beta);
+                    continue;
+                }
+                // A ragged edge tile: compute the full tile into scratch, then merge the part that exists.
+                if (job.Use512) Kernel512(kc, ap, bp, edge, nr, 1f, 0f);
+                else Kernel256(kc, ap, bp, edge, nr, 1f, 0f);
+                for (var r = 0; r < rows; r++)
+                {
+                    var crow = cp + (long)r * job.Ldc;
+                    var erow = edge + r * nr;
+                    if (job.Beta == 0f)
+                        for (var j = 0; j < cols; j++) crow[j] = job.Alpha * erow[j];
+                    else
+                        for (var j = 0; j < cols; j++) crow[j] = job.Beta * crow[j] + job.Alpha * erow[j];
+                }
+            }
+        }
+    }
+}

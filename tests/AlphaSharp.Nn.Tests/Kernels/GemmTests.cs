@@ -1,0 +1,114 @@
+using AlphaSharp.Nn.Kernels;
+
+namespace AlphaSharp.Nn.Tests.Kernels;
+
+public class GemmTests
+{
+    public static TheoryData<int, int, int> Sizes => new()
+    {
+        { 1, 1, 1 }, { 3, 5, 7 }, { 7, 1, 13 }, { 1, 37, 9 }, { 17, 33, 65 }, { 9, 40, 300 },
+        { 67, 45, 530 }, { 150, 70, 31 }, { 13, 3100, 3 },
+    };
+
+    private enum Path { Auto, Packed512, Packed256 }
+
+    [Theory]
+    [MemberData(nameof(Sizes))]
+    public void MatchesDoubleLoop_AllTransposes_AllPaths(int m, int n, int k)
+    {
+        foreach (var path in new[] { Path.Auto, Path.Packed512, Path.Packed256 })
+            foreach (var ta in new[] { false, true })
+                foreach (var tb in new[] { false, true })
+                    CheckOne(m, n, k, ta, tb, 0.75f, 0.5f, path, padding: 3);
+    }
+
+    [Fact]
+    public void BetaZeroIgnoresNaNInC_AndBetaOneAccumulates()
+    {
+        foreach (var path in new[] { Path.Auto, Path.Packed512, Path.Packed256 })
+        {
+            CheckOne(19, 21, 23, false, false, 1f, 0f, path, padding: 0, fillCWithNaN: true);
+            CheckOne(19, 21, 23, true, true, -2f, 1f, path, padding: 1);
+        }
+    }
+
+    [Fact]
+    public void ZeroDepthScalesC()
+    {
+        var c = new float[] { 1, 2, 3, 4, 5, 6 };
+        Gemm.Sgemm(false, false, 2, 3, 0, 1f, [], 1, [], 3, 2f, c, 3);
+        Assert.Equal(new float[] { 2, 4, 6, 8, 10, 12 }, c);
+    }
+
+    [Fact]
+    public void SameBitsForAnyThreadCount()
+    {
+        var rng = new Rng(7);
+        const int m = 301, n = 517, k = 389;
+        var a = Tensor.Uniform(rng, -1, 1, m, k).Data;
+        var b = Tensor.Uniform(rng, -1, 1, n, k).Data;
+        var reference = new float[m * n];
+        Gemm.Sgemm(false, true, m, n, k, 1f, a, k, b, k, 0f, reference, n, threads: 1);
+        foreach (var threads in new[] { 2, 3, 4 })
+        {
+            var c = new float[m * n];
+            Gemm.Sgemm(false, true, m, n, k, 1f, a, k, b, k, 0f, c, n, threads);
+            Assert.True(reference.AsSpan().SequenceEqual(c), $"threads={threads} changed the result bits");
+        }
+    }
+
+    [Fact]
+    public void BadArgumentsNameTheProblem()
+    {
+        var ex = Assert.Throws<ArgumentException>(() =>
+            Gemm.Sgemm(false, false, 2, 3, 4, 1f, new float[7], 4, new float[12], 3, 0f, new float[6], 3));
+        Assert.Contains("A (2 x 4, ld 4) needs 8 values", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() =>
+            Gemm.Sgemm(false, true, 2, 3, 4, 1f, new float[8], 4, new float[12], 3, 0f, new float[6], 3));
+        Assert.Contains("ldb=3 is less than the 4 columns of B", ex.Message);
+        ex = Assert.Throws<ArgumentException>(() =>
+            Gemm.Sgemm(false, false, -1, 3, 4, 1f, new float[8], 4, new float[12], 3, 0f, new float[6], 3));
+        Assert.Contains("non-negative", ex.Message);
+    }
+
+    private static void CheckOne(int m, int n, int k, bool ta, bool tb, float alpha, float beta, Path path, int padding,
+        bool fillCWithNaN = false)
+    {
+        var rng = new Rng((ulong)(m * 1000003 + n * 1009 + k * 7 + (ta ? 1 : 0) + (tb ? 2 : 0)));
+        int aRows = ta ? k : m, aCols = ta ? m : k, bRows = tb ? n : k, bCols = tb ? k : n;
+        int lda = aCols + padding, ldb = bCols + padding, ldc = n + padding;
+        var a = Tensor.Uniform(rng, -1, 1, aRows * lda).Data;
+        var b = Tensor.Uniform(rng, -1, 1, bRows * ldb).Data;
+        var c = Tensor.Uniform(rng, -1, 1, m * ldc).Data;
+        if (fillCWithNaN) Array.Fill(c, float.NaN);
+        var c0 = (float[])c.Clone();
+
+        Gemm.Force256 = path == Path.Packed256;
+        Gemm.ForcePacked = path != Path.Auto;
+        try { Gemm.Sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); }
+        finally { Gemm.Force256 = false; Gemm.ForcePacked = false; }
+
+        for (var i = 0; i < m; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                double sum = 0, mag = 0;
+                for (var p = 0; p < k; p++)
+                {
+                    double x = ta ? a[p * lda + i] : a[i * lda + p];
+                    double y = tb ? b[j * ldb + p] : b[p * ldb + j];
+                    sum += x * y;
+                    mag += Math.Abs(x * y);
+                }
+                var expected = alpha * sum + (beta == 0f ? 0.0 : beta * (double)c0[i * ldc + j]);
+                var tol = 2e-6 * (Math.Abs(alpha) * mag + Math.Abs(beta)) + 1e-6;
+                var got = c[i * ldc + j];
+                Assert.True(Math.Abs(got - expected) <= tol,
+                    $"{path} m={m} n={n} k={k} ta={ta} tb={tb}: C[{i},{j}]={got}, expected {expected}");
+            }
+            // Padding between rows of C must be untouched.
+            for (var j = n; j < ldc && i < m - 1; j++)
+                Assert.Equal(c0[i * ldc + j], c[i * ldc + j]);
+        }
+    }
+}
