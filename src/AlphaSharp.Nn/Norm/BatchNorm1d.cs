@@ -6,7 +6,7 @@ namespace AlphaSharp.Nn.Norm;
 /// <c>momentum</c> null the running estimate is the cumulative average, as in PyTorch.
 /// State keys: weight, bias, running_mean, running_var, num_batches_tracked. PyTorch stores
 /// num_batches_tracked as int64; here every tensor is float32, so it is a float count (exact up to 2^24 steps)
-/// and a PyTorch checkpoint's int64 value must be converted on load.
+/// and a PyTorch checkpoint's int64 value must be converted on load. Its shape is [] as in PyTorch.
 /// </summary>
 public sealed class BatchNorm1d : Module
 {
@@ -27,7 +27,7 @@ public sealed class BatchNorm1d : Module
         {
             RunningMean = RegisterBuffer("running_mean", Tensor.Zeros(numFeatures));
             RunningVar = RegisterBuffer("running_var", Tensor.Ones(numFeatures));
-            NumBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Zeros(1));
+            NumBatchesTracked = RegisterBuffer("num_batches_tracked", Tensor.Zeros());
         }
     }
 
