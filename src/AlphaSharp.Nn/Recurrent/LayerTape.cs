@@ -1,0 +1,34 @@
+namespace AlphaSharp.Nn.Recurrent;
+
+/// <summary>
+/// What one layer-direction's forward pass keeps for its backward pass, allocated once per call (never per step):
+/// the gates (T x B x gates*H; overwritten in backward by the pre-activation gradients), every hidden state and,
+/// for an LSTM, every cell state ((T + 1) x B x H each, see <see cref="StepShape"/>), and for a GRU the h-side
+/// n term W_hn h + b_hn (T x B x H).
+/// </summary>
+internal sealed class LayerTape
+{
+    public LayerTape(CellKind kind, StepShape shape)
+    {
+        Kind = kind;
+        Shape = shape;
+        var rows = shape.T * shape.B;
+        Gates = new float[rows * kind.Gates() * shape.H];
+        Hs = new float[(shape.T + 1) * shape.B * shape.H];
+        Cs = kind == CellKind.Lstm ? new float[Hs.Length] : [];
+        Aux = kind == CellKind.Gru ? new float[rows * shape.H] : [];
+    }
+
+    public CellKind Kind { get; }
+    public StepShape Shape { get; }
+    public float[] Gates { get; }
+    public float[] Hs { get; }
+    public float[] Cs { get; }
+    public float[] Aux { get; }
+
+    /// <summary>h_t of time t (B x H) starts here in <see cref="Hs"/> (and c_t in <see cref="Cs"/>).</summary>
+    public int OutputOffset(int t) => Shape.NextBlock(t) * Shape.B * Shape.H;
+
+    public int FinalOffset => Shape.FinalBlock * Shape.B * Shape.H;
+    public int InitialOffset => Shape.InitialBlock * Shape.B * Shape.H;
+}

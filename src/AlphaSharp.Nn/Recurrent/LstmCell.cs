@@ -1,0 +1,140 @@
+using System.Runtime.Intrinsics;
+using AlphaSharp.Nn.Kernels;
+
+namespace AlphaSharp.Nn.Recurrent;
+
+/// <summary>
+/// PyTorch's LSTM cell over a block of batch rows for a whole sequence: gates i, f, g, o;
+/// c' = f c + i g; h' = o tanh(c'). Each step is one Gemm (h W_hh^T added onto the precomputed input projection)
+/// and one fused pass for the nonlinearities and the cell update. Nothing is allocated inside the time loop.
+/// </summary>
+internal static unsafe class LstmCell
+{
+    /// <summary>
+    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 4H) holds
+    /// x W_ih^T + b_ih + b_hh; on exit the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
+    /// ((T + 1) x B x H, see <see cref="StepShape"/>) hold the initial state on entry and every state on exit.
+    /// </summary>
+    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, ReadOnlySpan<float> wHh,
+        Span<float> gates, Span<float> hs, Span<float> cs)
+    {
+        int B = sh.B, H = sh.H, G = 4 * H;
+        fixed (float* pg = gates, ph = hs, pc = cs)
+        {
+            for (var s = 0; s < sh.T; s++)
+            {
+                var t = sh.TimeAt(s);
+                var g = (t * B + b0) * G;
+                var prev = (sh.PrevBlock(t) * B + b0) * H;
+                var next = (sh.NextBlock(t) * B + b0) * H;
+                // A zero initial state contributes nothing: skip the product rather than multiply zeros.
+                if (s > 0 || hasInitialState)
+                    Gemm.Sgemm(false, true, m, G, H, 1f, hs[prev..], H, wHh, H, 1f, gates[g..], G, 1);
+                for (var r = 0; r < m; r++)
+                    PointwiseForward(H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
+            }
+        }
+    }
+
+    private static void PointwiseForward(int H, float* g, float* cPrev, float* cNext, float* hNext)
+    {
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; j <= H - 8; j += 8)
+            {
+                var i = GateMath.Sigmoid(Vector256.Load(g + j));
+                var f = GateMath.Sigmoid(Vector256.Load(g + H + j));
+                var gg = GateMath.Tanh(Vector256.Load(g + 2 * H + j));
+                var o = GateMath.Sigmoid(Vector256.Load(g + 3 * H + j));
+                var c = f * Vector256.Load(cPrev + j) + i * gg;
+                Vector256.Store(i, g + j);
+                Vector256.Store(f, g + H + j);
+                Vector256.Store(gg, g + 2 * H + j);
+                Vector256.Store(o, g + 3 * H + j);
+                Vector256.Store(c, cNext + j);
+                Vector256.Store(o * GateMath.Tanh(c), hNext + j);
+            }
+        }
+        for (; j < H; j++)
+        {
+            var i = GateMath.Sigmoid(g[j]);
+            var f = GateMath.Sigmoid(g[H + j]);
+            var gg = GateMath.Tanh(g[2 * H + j]);
+            var o = GateMath.Sigmoid(g[3 * H + j]);
+            var c = f * cPrev[j] + i * gg;
+            g[j] = i; g[H + j] = f; g[2 * H + j] = gg; g[3 * H + j] = o;
+            cNext[j] = c;
+            hNext[j] = o * GateMath.Tanh(c);
+        }
+    }
+
+    /// <summary>
+    /// Back through time for rows [b0, b0 + m). <paramref name="dy"/> is the gradient of this direction's outputs,
+    /// element (t, b, j) at t * dyStrideT + b * dyStrideB + j, or empty when the outputs were not used.
+    /// <paramref name="dh"/> and <paramref name="dc"/> (B x H, this block's rows used) hold the gradients of the
+    /// final state on entry and of the initial state on exit. The activated gates are overwritten with the
+    /// gradients of the gate pre-activations, which is what the weight-gradient Gemms read afterwards.
+    /// </summary>
+    public static void Backward(StepShape sh, int b0, int m, ReadOnlySpan<float> wHh,
+        ReadOnlySpan<float> dy, int dyStrideT, int dyStrideB, Span<float> gates, ReadOnlySpan<float> cs,
+        Span<float> dh, Span<float> dc)
+    {
+        int B = sh.B, H = sh.H, G = 4 * H;
+        var dhRows = dh.Slice(b0 * H, m * H);
+        fixed (float* pg = gates, pc = cs, pdy = dy, pdh = dhRows, pdc = dc.Slice(b0 * H, m * H))
+        {
+            for (var s = sh.T - 1; s >= 0; s--)
+            {
+                var t = sh.TimeAt(s);
+                var g = (t * B + b0) * G;
+                var prev = (sh.PrevBlock(t) * B + b0) * H;
+                var next = (sh.NextBlock(t) * B + b0) * H;
+                for (var r = 0; r < m; r++)
+                {
+                    var dyRow = dy.IsEmpty ? null : pdy + (long)t * dyStrideT + (long)(b0 + r) * dyStrideB;
+                    PointwiseBackward(H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, dyRow,
+                        pdh + r * H, pdc + r * H);
+                }
+                Gemm.Sgemm(false, false, m, H, G, 1f, gates[g..], G, wHh, H, 0f, dhRows, H, 1);
+            }
+        }
+    }
+
+    private static void PointwiseBackward(int H, float* g, float* cPrev, float* cNext, float* dy, float* dh, float* dc)
+    {
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256<float>.One;
+            for (; j <= H - 8; j += 8)
+            {
+                var i = Vector256.Load(g + j);
+                var f = Vector256.Load(g + H + j);
+                var gg = Vector256.Load(g + 2 * H + j);
+                var o = Vector256.Load(g + 3 * H + j);
+                var dhv = Vector256.Load(dh + j);
+                if (dy != null) dhv += Vector256.Load(dy + j);
+                var tc = GateMath.Tanh(Vector256.Load(cNext + j));
+                var dcv = Vector256.Load(dc + j) + dhv * o * (one - tc * tc);
+                Vector256.Store(dcv * gg * i * (one - i), g + j);
+                Vector256.Store(dcv * Vector256.Load(cPrev + j) * f * (one - f), g + H + j);
+                Vector256.Store(dcv * i * (one - gg * gg), g + 2 * H + j);
+                Vector256.Store(dhv * tc * o * (one - o), g + 3 * H + j);
+                Vector256.Store(dcv * f, dc + j);
+            }
+        }
+        for (; j < H; j++)
+        {
+            float i = g[j], f = g[H + j], gg = g[2 * H + j], o = g[3 * H + j];
+            var dhv = dh[j] + (dy != null ? dy[j] : 0f);
+            var tc = GateMath.Tanh(cNext[j]);
+            var dcv = dc[j] + dhv * o * (1f - tc * tc);
+            g[j] = dcv * gg * i * (1f - i);
+            g[H + j] = dcv * cPrev[j] * f * (1f - f);
+            g[2 * H + j] = dcv * i * (1f - gg * gg);
+            g[3 * H + j] = dhv * tc * o * (1f - o);
+            dc[j] = dcv * f;
+        }
+    }
+}

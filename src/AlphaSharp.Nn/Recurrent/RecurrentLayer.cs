@@ -1,0 +1,162 @@
+using AlphaSharp.Nn.Kernels;
+
+namespace AlphaSharp.Nn.Recurrent;
+
+/// <summary>
+/// One layer-direction over a whole sequence, forward and backward. The input projection of all T x B rows is one
+/// Gemm; the time loop runs per block of batch rows (rows never interact, so each block runs the whole sequence on
+/// its own thread and a call forks once, not once per step); the weight gradients are a few Gemms over all steps
+/// at once. Blocks are fixed by the thread count, so the same thread count gives the same bits.
+/// </summary>
+internal static class RecurrentLayer
+{
+    /// <summary>Fewer rows than this per block and the per-step Gemms get too thin to be worth a thread.</summary>
+    internal const int MinRowsPerBlock = 16;
+
+    /// <summary>How many row blocks a batch of <paramref name="batch"/> is split into on <paramref name="threads"/> threads.</summary>
+    internal static int BlockCount(int batch, int threads) => Math.Max(1, Math.Min(threads, batch / MinRowsPerBlock));
+
+    /// <summary>
+    /// x is time-major (T x B x inputSize). <paramref name="h0"/> and <paramref name="c0"/> (B x H) may be empty
+    /// for zero initial states. Fills <paramref name="tape"/>.
+    /// </summary>
+    public static void Forward(StepShape sh, int inputSize, float[] x, LayerWeights w,
+        ReadOnlySpan<float> h0, ReadOnlySpan<float> c0, LayerTape tape, int threads)
+    {
+        var kind = tape.Kind;
+        int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
+        var beta = 0f;
+        if (w.BIh is not null && w.BHh is not null)
+        {
+            FillBiasRows(kind, H, w.BIh, w.BHh, tape.Gates.AsSpan(0, rows * G));
+            beta = 1f;
+        }
+        Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, beta, tape.Gates, G, threads);
+
+        var hasInitial = !h0.IsEmpty;
+        if (hasInitial) h0.CopyTo(tape.Hs.AsSpan(tape.InitialOffset, sh.B * H));
+        if (!c0.IsEmpty) c0.CopyTo(tape.Cs.AsSpan(tape.InitialOffset, sh.B * H));
+        hasInitial |= !c0.IsEmpty;
+
+        ForBlocks(sh.B, threads, (b0, m) =>
+        {
+            switch (kind)
+            {
+                case CellKind.Lstm:
+                    LstmCell.Forward(sh, b0, m, hasInitial, w.WHh, tape.Gates, tape.Hs, tape.Cs);
+                    break;
+                case CellKind.Gru:
+                    var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
+                    GruCell.Forward(sh, b0, m, hasInitial, w.WHh, bHn, tape.Gates, tape.Hs, tape.Aux, new float[m * G]);
+                    break;
+                default:
+                    RnnCell.Forward(sh, b0, m, hasInitial, kind == CellKind.RnnRelu, w.WHh, tape.Gates, tape.Hs);
+                    break;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Every row starts as b_ih + b_hh, so the projection Gemm adds onto it (beta 1). A GRU keeps b_hn out: r
+    /// multiplies it, so it joins the h-side term inside the step instead.
+    /// </summary>
+    private static void FillBiasRows(CellKind kind, int H, float[] bIh, float[] bHh, Span<float> gates)
+    {
+        var G = bIh.Length;
+        Span<float> bias = G <= 4096 ? stackalloc float[G] : new float[G];
+        for (var j = 0; j < G; j++) bias[j] = bIh[j] + bHh[j];
+        if (kind == CellKind.Gru) bIh.AsSpan(2 * H, H).CopyTo(bias[(2 * H)..]);
+        for (var r = 0; r < gates.Length; r += G) bias.CopyTo(gates[r..]);
+    }
+
+    /// <summary>
+    /// Back through the sequence. <paramref name="dy"/> holds this direction's output gradient, element (t, b, j) at
+    /// dyOffset + t * dyStrideT + b * dyStrideB + j, or is null when the outputs were not used. <paramref name="dh"/>
+    /// and <paramref name="dc"/> (B x H) hold the final-state gradients on entry (zeros when unused) and the
+    /// initial-state gradients on exit. Weight gradients are added into <paramref name="grads"/>; the input
+    /// gradient (T x B x inputSize) is written into <paramref name="dx"/> or added to it when
+    /// <paramref name="accumulateDx"/>; null skips it.
+    /// </summary>
+    public static void Backward(StepShape sh, int inputSize, float[] x, LayerWeights w, LayerTape tape,
+        float[]? dy, int dyOffset, int dyStrideT, int dyStrideB, float[] dh, float[] dc,
+        LayerGrads grads, float[]? dx, bool accumulateDx, int threads)
+    {
+        var kind = tape.Kind;
+        int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
+
+        ForBlocks(sh.B, threads, (b0, m) =>
+        {
+            var dySpan = dy is null ? ReadOnlySpan<float>.Empty : dy.AsSpan(dyOffset);
+            switch (kind)
+            {
+                case CellKind.Lstm:
+                    LstmCell.Backward(sh, b0, m, w.WHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
+                    break;
+                case CellKind.Gru:
+                    GruCell.Backward(sh, b0, m, w.WHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, tape.Aux, dh, new float[m * G]);
+                    break;
+                default:
+                    RnnCell.Backward(sh, b0, m, kind == CellKind.RnnRelu, w.WHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, dh);
+                    break;
+            }
+        });
+
+        var dA = tape.Gates;
+        var hPrev = tape.Hs.AsSpan(sh.PrevSlabOffset, rows * H);
+        if (grads.WIh is not null)
+            Gemm.Sgemm(true, false, G, inputSize, rows, 1f, dA, G, x, inputSize, 1f, grads.WIh, inputSize, threads);
+        if (grads.BIh is not null) AddColumnSums(dA, rows, G, G, grads.BIh);
+        if (kind == CellKind.Gru)
+        {
+            // Hidden side: the r and z columns are shared with the input side, the n column is its own.
+            if (grads.WHh is not null)
+            {
+                Gemm.Sgemm(true, false, 2 * H, H, rows, 1f, dA, G, hPrev, H, 1f, grads.WHh, H, threads);
+                Gemm.Sgemm(true, false, H, H, rows, 1f, tape.Aux, H, hPrev, H, 1f, grads.WHh.AsSpan(2 * H * H), H, threads);
+            }
+            if (grads.BHh is not null)
+            {
+                AddColumnSums(dA, rows, 2 * H, G, grads.BHh);
+                AddColumnSums(tape.Aux, rows, H, H, grads.BHh.AsSpan(2 * H));
+            }
+        }
+        else
+        {
+            if (grads.WHh is not null)
+                Gemm.Sgemm(true, false, G, H, rows, 1f, dA, G, hPrev, H, 1f, grads.WHh, H, threads);
+            if (grads.BHh is not null) AddColumnSums(dA, rows, G, G, grads.BHh);
+        }
+        if (dx is not null)
+            Gemm.Sgemm(false, false, rows, inputSize, G, 1f, dA, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
+    }
+
+    /// <summary>dst[j] += sum over rows of a[r * lda + j], summed in double.</summary>
+    internal static void AddColumnSums(ReadOnlySpan<float> a, int rows, int cols, int lda, Span<float> dst)
+    {
+        Span<double> acc = cols <= 2048 ? stackalloc double[cols] : new double[cols];
+        acc.Clear();
+        for (var r = 0; r < rows; r++)
+        {
+            var row = a.Slice(r * lda, cols);
+            for (var j = 0; j < cols; j++) acc[j] += row[j];
+        }
+        for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
+    }
+
+    /// <summary>Runs <paramref name="body"/>(firstRow, rowCount) over the row blocks, in parallel when there are several.</summary>
+    private static void ForBlocks(int batch, int threads, Action<int, int> body)
+    {
+        var n = BlockCount(batch, threads);
+        if (n == 1)
+        {
+            body(0, batch);
+            return;
+        }
+        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = n }, c =>
+        {
+            var b0 = (int)((long)c * batch / n);
+            var b1 = (int)((long)(c + 1) * batch / n);
+            body(b0, b1 - b0);
+        });
+    }
+}

@@ -1,0 +1,240 @@
+using AlphaSharp.Nn.Kernels;
+
+namespace AlphaSharp.Nn.Recurrent;
+
+/// <summary>
+/// A whole multi-layer, optionally bidirectional recurrent stack as ONE tape entry: the forward pass runs every
+/// layer-direction's fused kernel and keeps their tapes; the backward pass walks the layers in reverse, feeding
+/// each layer's input gradient (through its dropout mask) down as the output gradient of the layer below.
+/// Internally everything is time-major; a batch_first input is transposed once on the way in and the last layer
+/// writes (and reads gradients from) the caller's layout directly.
+/// h_n and c_n are outputs of the same entry: they are recorded as tiny entries on top of the output whose
+/// backward only hands their gradient to the stack's, which then seeds the time loop with it.
+/// </summary>
+internal static class RecurrentStack
+{
+    public static (Tensor Output, Tensor Hn, Tensor? Cn) Forward(RecurrentSpec spec, Tensor x, Tensor? h0, Tensor? c0,
+        IReadOnlyList<Tensor> weights, bool training, Rng? dropoutRng)
+    {
+        var geo = Geometry.Of(spec, x);
+        CheckState(spec, "h0", h0, geo);
+        CheckState(spec, "c0", c0, geo);
+        int T = geo.T, B = geo.B, H = spec.HiddenSize, D = spec.Directions, L = spec.NumLayers;
+        var isLstm = spec.Kind == CellKind.Lstm;
+        var useDropout = training && spec.Dropout > 0f && L > 1;
+        if (useDropout && dropoutRng is null)
+            throw new ArgumentException($"{spec.Name}: dropout {spec.Dropout} in training mode needs a dropout generator (Rng)");
+        var threads = Gemm.MaxThreads;
+
+        var layerInputs = new float[L][];
+        var masks = new float[]?[L];
+        var tapes = new LayerTape[L * D];
+        var y = new float[T * B * D * H];
+        var hn = new float[L * D * B * H];
+        var cn = isLstm ? new float[hn.Length] : [];
+
+        var layerIn = geo.BatchFirst ? Transpose(x.Data, B, T, spec.InputSize) : x.Data;
+        for (var l = 0; l < L; l++)
+        {
+            layerInputs[l] = layerIn;
+            var last = l == L - 1;
+            var layerOut = last ? y : new float[T * B * D * H];
+            var (sT, sB) = last ? geo.OutputStrides(D * H) : (B * D * H, D * H);
+            for (var d = 0; d < D; d++)
+            {
+                var k = l * D + d;
+                var tape = new LayerTape(spec.Kind, new StepShape(T, B, H, d == 1));
+                var stateSlice = (k * B * H, B * H);
+                RecurrentLayer.Forward(tape.Shape, spec.LayerInputSize(l), layerIn, WeightsOf(spec, weights, k),
+                    Slice(h0, stateSlice), Slice(c0, stateSlice), tape, threads);
+                tapes[k] = tape;
+                tape.Hs.AsSpan(tape.FinalOffset, B * H).CopyTo(hn.AsSpan(k * B * H));
+                if (isLstm) tape.Cs.AsSpan(tape.FinalOffset, B * H).CopyTo(cn.AsSpan(k * B * H));
+                ScatterOutputs(tape, layerOut, d * H, sT, sB);
+            }
+            if (!last && useDropout)
+            {
+                var mask = DropoutMask(layerOut.Length, spec.Dropout, dropoutRng!);
+                for (var i = 0; i < layerOut.Length; i++) layerOut[i] *= mask[i];
+                masks[l] = mask;
+            }
+            layerIn = layerOut;
+        }
+
+        var output = new Tensor(y, geo.OutputShape(D * H));
+        var hnT = new Tensor(hn, geo.StateShape(L * D, H));
+        var cnT = isLstm ? new Tensor(cn, geo.StateShape(L * D, H)) : null;
+
+        var inputs = new List<Tensor> { x };
+        if (h0 is not null) inputs.Add(h0);
+        if (c0 is not null) inputs.Add(c0);
+        inputs.AddRange(weights);
+        var stateGrads = new StateGrads();
+        var name = spec.Name.ToLowerInvariant();
+        Autograd.Record(output, [.. inputs], o => Backward(spec, geo, x, h0, c0, weights, layerInputs, masks, tapes,
+            o.Grad!, stateGrads, threads), name);
+        Autograd.Record(hnT, [output], t => { stateGrads.Hn = t.Grad; Autograd.GradOf(output); }, name + ".h_n");
+        if (cnT is not null)
+            Autograd.Record(cnT, [output], t => { stateGrads.Cn = t.Grad; Autograd.GradOf(output); }, name + ".c_n");
+        return (output, hnT, cnT);
+    }
+
+    /// <summary>Gradients handed over by h_n and c_n; their entries always run before the stack's.</summary>
+    private sealed class StateGrads
+    {
+        public float[]? Hn;
+        public float[]? Cn;
+    }
+
+    private static void Backward(RecurrentSpec spec, Geometry geo, Tensor x, Tensor? h0, Tensor? c0,
+        IReadOnlyList<Tensor> weights, float[][] layerInputs, float[]?[] masks, LayerTape[] tapes, float[] dyUser,
+        StateGrads stateGrads, int threads)
+    {
+        int T = geo.T, B = geo.B, H = spec.HiddenSize, D = spec.Directions;
+        var dHn = stateGrads.Hn;
+        var dCn = stateGrads.Cn;
+        stateGrads.Hn = stateGrads.Cn = null;
+
+        var dOut = dyUser;
+        var (sT, sB) = geo.OutputStrides(D * H);
+        var dh = new float[B * H];
+        var dc = new float[B * H];
+        for (var l = spec.NumLayers - 1; l >= 0; l--)
+        {
+            var inputSize = spec.LayerInputSize(l);
+            var dx = l > 0 || x.RequiresGrad ? new float[T * B * inputSize] : null;
+            for (var d = 0; d < D; d++)
+            {
+                var k = l * D + d;
+                LoadOrClear(dHn, k * B * H, dh);
+                LoadOrClear(dCn, k * B * H, dc);
+                RecurrentLayer.Backward(tapes[k].Shape, inputSize, layerInputs[l], WeightsOf(spec, weights, k), tapes[k],
+                    dOut, d * H, sT, sB, dh, dc, GradsOf(spec, weights, k), dx, d > 0, threads);
+                if (h0 is { RequiresGrad: true }) AddInto(Autograd.GradOf(h0), k * B * H, dh);
+                if (c0 is { RequiresGrad: true }) AddInto(Autograd.GradOf(c0), k * B * H, dc);
+            }
+            if (l > 0)
+            {
+                var mask = masks[l - 1];
+                if (mask is not null)
+                    for (var i = 0; i < dx!.Length; i++) dx[i] *= mask[i];
+                dOut = dx!;
+                (sT, sB) = (B * D * H, D * H);
+            }
+            else if (dx is not null)
+            {
+                var gx = Autograd.GradOf(x);
+                if (geo.BatchFirst) AddTransposed(dx, T, B, spec.InputSize, gx);
+                else AddInto(gx, 0, dx);
+            }
+        }
+    }
+
+    private static LayerWeights WeightsOf(RecurrentSpec spec, IReadOnlyList<Tensor> w, int k)
+    {
+        var i = k * spec.TensorsPerLayer;
+        return spec.Bias
+            ? new LayerWeights(w[i].Data, w[i + 1].Data, w[i + 2].Data, w[i + 3].Data)
+            : new LayerWeights(w[i].Data, w[i + 1].Data, null, null);
+    }
+
+    private static LayerGrads GradsOf(RecurrentSpec spec, IReadOnlyList<Tensor> w, int k)
+    {
+        var i = k * spec.TensorsPerLayer;
+        return spec.Bias
+            ? new LayerGrads(GradIfNeeded(w[i]), GradIfNeeded(w[i + 1]), GradIfNeeded(w[i + 2]), GradIfNeeded(w[i + 3]))
+            : new LayerGrads(GradIfNeeded(w[i]), GradIfNeeded(w[i + 1]), null, null);
+    }
+
+    private static float[]? GradIfNeeded(Tensor t) => t.RequiresGrad ? Autograd.GradOf(t) : null;
+
+    private static ReadOnlySpan<float> Slice(Tensor? t, (int Start, int Length) range)
+        => t is null ? ReadOnlySpan<float>.Empty : t.Data.AsSpan(range.Start, range.Length);
+
+    /// <summary>Copies h_t of every t from the tape into an output laid out with the given strides.</summary>
+    private static void ScatterOutputs(LayerTape tape, float[] dst, int column, int strideT, int strideB)
+    {
+        var sh = tape.Shape;
+        for (var t = 0; t < sh.T; t++)
+        {
+            var src = tape.OutputOffset(t);
+            for (var b = 0; b < sh.B; b++)
+                tape.Hs.AsSpan(src + b * sh.H, sh.H).CopyTo(dst.AsSpan(t * strideT + b * strideB + column));
+        }
+    }
+
+    /// <summary>PyTorch's dropout: zero with probability p, scale the rest by 1 / (1 - p).</summary>
+    private static float[] DropoutMask(int n, float p, Rng rng)
+    {
+        var mask = new float[n];
+        var keep = p >= 1f ? 0f : 1f / (1f - p);
+        for (var i = 0; i < n; i++) mask[i] = rng.NextFloat() < p ? 0f : keep;
+        return mask;
+    }
+
+    /// <summary>[B, T, F] to [T, B, F].</summary>
+    private static float[] Transpose(float[] src, int B, int T, int F)
+    {
+        var dst = new float[src.Length];
+        for (var b = 0; b < B; b++)
+            for (var t = 0; t < T; t++)
+                src.AsSpan((b * T + t) * F, F).CopyTo(dst.AsSpan((t * B + b) * F));
+        return dst;
+    }
+
+    /// <summary>dst ([B, T, F]) += src ([T, B, F]) transposed.</summary>
+    private static void AddTransposed(float[] src, int T, int B, int F, float[] dst)
+    {
+        for (var t = 0; t < T; t++)
+            for (var b = 0; b < B; b++)
+                AddInto(dst, (b * T + t) * F, src.AsSpan((t * B + b) * F, F));
+    }
+
+    private static void AddInto(float[] dst, int offset, ReadOnlySpan<float> src)
+    {
+        var d = dst.AsSpan(offset, src.Length);
+        for (var i = 0; i < src.Length; i++) d[i] += src[i];
+    }
+
+    private static void LoadOrClear(float[]? src, int offset, float[] dst)
+    {
+        if (src is null) Array.Clear(dst);
+        else src.AsSpan(offset, dst.Length).CopyTo(dst);
+    }
+
+    private static void CheckState(RecurrentSpec spec, string what, Tensor? s, Geometry geo)
+    {
+        if (s is null) return;
+        var expected = geo.StateShape(spec.NumLayers * spec.Directions, spec.HiddenSize);
+        if (!s.Shape.AsSpan().SequenceEqual(expected))
+            throw new ArgumentException($"{spec.Name}: expected {what} of shape [{string.Join(", ", expected)}], got {s.ShapeString}");
+    }
+
+    /// <summary>Sequence length, batch and layout of one call's input; unbatched input is a batch of one.</summary>
+    private readonly record struct Geometry(int T, int B, bool Batched, bool BatchFirst)
+    {
+        public static Geometry Of(RecurrentSpec spec, Tensor x)
+        {
+            if (x.Rank is not (2 or 3))
+                throw new ArgumentException($"{spec.Name}: expected input of 2 (unbatched) or 3 (batched) dimensions, got shape {x.ShapeString}");
+            if (x.Size(-1) != spec.InputSize)
+                throw new ArgumentException($"{spec.Name}: input.size(-1) must be equal to input_size. Expected {spec.InputSize}, got {x.Size(-1)} (input shape {x.ShapeString})");
+            var g = x.Rank == 2
+                ? new Geometry(x.Shape[0], 1, false, false)
+                : spec.BatchFirst
+                    ? new Geometry(x.Shape[1], x.Shape[0], true, true)
+                    : new Geometry(x.Shape[0], x.Shape[1], true, false);
+            if (g.T == 0 || g.B == 0)
+                throw new ArgumentException($"{spec.Name}: input of shape {x.ShapeString} has an empty sequence or batch");
+            return g;
+        }
+
+        public int[] OutputShape(int features) => !Batched ? [T, features] : BatchFirst ? [B, T, features] : [T, B, features];
+
+        public int[] StateShape(int layers, int hidden) => Batched ? [layers, B, hidden] : [layers, hidden];
+
+        /// <summary>Element strides of (t, b) in the caller's output layout.</summary>
+        public (int StrideT, int StrideB) OutputStrides(int features)
+            => BatchFirst ? (features, T * features) : (B * features, features);
+    }
+}

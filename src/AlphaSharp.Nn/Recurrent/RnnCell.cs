@@ -1,0 +1,94 @@
+using System.Runtime.Intrinsics;
+using AlphaSharp.Nn.Kernels;
+
+namespace AlphaSharp.Nn.Recurrent;
+
+/// <summary>
+/// PyTorch's Elman cell over a block of batch rows for a whole sequence:
+/// h' = act(W_ih x + b_ih + W_hh h + b_hh) with act tanh or relu.
+/// </summary>
+internal static unsafe class RnnCell
+{
+    /// <summary>
+    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="pre"/> (T x B x H) holds x W_ih^T + b_ih + b_hh;
+    /// on exit the full pre-activations. The backward pass reads the derivative off the outputs in
+    /// <paramref name="hs"/>, so nothing else is kept.
+    /// </summary>
+    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, bool relu, ReadOnlySpan<float> wHh,
+        Span<float> pre, Span<float> hs)
+    {
+        int B = sh.B, H = sh.H;
+        fixed (float* pp = pre, ph = hs)
+        {
+            for (var s = 0; s < sh.T; s++)
+            {
+                var t = sh.TimeAt(s);
+                var g = (t * B + b0) * H;
+                var prev = (sh.PrevBlock(t) * B + b0) * H;
+                var next = (sh.NextBlock(t) * B + b0) * H;
+                if (s > 0 || hasInitialState)
+                    Gemm.Sgemm(false, true, m, H, H, 1f, hs[prev..], H, wHh, H, 1f, pre[g..], H, 1);
+                Activate(m * H, relu, pp + g, ph + next);
+            }
+        }
+    }
+
+    private static void Activate(int n, bool relu, float* x, float* y)
+    {
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= n - 8; j += 8)
+            {
+                var v = Vector256.Load(x + j);
+                Vector256.Store(relu ? Vector256.Max(v, Vector256<float>.Zero) : GateMath.Tanh(v), y + j);
+            }
+        for (; j < n; j++) y[j] = relu ? MathF.Max(x[j], 0f) : GateMath.Tanh(x[j]);
+    }
+
+    /// <summary>
+    /// Back through time for rows [b0, b0 + m); arguments as <see cref="LstmCell.Backward"/>. On exit
+    /// <paramref name="pre"/> holds the pre-activation gradients.
+    /// </summary>
+    public static void Backward(StepShape sh, int b0, int m, bool relu, ReadOnlySpan<float> wHh,
+        ReadOnlySpan<float> dy, int dyStrideT, int dyStrideB, Span<float> pre, ReadOnlySpan<float> hs, Span<float> dh)
+    {
+        int B = sh.B, H = sh.H;
+        var dhRows = dh.Slice(b0 * H, m * H);
+        fixed (float* pp = pre, ph = hs, pdy = dy, pdh = dhRows)
+        {
+            for (var s = sh.T - 1; s >= 0; s--)
+            {
+                var t = sh.TimeAt(s);
+                var g = (t * B + b0) * H;
+                var next = (sh.NextBlock(t) * B + b0) * H;
+                for (var r = 0; r < m; r++)
+                {
+                    var dyRow = dy.IsEmpty ? null : pdy + (long)t * dyStrideT + (long)(b0 + r) * dyStrideB;
+                    PointwiseBackward(H, relu, ph + next + r * H, dyRow, pdh + r * H, pp + g + r * H);
+                }
+                Gemm.Sgemm(false, false, m, H, H, 1f, pre[g..], H, wHh, H, 0f, dhRows, H, 1);
+            }
+        }
+    }
+
+    private static void PointwiseBackward(int H, bool relu, float* h, float* dy, float* dh, float* da)
+    {
+        var j = 0;
+        if (Vector256.IsHardwareAccelerated)
+            for (; j <= H - 8; j += 8)
+            {
+                var hv = Vector256.Load(h + j);
+                var dhv = Vector256.Load(dh + j);
+                if (dy != null) dhv += Vector256.Load(dy + j);
+                var d = relu
+                    ? dhv & Vector256.GreaterThan(hv, Vector256<float>.Zero)
+                    : dhv * (Vector256<float>.One - hv * hv);
+                Vector256.Store(d, da + j);
+            }
+        for (; j < H; j++)
+        {
+            var dhv = dh[j] + (dy != null ? dy[j] : 0f);
+            da[j] = relu ? (h[j] > 0f ? dhv : 0f) : dhv * (1f - h[j] * h[j]);
+        }
+    }
+}
