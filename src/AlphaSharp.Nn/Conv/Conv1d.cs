@@ -1,4 +1,4 @@
-namespace AlphaSharp.Nn.Conv;
+namespace AlphaSharp.Nn;
 
 /// <summary>
 /// PyTorch's nn.Conv1d (zero padding): weight (out, in/groups, kernel), bias (out), both initialised

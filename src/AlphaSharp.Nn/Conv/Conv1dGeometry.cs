@@ -1,4 +1,4 @@
-namespace AlphaSharp.Nn.Conv;
+namespace AlphaSharp.Nn;
 
 /// <summary>
 /// The shape arithmetic of a 1-D convolution or pooling window, with separate left and right padding so causal

@@ -1,4 +1,6 @@
-namespace AlphaSharp.Nn.Conv;
+using AlphaSharp.Nn.Conv;
+
+namespace AlphaSharp.Nn;
 
 /// <summary>The differentiable 1-D convolution (PyTorch's F.conv1d with separate left/right zero padding).</summary>
 public static class Conv1dOp

@@ -1,4 +1,6 @@
-namespace AlphaSharp.Nn.Conv;
+using AlphaSharp.Nn.Conv;
+
+namespace AlphaSharp.Nn;
 
 /// <summary>Shared argument checks and shapes of the 1-D pools: (N, C, L) or (C, L) in, same leading dims out.</summary>
 internal static class Pool1dShape

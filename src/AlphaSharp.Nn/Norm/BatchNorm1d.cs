@@ -1,4 +1,6 @@
-namespace AlphaSharp.Nn.Norm;
+using AlphaSharp.Nn.Norm;
+
+namespace AlphaSharp.Nn;
 
 /// <summary>
 /// PyTorch's nn.BatchNorm1d over (N, C) or (N, C, L) input. Training normalises with the batch's biased variance

@@ -1,4 +1,6 @@
-namespace AlphaSharp.Nn.Norm;
+using AlphaSharp.Nn.Norm;
+
+namespace AlphaSharp.Nn;
 
 /// <summary>
 /// PyTorch's nn.LayerNorm: normalises over the trailing dimensions given by <c>normalized_shape</c> with the biased

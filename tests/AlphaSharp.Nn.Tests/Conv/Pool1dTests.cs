@@ -1,4 +1,3 @@
-using AlphaSharp.Nn.Conv;
 using AlphaSharp.Nn.Tests.Norm;
 using AlphaSharp.Nn.Tests.Support;
 

@@ -1,4 +1,3 @@
-using AlphaSharp.Nn.Norm;
 using AlphaSharp.Nn.Tests.Support;
 
 namespace AlphaSharp.Nn.Tests.Norm;
