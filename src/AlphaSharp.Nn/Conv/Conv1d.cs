@@ -7,7 +7,7 @@ namespace AlphaSharp.Nn;
 /// output t depends on inputs up to t (TCN); it gives the same numbers as PyTorch's symmetric padding of that
 /// amount followed by chopping the last (kernel-1)*dilation outputs.
 /// </summary>
-public sealed class Conv1d : Module
+public sealed class Conv1d : Module, IUnaryModule
 {
     public Conv1d(int inChannels, int outChannels, int kernelSize, Rng rng, int stride = 1, int padding = 0, int dilation = 1,
         int groups = 1, bool bias = true, bool causal = false)

@@ -27,7 +27,7 @@ internal static class Pool1dShape
 }
 
 /// <summary>PyTorch's nn.MaxPool1d (ceil_mode false): kernel, stride (default kernel), padding (-inf), dilation.</summary>
-public sealed class MaxPool1d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1) : Module
+public sealed class MaxPool1d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1) : Module, IUnaryModule
 {
     public Conv1dGeometry Geometry { get; } = Pool1dShape.Geometry("MaxPool1d", kernelSize, stride, padding, dilation);
 
@@ -44,7 +44,7 @@ public sealed class MaxPool1d(int kernelSize, int? stride = null, int padding = 
 }
 
 /// <summary>PyTorch's nn.AvgPool1d (ceil_mode false, count_include_pad true): padded zeros count in the average.</summary>
-public sealed class AvgPool1d(int kernelSize, int? stride = null, int padding = 0) : Module
+public sealed class AvgPool1d(int kernelSize, int? stride = null, int padding = 0) : Module, IUnaryModule
 {
     public Conv1dGeometry Geometry { get; } = Pool1dShape.Geometry("AvgPool1d", kernelSize, stride, padding, 1);
 

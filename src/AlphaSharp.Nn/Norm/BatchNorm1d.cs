@@ -10,7 +10,7 @@ namespace AlphaSharp.Nn;
 /// num_batches_tracked as int64; here every tensor is float32, so it is a float count (exact up to 2^24 steps)
 /// and a PyTorch checkpoint's int64 value must be converted on load. Its shape is [] as in PyTorch.
 /// </summary>
-public sealed class BatchNorm1d : Module
+public sealed class BatchNorm1d : Module, IUnaryModule
 {
     public BatchNorm1d(int numFeatures, double eps = 1e-5, double? momentum = 0.1, bool affine = true, bool trackRunningStats = true)
     {

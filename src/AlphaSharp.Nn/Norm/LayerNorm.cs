@@ -6,7 +6,7 @@ namespace AlphaSharp.Nn;
 /// PyTorch's nn.LayerNorm: normalises over the trailing dimensions given by <c>normalized_shape</c> with the biased
 /// variance, then an elementwise affine (weight ones, bias zeros, shaped like normalized_shape).
 /// </summary>
-public sealed class LayerNorm : Module
+public sealed class LayerNorm : Module, IUnaryModule
 {
     public LayerNorm(int[] normalizedShape, double eps = 1e-5, bool elementwiseAffine = true)
     {
