@@ -1,0 +1,73 @@
+namespace AlphaSharp.Nn;
+
+/// <summary>Reordering dims: transpose and permute write a fresh contiguous result.</summary>
+public static partial class Ops
+{
+    public static Tensor Transpose(this Tensor x, int dim0, int dim1)
+    {
+        var d0 = Shapes.Dim(dim0, x.Rank, "transpose");
+        var d1 = Shapes.Dim(dim1, x.Rank, "transpose");
+        var perm = Enumerable.Range(0, x.Rank).ToArray();
+        (perm[d0], perm[d1]) = (perm[d1], perm[d0]);
+        return x.Permute(perm);
+    }
+
+    /// <summary>Output dim k is input dim <paramref name="dims"/>[k], as torch.permute.</summary>
+    public static Tensor Permute(this Tensor x, params int[] dims)
+    {
+        if (dims.Length != x.Rank)
+            throw new ArgumentException($"permute: {dims.Length} dims given for a tensor of rank {x.Rank} {x.ShapeString}");
+        var perm = new int[dims.Length];
+        var seen = new bool[dims.Length];
+        for (var k = 0; k < dims.Length; k++)
+        {
+            perm[k] = Shapes.Dim(dims[k], x.Rank, "permute");
+            if (seen[perm[k]]) throw new ArgumentException($"permute: dim {dims[k]} appears twice in {Shapes.Str(dims)}");
+            seen[perm[k]] = true;
+        }
+        var outShape = new int[perm.Length];
+        for (var k = 0; k < perm.Length; k++) outShape[k] = x.Shape[perm[k]];
+        var y = new float[x.Numel];
+        PermuteInto(x.Data, x.Shape, perm, y);
+        var output = new Tensor(y, outShape);
+        if (!Autograd.Needs(x)) return output;
+        var inverse = new int[perm.Length];
+        for (var k = 0; k < perm.Length; k++) inverse[perm[k]] = k;
+        return Autograd.Record(output, [x], o =>
+        {
+            var back = new float[x.Numel];
+            PermuteInto(o.Grad!, outShape, inverse, back);
+            var gx = Autograd.GradOf(x);
+            System.Numerics.Tensors.TensorPrimitives.Add(gx, back, gx);
+        }, "permute");
+    }
+
+    /// <summary>dst = src with dims reordered; walks the output in order with the matching input strides.</summary>
+    internal static void PermuteInto(float[] src, int[] shape, int[] perm, float[] dst)
+    {
+        var rank = shape.Length;
+        if (src.Length == 0) return;
+        var inStrides = new int[rank];
+        for (int k = rank - 1, s = 1; k >= 0; k--) { inStrides[k] = s; s *= shape[k]; }
+        var outShape = new int[rank];
+        var strides = new int[rank];
+        for (var k = 0; k < rank; k++) { outShape[k] = shape[perm[k]]; strides[k] = inStrides[perm[k]]; }
+        if (rank == 0) { dst[0] = src[0]; return; }
+        var len = outShape[rank - 1];
+        var step = strides[rank - 1];
+        var idx = new int[rank];
+        var off = 0;
+        for (var o = 0; o < dst.Length; o += len)
+        {
+            if (step == 1) Array.Copy(src, off, dst, o, len);
+            else for (int j = 0, s = off; j < len; j++, s += step) dst[o + j] = src[s];
+            for (var d = rank - 2; d >= 0; d--)
+            {
+                off += strides[d];
+                if (++idx[d] < outShape[d]) break;
+                off -= strides[d] * outShape[d];
+                idx[d] = 0;
+            }
+        }
+    }
+}
