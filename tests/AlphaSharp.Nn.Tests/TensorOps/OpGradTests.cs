@@ -1,6 +1,6 @@
 using AlphaSharp.Nn.Tests.Support;
 
-namespace AlphaSharp.Nn.Tests.Ops;
+namespace AlphaSharp.Nn.Tests.TensorOps;
 
 /// <summary>Finite-difference gradient checks for every op, including broadcasting and odd shapes.</summary>
 public class OpGradTests
@@ -144,10 +144,10 @@ public class OpGradTests
         var a = R(30, -1, 1, 2, 3);
         var b = R(31, -1, 1, 2, 5);
         var c = R(32, -1, 1, 2, 3);
-        GradCheck.Check(x => Nn.Ops.Concat([x[0], x[1], x[0]], 1), [a, b]);
-        GradCheck.Check(x => Nn.Ops.Concat([x[0], x[1]], 0), [a, c]);
-        GradCheck.Check(x => Nn.Ops.Stack([x[0], x[1]], 1), [a, c]);
-        GradCheck.Check(x => Nn.Ops.Stack([x[0], x[1]], -1), [a, c]);
+        GradCheck.Check(x => Ops.Concat([x[0], x[1], x[0]], 1), [a, b]);
+        GradCheck.Check(x => Ops.Concat([x[0], x[1]], 0), [a, c]);
+        GradCheck.Check(x => Ops.Stack([x[0], x[1]], 1), [a, c]);
+        GradCheck.Check(x => Ops.Stack([x[0], x[1]], -1), [a, c]);
     }
 
     [Fact]
