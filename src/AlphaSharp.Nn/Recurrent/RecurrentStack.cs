@@ -13,6 +13,25 @@ namespace AlphaSharp.Nn.Recurrent;
 /// </summary>
 internal static class RecurrentStack
 {
+    [ThreadStatic] private static int _threadsOverride;
+
+    /// <summary>Threads a call uses: Gemm.MaxThreads, the engine-wide setting, unless a test pinned it.</summary>
+    private static int Threads => _threadsOverride > 0 ? _threadsOverride : Gemm.MaxThreads;
+
+    /// <summary>Test hook: calls on this thread use <paramref name="threads"/> row blocks at most until disposed.</summary>
+    internal static IDisposable UseThreads(int threads)
+    {
+        if (threads < 1) throw new ArgumentException($"recurrent: threads must be at least 1, got {threads}");
+        var previous = _threadsOverride;
+        _threadsOverride = threads;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(int previous) : IDisposable
+    {
+        public void Dispose() => _threadsOverride = previous;
+    }
+
     public static (Tensor Output, Tensor Hn, Tensor? Cn) Forward(RecurrentSpec spec, Tensor x, Tensor? h0, Tensor? c0,
         IReadOnlyList<Tensor> weights, bool training, Rng? dropoutRng)
     {
@@ -24,7 +43,7 @@ internal static class RecurrentStack
         var useDropout = training && spec.Dropout > 0f && L > 1;
         if (useDropout && dropoutRng is null)
             throw new ArgumentException($"{spec.Name}: dropout {spec.Dropout} in training mode needs a dropout generator (Rng)");
-        var threads = Gemm.MaxThreads;
+        var threads = Threads;
 
         var layerInputs = new float[L][];
         var masks = new float[]?[L];
