@@ -6,6 +6,8 @@ namespace AlphaSharp.Nn.Attention;
 /// Fused scaled dot-product attention over every (batch, head) pair: scores = scale * Q K^T + mask, a row softmax,
 /// optional dropout of the probabilities, O = P V; and the matching backward. Each pair owns disjoint rows and
 /// columns of every output, so pairs run in parallel with no reduction and the bits do not depend on threads.
+/// Short sequences (the papers' 20 steps) take a direct path of SIMD dot products and row updates on data that
+/// stays in L1; long ones call the GEMM, whose packing only pays off there.
 /// </summary>
 internal sealed class SdpaKernel
 {
@@ -28,6 +30,14 @@ internal sealed class SdpaKernel
     public float[]? KeyMask { get; init; }
 
     private int PairSize => QueryLength * KeyLength;
+
+    /// <summary>Pairs with at most this many scores take the direct path.</summary>
+    internal const int DirectMaxScores = 64 * 64;
+
+    /// <summary>Test hook: the GEMM path whatever the size.</summary>
+    public bool ForceGemm { get; init; }
+
+    private bool Direct => !ForceGemm && PairSize <= DirectMaxScores;
 
     /// <summary>
     /// Writes O and the probabilities <paramref name="probs"/> [N*H, L, S] (before dropout). With a
@@ -65,8 +75,7 @@ internal sealed class SdpaKernel
     {
         int n = pair / Heads, h = pair % Heads, l = QueryLength, s = KeyLength, d = HeadDim;
         var p = probs.AsSpan(pair * PairSize, PairSize);
-        Gemm.Sgemm(false, true, l, s, d, Scale, q.AsSpan(Q.Base(n, h)), Q.RowStride, k.AsSpan(K.Base(n, h)), K.RowStride,
-            0f, p, s, 1);
+        ProductNT(l, s, d, Scale, q.AsSpan(Q.Base(n, h)), Q.RowStride, k.AsSpan(K.Base(n, h)), K.RowStride, p);
         AddMasks(p, pair, n);
         for (var r = 0; r < l; r++) SoftmaxRow(p.Slice(r * s, s));
         ReadOnlySpan<float> weights = p;
@@ -76,8 +85,7 @@ internal sealed class SdpaKernel
             for (var i = 0; i < PairSize; i++) scratch[i] = p[i] * kp[i];
             weights = scratch.AsSpan(0, PairSize);
         }
-        Gemm.Sgemm(false, false, l, d, s, 1f, weights, s, v.AsSpan(V.Base(n, h)), V.RowStride,
-            0f, o.AsSpan(O.Base(n, h)), O.RowStride, 1);
+        ProductNN(l, d, s, 1f, weights, v.AsSpan(V.Base(n, h)), V.RowStride, 0f, o.AsSpan(O.Base(n, h)), O.RowStride);
     }
 
     private void AddMasks(Span<float> scores, int pair, int n)
@@ -123,16 +131,16 @@ internal sealed class SdpaKernel
         var ds = scratch.AsSpan(0, PairSize);
         var dOBlock = dO.AsSpan(O.Base(n, h));
         if (keep is null)
-            Gemm.Sgemm(true, false, s, d, l, 1f, p, s, dOBlock, O.RowStride, 1f, dv.AsSpan(V.Base(n, h)), V.RowStride, 1);
+            ProductTN(s, d, l, 1f, p, dOBlock, O.RowStride, dv.AsSpan(V.Base(n, h)), V.RowStride);
         else
         {
             // dV needs the dropped probabilities; build them in ds first, it is overwritten right after.
             var kp = keep.AsSpan(pair * PairSize, PairSize);
             for (var i = 0; i < PairSize; i++) ds[i] = p[i] * kp[i];
-            Gemm.Sgemm(true, false, s, d, l, 1f, ds, s, dOBlock, O.RowStride, 1f, dv.AsSpan(V.Base(n, h)), V.RowStride, 1);
+            ProductTN(s, d, l, 1f, ds, dOBlock, O.RowStride, dv.AsSpan(V.Base(n, h)), V.RowStride);
         }
         // dP = dO V^T (then through dropout), dS = P * (dP - rowsum(P * dP)).
-        Gemm.Sgemm(false, true, l, s, d, 1f, dOBlock, O.RowStride, v.AsSpan(V.Base(n, h)), V.RowStride, 0f, ds, s, 1);
+        ProductNT(l, s, d, 1f, dOBlock, O.RowStride, v.AsSpan(V.Base(n, h)), V.RowStride, ds);
         if (keep is not null)
         {
             var kp = keep.AsSpan(pair * PairSize, PairSize);
@@ -147,7 +155,44 @@ internal sealed class SdpaKernel
             var df = (float)dot;
             for (var j = 0; j < s; j++) dr[j] = pr[j] * (dr[j] - df);
         }
-        Gemm.Sgemm(false, false, l, d, s, Scale, ds, s, k.AsSpan(K.Base(n, h)), K.RowStride, 1f, dq.AsSpan(Q.Base(n, h)), Q.RowStride, 1);
-        Gemm.Sgemm(true, false, s, d, l, Scale, ds, s, q.AsSpan(Q.Base(n, h)), Q.RowStride, 1f, dk.AsSpan(K.Base(n, h)), K.RowStride, 1);
+        ProductNN(l, d, s, Scale, ds, k.AsSpan(K.Base(n, h)), K.RowStride, 1f, dq.AsSpan(Q.Base(n, h)), Q.RowStride);
+        ProductTN(s, d, l, Scale, ds, q.AsSpan(Q.Base(n, h)), Q.RowStride, dk.AsSpan(K.Base(n, h)), K.RowStride);
+    }
+
+    /// <summary>C [m, n] = alpha A B^T for A [m, k] and B [n, k] (row strides lda, ldb); C is dense.</summary>
+    private void ProductNT(int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c)
+    {
+        if (!Direct)
+        {
+            Gemm.Sgemm(false, true, m, n, k, alpha, a, lda, b, ldb, 0f, c, n, 1);
+            return;
+        }
+        for (var i = 0; i < m; i++) SmallProducts.DotRows(a.Slice(i * lda), b, ldb, n, k, alpha, c.Slice(i * n, n));
+    }
+
+    /// <summary>C [m, n] = beta C + alpha P B for dense P [m, k] and B [k, n] (row stride ldb), C row stride ldc; beta 0 or 1.</summary>
+    private void ProductNN(int m, int n, int k, float alpha, ReadOnlySpan<float> p, ReadOnlySpan<float> b, int ldb,
+        float beta, Span<float> c, int ldc)
+    {
+        if (!Direct)
+        {
+            Gemm.Sgemm(false, false, m, n, k, alpha, p, k, b, ldb, beta, c, ldc, 1);
+            return;
+        }
+        for (var i = 0; i < m; i++)
+            SmallProducts.WeightedRowSum(p.Slice(i * k, k), 1, k, b, ldb, n, alpha, beta != 0f, c.Slice(i * ldc));
+    }
+
+    /// <summary>C [m, n] += alpha P^T B for dense P [k, m] and B [k, n] (row stride ldb), C row stride ldc.</summary>
+    private void ProductTN(int m, int n, int k, float alpha, ReadOnlySpan<float> p, ReadOnlySpan<float> b, int ldb,
+        Span<float> c, int ldc)
+    {
+        if (!Direct)
+        {
+            Gemm.Sgemm(true, false, m, n, k, alpha, p, m, b, ldb, 1f, c, ldc, 1);
+            return;
+        }
+        // Row j of C gathers column j of P: weights at stride m.
+        for (var j = 0; j < m; j++) SmallProducts.WeightedRowSum(p.Slice(j), m, k, b, ldb, n, alpha, true, c.Slice(j * ldc));
     }
 }
