@@ -133,12 +133,16 @@ public static class FolderCsvImporter
                 var c = fieldCols[f];
                 var cell = split[c].Trim();
                 if (IsMissing(cell)) { row[f] = float.NaN; continue; }
-                if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v))
-                    throw new DataException($"{path}:{lineNo}:{c + 1}: column '{names[c]}': '{Show(cell)}' is not a number");
-                // An unscaled value parses straight to float32 so it keeps its correctly rounded bits.
-                row[f] = columns.Fields[f].Scale == 1
-                    ? float.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture)
-                    : (float)(v * columns.Fields[f].Scale);
+                var scale = columns.Fields[f].Scale;
+                // An unscaled value parses straight to float32, correctly rounded; a scaled one is scaled in double and rounded once.
+                bool ok;
+                if (scale == 1) ok = float.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out row[f]);
+                else
+                {
+                    ok = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
+                    row[f] = (float)(v * scale);
+                }
+                if (!ok) throw new DataException($"{path}:{lineNo}:{c + 1}: column '{names[c]}': '{Show(cell)}' is not a number");
             }
             dates.Add(date);
             values.Add(row);
