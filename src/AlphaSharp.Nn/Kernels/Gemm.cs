@@ -76,7 +76,7 @@ public static partial class Gemm
         CheckOperand("C", m, n, cLen, ldc);
     }
 
-    private static void CheckOperand(string name, int rows, int cols, int length, int ld)
+    internal static void CheckOperand(string name, int rows, int cols, int length, int ld)
     {
         if (ld < Math.Max(1, cols))
             throw new ArgumentException($"gemm: ld{name.ToLowerInvariant()}={ld} is less than the {cols} columns of {name} ({rows} x {cols} as stored)");

@@ -27,14 +27,19 @@ public static partial class Gemm
             }
             else
             {
+                var p = 0;
+                // Full 8-row slivers: transpose 8 x 8 blocks in registers.
+                if (rows == 8 && mr == 8 && Transpose8.Supported)
+                    for (; p <= kc - 8; p += 8)
+                        Transpose8.Block(a + (long)i0 * lda + p0 + p, lda, dst + p * mr, mr);
                 for (var r = 0; r < rows; r++)
                 {
                     var src = a + (long)(i0 + r) * lda + p0;
                     var d = dst + r;
-                    for (var p = 0; p < kc; p++) d[p * mr] = src[p];
+                    for (var q = p; q < kc; q++) d[q * mr] = src[q];
                 }
                 for (var r = rows; r < mr; r++)
-                    for (var p = 0; p < kc; p++) dst[p * mr + r] = 0f;
+                    for (var q = 0; q < kc; q++) dst[q * mr + r] = 0f;
             }
             dst += (long)mr * kc;
         }
@@ -44,7 +49,7 @@ public static partial class Gemm
     /// Copies depth [p0, p0 + kc) x columns [j0, j0 + nc) of op(B) into slivers of <paramref name="nr"/> columns,
     /// each depth step's nr values contiguous (one or two vector loads in the micro-kernel); columns past nc are zero.
     /// </summary>
-    private static unsafe void PackB(bool transB, float* b, int ldb, int j0, int nc, int p0, int kc, int nr, float* dst)
+    internal static unsafe void PackB(bool transB, float* b, int ldb, int j0, int nc, int p0, int kc, int nr, float* dst)
     {
         for (var jj = 0; jj < nc; jj += nr)
         {
@@ -61,7 +66,20 @@ public static partial class Gemm
             }
             else
             {
-                for (var j = 0; j < cols; j++)
+                // Whole groups of 8 columns by 8 x 8 register transposes, the rest one value at a time.
+                var full = Transpose8.Supported ? cols / 8 * 8 : 0;
+                var pFull = kc / 8 * 8;
+                for (var j = 0; j < full; j += 8)
+                {
+                    var src = b + (long)(j0 + jj + j) * ldb + p0;
+                    for (var p = 0; p < pFull; p += 8) Transpose8.Block(src + p, ldb, dst + p * nr + j, nr);
+                    for (var jj2 = j; jj2 < j + 8; jj2++)
+                    {
+                        var s2 = b + (long)(j0 + jj + jj2) * ldb + p0;
+                        for (var p = pFull; p < kc; p++) dst[p * nr + jj2] = s2[p];
+                    }
+                }
+                for (var j = full; j < cols; j++)
                 {
                     var src = b + (long)(j0 + jj + j) * ldb + p0;
                     var d = dst + j;

@@ -12,7 +12,7 @@ public static partial class Gemm
     internal const int NC = 3072;
 
     /// <summary>The register tile: 8 x 32 with 512-bit vectors (16 accumulators), 6 x 16 with 256-bit ones (12).</summary>
-    private static (int Mr, int Nr) TileShape()
+    internal static (int Mr, int Nr) TileShape()
         => Vector512.IsHardwareAccelerated && !Force256 ? (MR512, NR512) : (MR256, NR256);
 
     private static unsafe void PackedGemm(bool transA, bool transB, int m, int n, int k, float alpha,

@@ -71,6 +71,45 @@ public class GemmTests
         Assert.Contains("non-negative", ex.Message);
     }
 
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(10, 600, 150)]
+    [InlineData(37, 70, 530)]
+    [InlineData(130, 45, 9)]
+    public void PrepackedMatchesTheOrdinaryCallBitForBit(int m, int n, int k)
+    {
+        var rng = new Rng((ulong)(m + n + k));
+        foreach (var ta in new[] { false, true })
+            foreach (var tb in new[] { false, true })
+            {
+                var a = Tensor.Uniform(rng, -1, 1, m * k).Data;
+                var b = Tensor.Uniform(rng, -1, 1, k * n).Data;
+                var c0 = Tensor.Uniform(rng, -1, 1, m * n).Data;
+                var expected = (float[])c0.Clone();
+                var got = (float[])c0.Clone();
+                Gemm.ForcePacked = true;
+                try { Gemm.Sgemm(ta, tb, m, n, k, 0.5f, a, ta ? m : k, b, tb ? k : n, 0.25f, expected, n); }
+                finally { Gemm.ForcePacked = false; }
+                var packed = PackedMatrix.Create(tb, k, n, b, tb ? k : n);
+                Gemm.Sgemm(ta, m, 0.5f, a, ta ? m : k, packed, 0.25f, got, n);
+                Assert.True(expected.AsSpan().SequenceEqual(got), $"m={m} n={n} k={k} ta={ta} tb={tb}");
+            }
+    }
+
+    [Fact]
+    public void RepackingPicksUpNewValues()
+    {
+        var b = new float[] { 1, 2, 3, 4 };
+        var packed = PackedMatrix.Create(false, 2, 2, b, 2);
+        var c = new float[4];
+        Gemm.Sgemm(false, 2, 1f, [1, 0, 0, 1], 2, packed, 0f, c, 2);
+        Assert.Equal(b, c);
+        b[0] = 10;
+        packed.Pack(false, 2, 2, b, 2);
+        Gemm.Sgemm(false, 2, 1f, [1, 0, 0, 1], 2, packed, 0f, c, 2);
+        Assert.Equal([10f, 2f, 3f, 4f], c);
+    }
+
     private static void CheckOne(int m, int n, int k, bool ta, bool tb, float alpha, float beta, Path path, int padding,
         bool fillCWithNaN = false)
     {
