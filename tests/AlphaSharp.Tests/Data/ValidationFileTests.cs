@@ -70,6 +70,19 @@ public sealed class ValidationFileTests : IDisposable
     }
 
     [Fact]
+    public void A_real_slice_shows_sz000156s_resumption_and_nothing_else()
+    {
+        var report = LongCsvValidator.Validate(Path.Combine(QlibRealSliceTests.FixtureDir(), "slice.csv"));
+        var c = report[ResumptionMoveCheck.Id];
+        Assert.Equal(1, c.Count);
+        // Flat at 1.25 (factor 1.00686) through the suspension, then 14.42 (factor 0.62929): 14.42 x 0.62929 / (1.25 x 1.00686) - 1.
+        Assert.Equal(14.42 * 0.62929 / (1.25 * 1.00686) - 1, c.Examples[0].Magnitude, 4);
+        Assert.StartsWith("SZ000156 2012-10-19: +621.0 % adjusted, from 1.25 to 14.42 raw, after 29 day(s) without trading", c.Examples[0].Text); // 29 volume-0 rows in the window
+        Assert.Equal(0, report.Errors);
+        Assert.Equal(1, report.Warnings);
+    }
+
+    [Fact]
     public void The_json_report_is_machine_readable()
     {
         var data = ValidationTestPanels.Clean();
