@@ -1,9 +1,10 @@
 namespace AlphaSharp.Nn.Norm;
 
 /// <summary>
-/// Fused batch-norm kernels over a [N, C, L] buffer (L = 1 for 2-D input): statistics, normalisation and affine
-/// in one pass each way, statistics summed in double. Channel c of sample n is the contiguous run
-/// x[(n*C + c)*L .. +L].
+/// Fused batch-norm kernels over a [N, C, L] buffer (L = 1 for 2-D input): statistics in double from one pass of
+/// sums and squares, then normalisation and affine folded into one per-channel scale and shift. With L = 1 every
+/// loop runs along the channels of a row (vectorised across channels); otherwise along each channel's contiguous
+/// run x[(n*C + c)*L .. +L].
 /// </summary>
 internal static class BatchNormKernel
 {
@@ -15,50 +16,51 @@ internal static class BatchNormKernel
         ReadOnlySpan<float> bias, double eps, Span<float> y, Span<double> mean, Span<double> biasedVar, Span<float> invStd)
     {
         var count = (double)n * l;
-        mean.Clear();
-        biasedVar.Clear();
-        for (var i = 0; i < n; i++)
-            for (var ch = 0; ch < c; ch++)
-            {
-                var row = x.Slice((i * c + ch) * l, l);
-                double s = 0;
-                foreach (var v in row) s += v;
-                mean[ch] += s;
-            }
-        for (var ch = 0; ch < c; ch++) mean[ch] /= count;
-        // Second pass on centred values: exact enough in double and immune to the cancellation of E[x^2]-E[x]^2.
-        for (var i = 0; i < n; i++)
-            for (var ch = 0; ch < c; ch++)
-            {
-                var row = x.Slice((i * c + ch) * l, l);
-                var m = mean[ch];
-                double s = 0;
-                foreach (var v in row) { var d = v - m; s += d * d; }
-                biasedVar[ch] += s;
-            }
+        var sum = mean;
+        var sq = biasedVar;
+        sum.Clear();
+        sq.Clear();
+        if (l == 1)
+            for (var i = 0; i < n; i++) NormSimd.ColumnSumSq(x.Slice(i * c, c), sum, sq);
+        else
+            for (var i = 0; i < n; i++)
+                for (var ch = 0; ch < c; ch++)
+                {
+                    var (s, q) = NormSimd.RowSumSq(x.Slice((i * c + ch) * l, l));
+                    sum[ch] += s;
+                    sq[ch] += q;
+                }
         for (var ch = 0; ch < c; ch++)
         {
-            biasedVar[ch] /= count;
+            var m = sum[ch] / count;
+            // Double sums of float data: E[x^2] - E[x]^2 loses nothing that float could have kept.
+            biasedVar[ch] = Math.Max(sq[ch] / count - m * m, 0.0);
+            mean[ch] = m;
             invStd[ch] = (float)(1.0 / Math.Sqrt(biasedVar[ch] + eps));
         }
         Normalise(x, n, c, l, mean, invStd, weight, bias, y);
     }
 
-    /// <summary>Evaluation forward with given statistics: y = (x - mean) * invStd * w + b.</summary>
+    /// <summary>y = (x - mean) * invStd * w + b, as one scale and shift per channel.</summary>
     public static void Normalise(ReadOnlySpan<float> x, int n, int c, int l, ReadOnlySpan<double> mean,
         ReadOnlySpan<float> invStd, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> y)
     {
-        var affine = !weight.IsEmpty;
-        for (var i = 0; i < n; i++)
-            for (var ch = 0; ch < c; ch++)
-            {
-                var off = (i * c + ch) * l;
-                var scale = invStd[ch] * (affine ? weight[ch] : 1f);
-                var shift = (affine ? bias[ch] : 0f) - (float)mean[ch] * scale;
-                var src = x.Slice(off, l);
-                var dst = y.Slice(off, l);
-                for (var t = 0; t < l; t++) dst[t] = src[t] * scale + shift;
-            }
+        var scale = new float[c];
+        var shift = new float[c];
+        for (var ch = 0; ch < c; ch++)
+        {
+            scale[ch] = invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
+            shift[ch] = (weight.IsEmpty ? 0f : bias[ch]) - (float)mean[ch] * scale[ch];
+        }
+        if (l == 1)
+            for (var i = 0; i < n; i++) NormSimd.ScaleShift(x.Slice(i * c, c), scale, shift, y.Slice(i * c, c));
+        else
+            for (var i = 0; i < n; i++)
+                for (var ch = 0; ch < c; ch++)
+                {
+                    var off = (i * c + ch) * l;
+                    NormSimd.ScaleShift(x.Slice(off, l), scale[ch], shift[ch], y.Slice(off, l));
+                }
     }
 
     /// <summary>
@@ -70,27 +72,26 @@ internal static class BatchNormKernel
         ReadOnlySpan<double> mean, ReadOnlySpan<float> invStd, ReadOnlySpan<float> weight,
         Span<float> dx, Span<float> dw, Span<float> db)
     {
-        Span<double> sumDy = c <= 256 ? stackalloc double[c] : new double[c];
-        Span<double> sumDyXhat = c <= 256 ? stackalloc double[c] : new double[c];
+        var sumDy = new double[c];
+        var sumDyXhat = new double[c];
         ChannelSums(x, dy, n, c, l, mean, invStd, sumDy, sumDyXhat);
         var count = (double)n * l;
         if (!dx.IsEmpty)
-            for (var i = 0; i < n; i++)
-                for (var ch = 0; ch < c; ch++)
-                {
-                    var off = (i * c + ch) * l;
-                    var inv = invStd[ch];
-                    var w = weight.IsEmpty ? 1f : weight[ch];
-                    var k = w * inv;
-                    var meanDy = (float)(sumDy[ch] / count);
-                    var meanDyXhat = (float)(sumDyXhat[ch] / count);
-                    var m = (float)mean[ch];
-                    for (var t = 0; t < l; t++)
-                    {
-                        var xhat = (x[off + t] - m) * inv;
-                        dx[off + t] += k * (dy[off + t] - meanDy - xhat * meanDyXhat);
-                    }
-                }
+        {
+            // dx = k*dy - k*mean(dy) - k*invStd*mean(dy*xhat)*(x - mean): per channel a*dy + b*x + c.
+            var a = new float[c];
+            var b = new float[c];
+            var cc = new float[c];
+            for (var ch = 0; ch < c; ch++)
+            {
+                var k = (double)invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
+                var slope = k * invStd[ch] * (sumDyXhat[ch] / count);
+                a[ch] = (float)k;
+                b[ch] = (float)-slope;
+                cc[ch] = (float)(-k * (sumDy[ch] / count) + slope * mean[ch]);
+            }
+            AddAffine2(dy, x, n, c, l, a, b, cc, dx);
+        }
         AddAffineGrads(sumDy, sumDyXhat, dw, db);
     }
 
@@ -100,40 +101,49 @@ internal static class BatchNormKernel
         Span<float> dx, Span<float> dw, Span<float> db)
     {
         if (!dx.IsEmpty)
+        {
+            var a = new float[c];
+            for (var ch = 0; ch < c; ch++) a[ch] = invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
+            AddAffine2(dy, x, n, c, l, a, new float[c], new float[c], dx);
+        }
+        if (dw.IsEmpty && db.IsEmpty) return;
+        var sumDy = new double[c];
+        var sumDyXhat = new double[c];
+        ChannelSums(x, dy, n, c, l, mean, invStd, sumDy, sumDyXhat);
+        AddAffineGrads(sumDy, sumDyXhat, dw, db);
+    }
+
+    private static void AddAffine2(ReadOnlySpan<float> dy, ReadOnlySpan<float> x, int n, int c, int l,
+        float[] a, float[] b, float[] cc, Span<float> dx)
+    {
+        if (l == 1)
+            for (var i = 0; i < n; i++) NormSimd.AddAffine2(dy.Slice(i * c, c), x.Slice(i * c, c), a, b, cc, dx.Slice(i * c, c));
+        else
             for (var i = 0; i < n; i++)
                 for (var ch = 0; ch < c; ch++)
                 {
                     var off = (i * c + ch) * l;
-                    var k = invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
-                    for (var t = 0; t < l; t++) dx[off + t] += dy[off + t] * k;
+                    NormSimd.AddAffine2(dy.Slice(off, l), x.Slice(off, l), a[ch], b[ch], cc[ch], dx.Slice(off, l));
                 }
-        if (dw.IsEmpty && db.IsEmpty) return;
-        Span<double> sumDy = c <= 256 ? stackalloc double[c] : new double[c];
-        Span<double> sumDyXhat = c <= 256 ? stackalloc double[c] : new double[c];
-        ChannelSums(x, dy, n, c, l, mean, invStd, sumDy, sumDyXhat);
-        AddAffineGrads(sumDy, sumDyXhat, dw, db);
     }
 
     private static void ChannelSums(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, int n, int c, int l,
         ReadOnlySpan<double> mean, ReadOnlySpan<float> invStd, Span<double> sumDy, Span<double> sumDyXhat)
     {
-        sumDy.Clear();
-        sumDyXhat.Clear();
-        for (var i = 0; i < n; i++)
-            for (var ch = 0; ch < c; ch++)
-            {
-                var off = (i * c + ch) * l;
-                var m = mean[ch];
-                double s = 0, sx = 0;
-                for (var t = 0; t < l; t++)
+        var meanF = new float[c];
+        for (var ch = 0; ch < c; ch++) meanF[ch] = (float)mean[ch];
+        if (l == 1)
+            for (var i = 0; i < n; i++) NormSimd.ColumnSumDot(dy.Slice(i * c, c), x.Slice(i * c, c), meanF, sumDy, sumDyXhat);
+        else
+            for (var i = 0; i < n; i++)
+                for (var ch = 0; ch < c; ch++)
                 {
-                    double g = dy[off + t];
-                    s += g;
-                    sx += g * (x[off + t] - m);
+                    var off = (i * c + ch) * l;
+                    var (s, d) = NormSimd.RowSumDot(dy.Slice(off, l), x.Slice(off, l), meanF[ch]);
+                    sumDy[ch] += s;
+                    sumDyXhat[ch] += d;
                 }
-                sumDy[ch] += s;
-                sumDyXhat[ch] += sx * invStd[ch];
-            }
+        for (var ch = 0; ch < c; ch++) sumDyXhat[ch] *= invStd[ch];
     }
 
     private static void AddAffineGrads(ReadOnlySpan<double> sumDy, ReadOnlySpan<double> sumDyXhat, Span<float> dw, Span<float> db)

@@ -2,8 +2,8 @@ namespace AlphaSharp.Nn.Norm;
 
 /// <summary>
 /// Fused layer-norm kernels over [rows, d] (d = the product of normalized_shape): per-row mean and biased variance
-/// in double, normalise and affine in one pass; backward in one pass per row plus a blocked, fixed-order reduction
-/// for the affine gradients so the bits do not depend on scheduling.
+/// in double from one pass of sums and squares, normalise and affine in a second; backward in two passes per row,
+/// plus a blocked, fixed-order reduction for the affine gradients so the bits do not depend on scheduling.
 /// </summary>
 internal static class LayerNormKernel
 {
@@ -14,26 +14,19 @@ internal static class LayerNormKernel
         double eps, Span<float> y, Span<float> mean, Span<float> rstd)
     {
         for (var r = 0; r < rows; r++)
-            ForwardRow(x.Slice(r * d, d), weight, bias, eps, y.Slice(r * d, d), out mean[r], out rstd[r]);
-    }
-
-    private static void ForwardRow(ReadOnlySpan<float> x, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, double eps,
-        Span<float> y, out float mean, out float rstd)
-    {
-        double s = 0;
-        foreach (var v in x) s += v;
-        var m = s / x.Length;
-        double ss = 0;
-        foreach (var v in x) { var c = v - m; ss += c * c; }
-        var inv = 1.0 / Math.Sqrt(ss / x.Length + eps);
-        mean = (float)m;
-        rstd = (float)inv;
-        var mf = (float)m;
-        var rf = (float)inv;
-        if (weight.IsEmpty)
-            for (var k = 0; k < x.Length; k++) y[k] = (x[k] - mf) * rf;
-        else
-            for (var k = 0; k < x.Length; k++) y[k] = (x[k] - mf) * rf * weight[k] + bias[k];
+        {
+            var xr = x.Slice(r * d, d);
+            var (s, q) = NormSimd.RowSumSq(xr);
+            var m = s / d;
+            // In double, E[x^2] - E[x]^2 keeps ~29 more bits than float data carries: no cancellation to fear.
+            var variance = Math.Max(q / d - m * m, 0.0);
+            var mf = (float)m;
+            var rf = (float)(1.0 / Math.Sqrt(variance + eps));
+            mean[r] = mf;
+            rstd[r] = rf;
+            if (weight.IsEmpty) NormSimd.ScaleShift(xr, rf, -mf * rf, y.Slice(r * d, d));
+            else NormSimd.NormalizeAffine(xr, mf, rf, weight, bias, y.Slice(r * d, d));
+        }
     }
 
     /// <summary>
@@ -44,8 +37,19 @@ internal static class LayerNormKernel
         ReadOnlySpan<float> rstd, ReadOnlySpan<float> weight, Span<float> dx, Span<float> dw, Span<float> db)
     {
         if (!dx.IsEmpty)
+        {
+            var ones = weight.IsEmpty ? Ones(d) : default;
+            ReadOnlySpan<float> w = weight.IsEmpty ? ones : weight;
             for (var r = 0; r < rows; r++)
-                BackwardRow(x.Slice(r * d, d), dy.Slice(r * d, d), mean[r], rstd[r], weight, dx.Slice(r * d, d));
+            {
+                var xr = x.Slice(r * d, d);
+                var gr = dy.Slice(r * d, d);
+                var (sg, sgc) = NormSimd.RowWeightedSumDot(gr, w, xr, mean[r]);
+                var mg = (float)(sg / d);
+                var mgx = (float)(sgc * rstd[r] / d);
+                NormSimd.LayerNormDx(gr, w, xr, mean[r], rstd[r], mg, mgx, dx.Slice(r * d, d));
+            }
+        }
         if (dw.IsEmpty && db.IsEmpty) return;
         var sumW = new double[d];
         var sumB = new double[d];
@@ -57,40 +61,17 @@ internal static class LayerNormKernel
             Array.Clear(blockB);
             var end = Math.Min(rows, start + BlockRows);
             for (var r = start; r < end; r++)
-            {
-                var m = mean[r];
-                var rs = rstd[r];
-                var xr = x.Slice(r * d, d);
-                var gr = dy.Slice(r * d, d);
-                for (var k = 0; k < d; k++)
-                {
-                    blockW[k] += gr[k] * ((xr[k] - m) * rs);
-                    blockB[k] += gr[k];
-                }
-            }
+                NormSimd.LayerNormAffineGrads(dy.Slice(r * d, d), x.Slice(r * d, d), mean[r], rstd[r], blockW, blockB);
             for (var k = 0; k < d; k++) { sumW[k] += blockW[k]; sumB[k] += blockB[k]; }
         }
         if (!dw.IsEmpty) for (var k = 0; k < d; k++) dw[k] += (float)sumW[k];
         if (!db.IsEmpty) for (var k = 0; k < d; k++) db[k] += (float)sumB[k];
     }
 
-    private static void BackwardRow(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, float mean, float rstd,
-        ReadOnlySpan<float> weight, Span<float> dx)
+    private static float[] Ones(int d)
     {
-        double sg = 0, sgx = 0;
-        for (var k = 0; k < x.Length; k++)
-        {
-            var g = weight.IsEmpty ? dy[k] : dy[k] * weight[k];
-            sg += g;
-            sgx += g * ((x[k] - mean) * rstd);
-        }
-        var mg = (float)(sg / x.Length);
-        var mgx = (float)(sgx / x.Length);
-        for (var k = 0; k < x.Length; k++)
-        {
-            var g = weight.IsEmpty ? dy[k] : dy[k] * weight[k];
-            var xhat = (x[k] - mean) * rstd;
-            dx[k] += rstd * (g - mg - xhat * mgx);
-        }
+        var a = new float[d];
+        Array.Fill(a, 1f);
+        return a;
     }
 }

@@ -12,6 +12,9 @@ public class BatchNorm1dTests
     [InlineData("bn_eval_2d", 5, 0.1, true, true, false)]
     [InlineData("bn_eval_3d", 4, 0.1, true, true, false)]
     [InlineData("bn_notrack_eval_3d", 3, 0.1, true, false, false)]
+    [InlineData("bn_train_2d_wide", 19, 0.1, true, true, true)]
+    [InlineData("bn_train_3d_long", 2, 0.1, true, true, true)]
+    [InlineData("bn_eval_2d_wide", 19, 0.1, true, true, false)]
     public void MatchesPyTorch(string name, int c, double momentum, bool affine, bool track, bool training)
     {
         var fx = Fixtures.Load(name);
@@ -63,14 +66,19 @@ public class BatchNorm1dTests
     public void GradientsMatchFiniteDifferences(bool training, int rank)
     {
         var rng = new Rng(7);
-        var bn = new BatchNorm1d(3);
-        bn.Weight!.Data.AsSpan().Fill(1.3f);
-        bn.Bias!.Data.AsSpan().Fill(-0.2f);
-        bn.RunningMean!.Data.AsSpan().Fill(0.1f);
-        bn.RunningVar!.Data.AsSpan().Fill(0.8f);
+        // 11 channels (2-D) and runs of 13 (3-D): one 8-wide vector step plus a scalar tail.
+        var c = rank == 3 ? 3 : 11;
+        var bn = new BatchNorm1d(c);
+        for (var ch = 0; ch < c; ch++)
+        {
+            bn.Weight!.Data[ch] = 1.3f - 0.1f * ch;
+            bn.Bias!.Data[ch] = -0.2f + 0.05f * ch;
+            bn.RunningMean!.Data[ch] = 0.1f * ch;
+            bn.RunningVar!.Data[ch] = 0.8f + 0.1f * ch;
+        }
         bn.Train(training);
-        var x = (rank == 3 ? Tensor.Normal(rng, 0.5f, 1.2f, 4, 3, 5) : Tensor.Normal(rng, 0.5f, 1.2f, 6, 3)).RequireGrad();
-        GradCheck.Check(xs => bn.Forward(xs[0]), [x, bn.Weight, bn.Bias]);
+        var x = (rank == 3 ? Tensor.Normal(rng, 0.5f, 1.2f, 4, c, 13) : Tensor.Normal(rng, 0.5f, 1.2f, 6, c)).RequireGrad();
+        GradCheck.Check(xs => bn.Forward(xs[0]), [x, bn.Weight!, bn.Bias!]);
     }
 
     [Fact]

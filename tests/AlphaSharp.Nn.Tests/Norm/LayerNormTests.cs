@@ -8,6 +8,8 @@ public class LayerNormTests
     [InlineData("ln_last", new[] { 10 }, 1e-5, true)]
     [InlineData("ln_two", new[] { 5, 4 }, 1e-3, true)]
     [InlineData("ln_noaffine", new[] { 9 }, 1e-5, false)]
+    [InlineData("ln_wide", new[] { 37 }, 1e-5, true)]
+    [InlineData("ln_wide_noaffine", new[] { 2, 19 }, 1e-5, false)]
     public void MatchesPyTorch(string name, int[] shape, double eps, bool affine)
     {
         var fx = Fixtures.Load(name);

@@ -15,9 +15,7 @@ public static class ModuleParity
         foreach (var (key, value) in fx)
         {
             if (!key.StartsWith("param.", StringComparison.Ordinal)) continue;
-            // The python writer stores 0-d tensors as [1]; PyTorch's num_batches_tracked is 0-d, as ours is.
-            state[key["param.".Length..]] = key.EndsWith("num_batches_tracked", StringComparison.Ordinal)
-                ? Tensor.Scalar(value.Data[0]) : value;
+            state[key["param.".Length..]] = value;
         }
         module.LoadStateDict(state);
     }
