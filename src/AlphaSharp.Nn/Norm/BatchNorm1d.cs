@@ -46,7 +46,24 @@ public sealed class BatchNorm1d : Module, IUnaryModule
     {
         if (x.Rank is not (2 or 3) || x.Shape[1] != NumFeatures)
             throw new ArgumentException($"BatchNorm1d: expected input (N, {NumFeatures}) or (N, {NumFeatures}, L), got {x.ShapeString}");
-        int n = x.Shape[0], c = NumFeatures, l = x.Rank == 3 ? x.Shape[2] : 1;
+        return Normalise(x, x.Shape[0], x.Rank == 3 ? x.Shape[2] : 1);
+    }
+
+    /// <summary>
+    /// Channels-last input (..., C), e.g. (N, T, C) sequences normalised per feature: the same numbers as PyTorch's
+    /// <c>bn(x.transpose(1, 2)).transpose(1, 2)</c> (statistics over every position of every sample), without the
+    /// two transposes.
+    /// </summary>
+    public Tensor ForwardChannelsLast(Tensor x)
+    {
+        if (x.Rank < 2 || x.Shape[^1] != NumFeatures)
+            throw new ArgumentException($"BatchNorm1d: expected channels-last input (..., {NumFeatures}), got {x.ShapeString}");
+        return Normalise(x, x.Numel / NumFeatures, 1);
+    }
+
+    private Tensor Normalise(Tensor x, int n, int l)
+    {
+        var c = NumFeatures;
         var useBatchStats = Training || RunningMean is null;
         if (useBatchStats && n * l <= 1)
             throw new ArgumentException($"BatchNorm1d: expected more than 1 value per channel when using batch statistics, got input {x.ShapeString}");

@@ -97,4 +97,33 @@ public class BatchNorm1dTests
         bn.Eval();
         Assert.Equal(4, bn.Forward(Tensor.Zeros(1, 4)).Numel);
     }
+
+    [Fact]
+    public void ChannelsLastMatchesTheTransposedThreeDimensionalForm()
+    {
+        var rng = new Rng(13);
+        var x = Tensor.Normal(rng, 0.2f, 1.4f, 3, 5, 11).RequireGrad(); // (N, T, C)
+        var xt = x.Detach().Transpose(1, 2).RequireGrad(); // (N, C, T)
+        var g = Tensor.Normal(rng, 0, 1, 3, 5, 11);
+        BatchNorm1d Make()
+        {
+            var m = new BatchNorm1d(11, momentum: 0.2);
+            for (var c = 0; c < 11; c++) { m.Weight!.Data[c] = 1 + 0.1f * c; m.Bias!.Data[c] = 0.03f * c; }
+            return m;
+        }
+        var a = Make();
+        var b = Make();
+        var ya = a.ForwardChannelsLast(x);
+        var yb = b.Forward(xt);
+        TensorAssert.Close(yb.Transpose(1, 2), ya, "y", 1e-5, 1e-6);
+        ya.Backward(g.Data);
+        yb.Backward(g.Transpose(1, 2).Data);
+        TensorAssert.Close(new Tensor(xt.Grad!, 3, 11, 5).Transpose(1, 2).Data, x.Grad!, "grad x", 1e-5, 1e-6);
+        TensorAssert.Close(b.Weight!.Grad!, a.Weight!.Grad!, "grad weight", 1e-5, 1e-6);
+        TensorAssert.Close(b.RunningVar!.Data, a.RunningVar!.Data, "running var", 1e-6, 1e-7);
+        a.Eval();
+        b.Eval();
+        TensorAssert.Close(b.Forward(xt).Transpose(1, 2), a.ForwardChannelsLast(x), "eval y", 1e-5, 1e-6);
+        Assert.Throws<ArgumentException>(() => a.ForwardChannelsLast(Tensor.Zeros(3, 11, 5)));
+    }
 }
