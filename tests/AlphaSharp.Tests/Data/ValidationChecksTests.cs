@@ -17,6 +17,10 @@ public sealed class ValidationChecksTests
         // SZ000001 goes ex-dividend on day 10: raw prices drop by 1/1.1 and the factor rises by 1.1 (adjusted flat).
         ScalePricesFrom(p, 1, 10, 1 / 1.1f);
         for (var t = 10; t < p.T; t++) p["factor", t, 1] = 1.65f;
+        // SZ300001 goes ex-dividend while suspended: the fill price drops with the factor's rise, adjusted stays flat.
+        Suspend(p, 2, 20, 25);
+        for (var t = 22; t < p.T; t++) p["factor", t, 2] = 1.65f;
+        ScalePricesFrom(p, 2, 22, 1 / 1.1f);
         // SH600000 lists on day 5 and stops after day 35: leading and trailing missing rows are not gaps.
         RemoveRows(p, 0, 0, 4);
         RemoveRows(p, 0, 36, 39);
@@ -64,6 +68,19 @@ public sealed class ValidationChecksTests
         Assert.Equal("SH600000 2020-08-31: factor +100.0 % but raw close +1.0 %, so adjusted +102.0 % (limit 10 %)", c.Examples[0].Text);
         Assert.Equal(10.2 * 3 / (10.1 * 1.5) - 1, c.Examples[0].Magnitude, 5);
         Assert.Equal(0, report[LimitBreachCheck.Id].Count);
+    }
+
+    [Fact]
+    public void A_factor_jump_on_a_suspended_day_with_a_flat_fill_is_found()
+    {
+        var data = Clean();
+        Suspend(data.Panel, 0, 20, 25);   // flat at 10.1
+        for (var t = 22; t < data.Panel.T; t++) data.Panel["factor", t, 0] = 2.25f;
+        var report = Run(data);
+        var c = report[FactorJumpCheck.Id];
+        Assert.Equal("SH600000 2020-09-02: factor +50.0 % but raw close +0.0 %, so adjusted +50.0 % on a day without trading (limit 10 %)",
+            Assert.Single(c.Examples).Text);
+        Assert.Equal(0, report[ResumptionMoveCheck.Id].Count); // 10.1 x 2.25 -> 10.2 x 2.25 on day 26: +1 %
     }
 
     [Fact]

@@ -2,8 +2,9 @@ namespace AlphaSharp.Data.Validation;
 
 /// <summary>
 /// A factor change should be matched by a raw price gap (an ex-dividend or split day), leaving the adjusted return an
-/// ordinary day's move. Flags ordinary trading days where the factor changed and the adjusted return is beyond the
-/// board's daily limit: the factor jump is not explained by the raw price move (or the raw gap not by the factor).
+/// ordinary day's move, or none at all on a suspended day. Flags days with a factor change, back to back with the
+/// previous row, where the adjusted return is beyond the board's daily limit: the factor jump is not explained by the
+/// raw price move (or the raw gap not by the factor). Resumption days are left to <see cref="ResumptionMoveCheck"/>.
 /// </summary>
 public sealed class FactorJumpCheck : IMarketCheck
 {
@@ -18,7 +19,8 @@ public sealed class FactorJumpCheck : IMarketCheck
         var found = new FindingCollector(options.Examples);
         foreach (var s in DailySteps.Of(p))
         {
-            if (!s.FactorChanged || !s.Ordinary(options.ListingDays)) continue;
+            var resumption = !s.Traded0 && s.Traded1;
+            if (!s.FactorChanged || s.To != s.From + 1 || s.RowsBefore < options.ListingDays || resumption) continue;
             var symbol = p.Symbols[s.Instrument];
             var day = p.Calendar[s.To];
             var limit = DailyLimits.For(symbol, day);
@@ -26,7 +28,7 @@ public sealed class FactorJumpCheck : IMarketCheck
             if (Math.Abs(adj) <= limit + options.LimitTolerance) continue;
             found.Add(symbol, day, Math.Abs(adj),
                 $"{symbol} {day:yyyy-MM-dd}: factor {DailySteps.Percent(s.Factor1 / s.Factor0 - 1)} but raw close {DailySteps.Percent(s.RawReturn)}, " +
-                $"so adjusted {DailySteps.Percent(adj)} (limit {limit:P0})");
+                $"so adjusted {DailySteps.Percent(adj)}{(s.Traded1 ? "" : " on a day without trading")} (limit {limit:P0})");
         }
         return found.Result(Id, Title, Severity.Error, "days");
     }
