@@ -109,8 +109,8 @@ public static partial class Gemm
                     else Kernel256(kc, ap, bp, cp, job.Ldc, job.Alpha, job.Beta);
                     continue;
                 }
-                // A ragged edge tile: compute the full tile into scratch, then merge the part that exists.
-                if (job.Use512) Kernel512(kc, ap, bp, edge, nr, 1f, 0f);
+                // A ragged edge tile: compute only what exists (to the vector) into scratch, then merge.
+                if (job.Use512) EdgeKernel512(rows, cols <= 16, kc, ap, bp, edge, nr);
                 else Kernel256(kc, ap, bp, edge, nr, 1f, 0f);
                 for (var r = 0; r < rows; r++)
                 {

@@ -7,7 +7,7 @@ public class GemmTests
     public static TheoryData<int, int, int> Sizes => new()
     {
         { 1, 1, 1 }, { 3, 5, 7 }, { 7, 1, 13 }, { 1, 37, 9 }, { 17, 33, 65 }, { 9, 40, 300 },
-        { 67, 45, 530 }, { 150, 70, 31 }, { 13, 3100, 3 },
+        { 67, 45, 530 }, { 150, 70, 31 }, { 13, 3100, 3 }, { 2, 50, 60 }, { 4, 17, 33 },
     };
 
     private enum Path { Auto, Packed512, Packed256 }
