@@ -184,4 +184,35 @@ public class AttentionCoreTests
         TensorAssert.Close(gemm.DKV, direct.DKV, "dk, dv", 1e-4, 1e-5);
         Assert.Contains(direct.O, v => v != 0f);
     }
+
+    [Fact]
+    public void ResultsAreBitIdenticalForAnyThreadCount()
+    {
+        var rng = new Rng(26);
+        int n = 5, heads = 2, l = 7, dh = 9, e = heads * dh;
+        var qkv = Tensor.Normal(rng, 0, 1, n * l * 3 * e).Data;
+        var dO = Tensor.Normal(rng, 0, 1, n * l * e).Data;
+        var kernel = new SdpaKernel
+        {
+            Batch = n, Heads = heads, QueryLength = l, KeyLength = l, HeadDim = dh, Scale = 0.3f,
+            Q = HeadLayout.Of(false, n, l, 3 * e, 0, dh), K = HeadLayout.Of(false, n, l, 3 * e, e, dh),
+            V = HeadLayout.Of(false, n, l, 3 * e, 2 * e, dh), O = HeadLayout.Of(false, n, l, e, 0, dh),
+        };
+        (float[] O, float[] G) Run(int threads)
+        {
+            var o = new float[n * l * e];
+            var probs = new float[n * heads * l * l];
+            kernel.Forward(qkv, qkv, qkv, o, probs, null, threads);
+            var g = new float[qkv.Length];
+            kernel.Backward(qkv, qkv, qkv, dO, probs, null, g, g, g, threads);
+            return (o, g);
+        }
+        var one = Run(1);
+        foreach (var threads in new[] { 2, 3, 8 })
+        {
+            var other = Run(threads);
+            Assert.True(one.O.AsSpan().SequenceEqual(other.O), $"output differs with {threads} threads");
+            Assert.True(one.G.AsSpan().SequenceEqual(other.G), $"gradient differs with {threads} threads");
+        }
+    }
 }
