@@ -11,16 +11,17 @@ namespace AlphaSharp.Nn.Recurrent;
 internal static unsafe class GruCell
 {
     /// <summary>
-    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 3H) holds
-    /// x W_ih^T + [b_ir + b_hr, b_iz + b_hz, b_in]; on exit r, z, n. <paramref name="hn"/> (T x B x H) receives
+    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 3H) holds x W_ih^T; the
+    /// step adds <paramref name="bias"/> ([b_ir + b_hr, b_iz + b_hz, b_in], or empty) and leaves r, z, n. <paramref name="hn"/> (T x B x H) receives
     /// W_hn h + b_hn per step, which the backward pass needs. <paramref name="scratch"/> holds m x 3H floats.
     /// </summary>
     public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, ReadOnlySpan<float> wHh,
-        ReadOnlySpan<float> bHn, Span<float> gates, Span<float> hs, Span<float> hn, Span<float> scratch)
+        ReadOnlySpan<float> bias, ReadOnlySpan<float> bHn, Span<float> gates, Span<float> hs, Span<float> hn,
+        Span<float> scratch)
     {
         int B = sh.B, H = sh.H, G = 3 * H;
         var hh = scratch[..(m * G)];
-        fixed (float* pg = gates, ph = hs, pn = hn, phh = hh, pb = bHn)
+        fixed (float* pg = gates, ph = hs, pn = hn, phh = hh, pb = bHn, px = bias)
         {
             for (var s = 0; s < sh.T; s++)
             {
@@ -33,23 +34,28 @@ internal static unsafe class GruCell
                     Gemm.Sgemm(false, true, m, G, H, 1f, hs[prev..], H, wHh, H, 0f, hh, G, 1);
                 else hh.Clear();
                 for (var r = 0; r < m; r++)
-                    PointwiseForward(H, pg + g + r * G, phh + r * G, pb, ph + prev + r * H, pn + a + r * H, ph + next + r * H);
+                    PointwiseForward(H, pg + g + r * G, px, phh + r * G, pb, ph + prev + r * H, pn + a + r * H, ph + next + r * H);
             }
         }
     }
 
-    private static void PointwiseForward(int H, float* g, float* hh, float* bHn, float* hPrev, float* nhOut, float* hNext)
+    private static void PointwiseForward(int H, float* g, float* b, float* hh, float* bHn, float* hPrev, float* nhOut, float* hNext)
     {
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             for (; j <= H - 8; j += 8)
             {
-                var r = GateMath.Sigmoid(Vector256.Load(g + j) + Vector256.Load(hh + j));
-                var z = GateMath.Sigmoid(Vector256.Load(g + H + j) + Vector256.Load(hh + H + j));
+                Vector256<float> ar = Vector256.Load(g + j), az = Vector256.Load(g + H + j), an = Vector256.Load(g + 2 * H + j);
+                if (b != null)
+                {
+                    ar += Vector256.Load(b + j); az += Vector256.Load(b + H + j); an += Vector256.Load(b + 2 * H + j);
+                }
+                var r = GateMath.Sigmoid(ar + Vector256.Load(hh + j));
+                var z = GateMath.Sigmoid(az + Vector256.Load(hh + H + j));
                 var nh = Vector256.Load(hh + 2 * H + j);
                 if (bHn != null) nh += Vector256.Load(bHn + j);
-                var n = GateMath.Tanh(Vector256.Load(g + 2 * H + j) + r * nh);
+                var n = GateMath.Tanh(an + r * nh);
                 Vector256.Store(r, g + j);
                 Vector256.Store(z, g + H + j);
                 Vector256.Store(n, g + 2 * H + j);
@@ -59,10 +65,15 @@ internal static unsafe class GruCell
         }
         for (; j < H; j++)
         {
-            var r = GateMath.Sigmoid(g[j] + hh[j]);
-            var z = GateMath.Sigmoid(g[H + j] + hh[H + j]);
+            float ar = g[j], az = g[H + j], an = g[2 * H + j];
+            if (b != null)
+            {
+                ar += b[j]; az += b[H + j]; an += b[2 * H + j];
+            }
+            var r = GateMath.Sigmoid(ar + hh[j]);
+            var z = GateMath.Sigmoid(az + hh[H + j]);
             var nh = hh[2 * H + j] + (bHn != null ? bHn[j] : 0f);
-            var n = GateMath.Tanh(g[2 * H + j] + r * nh);
+            var n = GateMath.Tanh(an + r * nh);
             g[j] = r; g[H + j] = z; g[2 * H + j] = n;
             nhOut[j] = nh;
             hNext[j] = n + z * (hPrev[j] - n);

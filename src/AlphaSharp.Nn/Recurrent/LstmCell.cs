@@ -11,15 +11,15 @@ namespace AlphaSharp.Nn.Recurrent;
 internal static unsafe class LstmCell
 {
     /// <summary>
-    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 4H) holds
-    /// x W_ih^T + b_ih + b_hh; on exit the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
+    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 4H) holds x W_ih^T; the
+    /// step adds h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or empty) and leaves the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
     /// ((T + 1) x B x H, see <see cref="StepShape"/>) hold the initial state on entry and every state on exit.
     /// </summary>
     public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, ReadOnlySpan<float> wHh,
-        Span<float> gates, Span<float> hs, Span<float> cs)
+        ReadOnlySpan<float> bias, Span<float> gates, Span<float> hs, Span<float> cs)
     {
         int B = sh.B, H = sh.H, G = 4 * H;
-        fixed (float* pg = gates, ph = hs, pc = cs)
+        fixed (float* pg = gates, ph = hs, pc = cs, pb = bias)
         {
             for (var s = 0; s < sh.T; s++)
             {
@@ -31,22 +31,29 @@ internal static unsafe class LstmCell
                 if (s > 0 || hasInitialState)
                     Gemm.Sgemm(false, true, m, G, H, 1f, hs[prev..], H, wHh, H, 1f, gates[g..], G, 1);
                 for (var r = 0; r < m; r++)
-                    PointwiseForward(H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
+                    PointwiseForward(H, pg + g + r * G, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
             }
         }
     }
 
-    private static void PointwiseForward(int H, float* g, float* cPrev, float* cNext, float* hNext)
+    private static void PointwiseForward(int H, float* g, float* b, float* cPrev, float* cNext, float* hNext)
     {
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             for (; j <= H - 8; j += 8)
             {
-                var i = GateMath.Sigmoid(Vector256.Load(g + j));
-                var f = GateMath.Sigmoid(Vector256.Load(g + H + j));
-                var gg = GateMath.Tanh(Vector256.Load(g + 2 * H + j));
-                var o = GateMath.Sigmoid(Vector256.Load(g + 3 * H + j));
+                Vector256<float> ai = Vector256.Load(g + j), af = Vector256.Load(g + H + j);
+                Vector256<float> ag = Vector256.Load(g + 2 * H + j), ao = Vector256.Load(g + 3 * H + j);
+                if (b != null)
+                {
+                    ai += Vector256.Load(b + j); af += Vector256.Load(b + H + j);
+                    ag += Vector256.Load(b + 2 * H + j); ao += Vector256.Load(b + 3 * H + j);
+                }
+                var i = GateMath.Sigmoid(ai);
+                var f = GateMath.Sigmoid(af);
+                var gg = GateMath.Tanh(ag);
+                var o = GateMath.Sigmoid(ao);
                 var c = f * Vector256.Load(cPrev + j) + i * gg;
                 Vector256.Store(i, g + j);
                 Vector256.Store(f, g + H + j);
@@ -58,10 +65,10 @@ internal static unsafe class LstmCell
         }
         for (; j < H; j++)
         {
-            var i = GateMath.Sigmoid(g[j]);
-            var f = GateMath.Sigmoid(g[H + j]);
-            var gg = GateMath.Tanh(g[2 * H + j]);
-            var o = GateMath.Sigmoid(g[3 * H + j]);
+            var i = GateMath.Sigmoid(g[j] + (b != null ? b[j] : 0f));
+            var f = GateMath.Sigmoid(g[H + j] + (b != null ? b[H + j] : 0f));
+            var gg = GateMath.Tanh(g[2 * H + j] + (b != null ? b[2 * H + j] : 0f));
+            var o = GateMath.Sigmoid(g[3 * H + j] + (b != null ? b[3 * H + j] : 0f));
             var c = f * cPrev[j] + i * gg;
             g[j] = i; g[H + j] = f; g[2 * H + j] = gg; g[3 * H + j] = o;
             cNext[j] = c;

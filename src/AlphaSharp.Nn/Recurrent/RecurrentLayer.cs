@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Nn.Recurrent;
@@ -25,13 +26,8 @@ internal static class RecurrentLayer
     {
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
-        var beta = 0f;
-        if (w.BIh is not null && w.BHh is not null)
-        {
-            FillBiasRows(kind, H, w.BIh, w.BHh, tape.Gates.AsSpan(0, rows * G));
-            beta = 1f;
-        }
-        Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, beta, tape.Gates, G, threads);
+        var bias = StepBias(kind, H, w.BIh, w.BHh);
+        Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
         var hasInitial = !h0.IsEmpty;
         if (hasInitial) h0.CopyTo(tape.Hs.AsSpan(tape.InitialOffset, sh.B * H));
@@ -43,30 +39,30 @@ internal static class RecurrentLayer
             switch (kind)
             {
                 case CellKind.Lstm:
-                    LstmCell.Forward(sh, b0, m, hasInitial, w.WHh, tape.Gates, tape.Hs, tape.Cs);
+                    LstmCell.Forward(sh, b0, m, hasInitial, w.WHh, bias, tape.Gates, tape.Hs, tape.Cs);
                     break;
                 case CellKind.Gru:
                     var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
-                    GruCell.Forward(sh, b0, m, hasInitial, w.WHh, bHn, tape.Gates, tape.Hs, tape.Aux, new float[m * G]);
+                    GruCell.Forward(sh, b0, m, hasInitial, w.WHh, bias, bHn, tape.Gates, tape.Hs, tape.Aux, new float[m * G]);
                     break;
                 default:
-                    RnnCell.Forward(sh, b0, m, hasInitial, kind == CellKind.RnnRelu, w.WHh, tape.Gates, tape.Hs);
+                    RnnCell.Forward(sh, b0, m, hasInitial, kind == CellKind.RnnRelu, w.WHh, bias, tape.Gates, tape.Hs);
                     break;
             }
         });
     }
 
     /// <summary>
-    /// Every row starts as b_ih + b_hh, so the projection Gemm adds onto it (beta 1). A GRU keeps b_hn out: r
-    /// multiplies it, so it joins the h-side term inside the step instead.
+    /// The bias each step adds to the input projection: b_ih + b_hh, summed once rather than per row. A GRU keeps
+    /// b_hn out (r multiplies it, so it joins the h-side term inside the step). Null without biases.
     /// </summary>
-    private static void FillBiasRows(CellKind kind, int H, float[] bIh, float[] bHh, Span<float> gates)
+    private static float[]? StepBias(CellKind kind, int H, float[]? bIh, float[]? bHh)
     {
-        var G = bIh.Length;
-        Span<float> bias = G <= 4096 ? stackalloc float[G] : new float[G];
-        for (var j = 0; j < G; j++) bias[j] = bIh[j] + bHh[j];
-        if (kind == CellKind.Gru) bIh.AsSpan(2 * H, H).CopyTo(bias[(2 * H)..]);
-        for (var r = 0; r < gates.Length; r += G) bias.CopyTo(gates[r..]);
+        if (bIh is null || bHh is null) return null;
+        var bias = new float[bIh.Length];
+        for (var j = 0; j < bias.Length; j++) bias[j] = bIh[j] + bHh[j];
+        if (kind == CellKind.Gru) bIh.AsSpan(2 * H, H).CopyTo(bias.AsSpan(2 * H));
+        return bias;
     }
 
     /// <summary>
@@ -105,7 +101,13 @@ internal static class RecurrentLayer
         var hPrev = tape.Hs.AsSpan(sh.PrevSlabOffset, rows * H);
         if (grads.WIh is not null)
             Gemm.Sgemm(true, false, G, inputSize, rows, 1f, dA, G, x, inputSize, 1f, grads.WIh, inputSize, threads);
-        if (grads.BIh is not null) AddColumnSums(dA, rows, G, G, grads.BIh);
+        float[]? biasSums = null;
+        if (grads.BIh is not null)
+        {
+            biasSums = new float[G];
+            AddColumnSums(dA, rows, G, G, biasSums);
+            for (var j = 0; j < G; j++) grads.BIh[j] += biasSums[j];
+        }
         if (kind == CellKind.Gru)
         {
             // Hidden side: the r and z columns are shared with the input side, the n column is its own.
@@ -116,7 +118,10 @@ internal static class RecurrentLayer
             }
             if (grads.BHh is not null)
             {
-                AddColumnSums(dA, rows, 2 * H, G, grads.BHh);
+                // r and z enter the hidden side exactly as the input side, so those sums are shared.
+                if (biasSums is not null)
+                    for (var j = 0; j < 2 * H; j++) grads.BHh[j] += biasSums[j];
+                else AddColumnSums(dA, rows, 2 * H, G, grads.BHh);
                 AddColumnSums(tape.Aux, rows, H, H, grads.BHh.AsSpan(2 * H));
             }
         }
@@ -124,21 +129,41 @@ internal static class RecurrentLayer
         {
             if (grads.WHh is not null)
                 Gemm.Sgemm(true, false, G, H, rows, 1f, dA, G, hPrev, H, 1f, grads.WHh, H, threads);
-            if (grads.BHh is not null) AddColumnSums(dA, rows, G, G, grads.BHh);
+            // b_hh enters exactly where b_ih does, so its gradient is the same column sums.
+            if (grads.BHh is not null)
+            {
+                if (grads.BIh is not null)
+                    for (var j = 0; j < G; j++) grads.BHh[j] += biasSums![j];
+                else AddColumnSums(dA, rows, G, G, grads.BHh);
+            }
         }
         if (dx is not null)
             Gemm.Sgemm(false, false, rows, inputSize, G, 1f, dA, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
     }
 
     /// <summary>dst[j] += sum over rows of a[r * lda + j], summed in double.</summary>
-    internal static void AddColumnSums(ReadOnlySpan<float> a, int rows, int cols, int lda, Span<float> dst)
+    internal static unsafe void AddColumnSums(ReadOnlySpan<float> a, int rows, int cols, int lda, Span<float> dst)
     {
-        Span<double> acc = cols <= 2048 ? stackalloc double[cols] : new double[cols];
-        acc.Clear();
-        for (var r = 0; r < rows; r++)
+        if (rows == 0) return;
+        if ((long)(rows - 1) * lda + cols > a.Length || dst.Length < cols)
+            throw new ArgumentException($"column sums: {rows} x {cols} (ld {lda}) does not fit {a.Length} values or {dst.Length} outputs");
+        var acc = new double[cols];
+        fixed (float* pa = a)
+        fixed (double* pc = acc)
         {
-            var row = a.Slice(r * lda, cols);
-            for (var j = 0; j < cols; j++) acc[j] += row[j];
+            for (var r = 0; r < rows; r++)
+            {
+                var row = pa + (long)r * lda;
+                var j = 0;
+                if (Vector256.IsHardwareAccelerated)
+                    for (; j <= cols - 8; j += 8)
+                    {
+                        var (lo, hi) = Vector256.Widen(Vector256.Load(row + j));
+                        Vector256.Store(Vector256.Load(pc + j) + lo, pc + j);
+                        Vector256.Store(Vector256.Load(pc + j + 4) + hi, pc + j + 4);
+                    }
+                for (; j < cols; j++) pc[j] += row[j];
+            }
         }
         for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
     }

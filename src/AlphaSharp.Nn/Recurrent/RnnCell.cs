@@ -10,15 +10,15 @@ namespace AlphaSharp.Nn.Recurrent;
 internal static unsafe class RnnCell
 {
     /// <summary>
-    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="pre"/> (T x B x H) holds x W_ih^T + b_ih + b_hh;
-    /// on exit the full pre-activations. The backward pass reads the derivative off the outputs in
+    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="pre"/> (T x B x H) holds x W_ih^T; the step adds
+    /// h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or empty). The backward pass reads the derivative off the outputs in
     /// <paramref name="hs"/>, so nothing else is kept.
     /// </summary>
     public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, bool relu, ReadOnlySpan<float> wHh,
-        Span<float> pre, Span<float> hs)
+        ReadOnlySpan<float> bias, Span<float> pre, Span<float> hs)
     {
         int B = sh.B, H = sh.H;
-        fixed (float* pp = pre, ph = hs)
+        fixed (float* pp = pre, ph = hs, pb = bias)
         {
             for (var s = 0; s < sh.T; s++)
             {
@@ -28,21 +28,26 @@ internal static unsafe class RnnCell
                 var next = (sh.NextBlock(t) * B + b0) * H;
                 if (s > 0 || hasInitialState)
                     Gemm.Sgemm(false, true, m, H, H, 1f, hs[prev..], H, wHh, H, 1f, pre[g..], H, 1);
-                Activate(m * H, relu, pp + g, ph + next);
+                for (var r = 0; r < m; r++) Activate(H, relu, pp + g + r * H, pb, ph + next + r * H);
             }
         }
     }
 
-    private static void Activate(int n, bool relu, float* x, float* y)
+    private static void Activate(int n, bool relu, float* x, float* b, float* y)
     {
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
             for (; j <= n - 8; j += 8)
             {
                 var v = Vector256.Load(x + j);
+                if (b != null) v += Vector256.Load(b + j);
                 Vector256.Store(relu ? Vector256.Max(v, Vector256<float>.Zero) : GateMath.Tanh(v), y + j);
             }
-        for (; j < n; j++) y[j] = relu ? MathF.Max(x[j], 0f) : GateMath.Tanh(x[j]);
+        for (; j < n; j++)
+        {
+            var v = x[j] + (b != null ? b[j] : 0f);
+            y[j] = relu ? MathF.Max(v, 0f) : GateMath.Tanh(v);
+        }
     }
 
     /// <summary>
