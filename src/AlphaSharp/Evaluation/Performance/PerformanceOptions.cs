@@ -1,0 +1,10 @@
+namespace AlphaSharp.Evaluation.Performance;
+
+/// <summary>Settings shared by the strategy metrics.</summary>
+/// <param name="PeriodsPerYear">Annualisation factor: trading days per year (252 for daily China A-share data).</param>
+/// <param name="RiskFree">Daily risk-free rate subtracted in Sharpe and used as Sortino's target (0 unless set).</param>
+/// <param name="RollingWindow">Window, in trading days, of the rolling Sharpe and beta (126 = half a year).</param>
+public sealed record PerformanceOptions(int PeriodsPerYear = 252, double RiskFree = 0.0, int RollingWindow = 126)
+{
+    public static PerformanceOptions Default { get; } = new();
+}

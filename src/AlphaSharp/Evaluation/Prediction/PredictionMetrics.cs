@@ -1,0 +1,129 @@
+namespace AlphaSharp.Evaluation.Prediction;
+
+/// <summary>
+/// The prediction metrics the papers report, one function each. NaN rule: a pair where the prediction or the truth is
+/// NaN is left out; with no pair left (or, for AUC, one class only) the result is NaN.
+/// </summary>
+public static class PredictionMetrics
+{
+    // numpy's float64 eps, the floor sklearn puts under |y| in MAPE.
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// AUC = P(score of a random positive &gt; score of a random negative) + 0.5 * P(tie), computed as the
+    /// Mann-Whitney statistic with mid-ranks: (sum of positive ranks - n1(n1 + 1) / 2) / (n1 * n0). This equals
+    /// sklearn's roc_auc_score, whose trapezoidal ROC counts tied scores as half. Labels: 1 positive, 0 negative.
+    /// </summary>
+    public static double Auc(ReadOnlySpan<double> scores, ReadOnlySpan<int> labels)
+    {
+        CheckLengths(scores.Length, labels.Length);
+        var idx = new List<int>(scores.Length);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (labels[i] != 0 && labels[i] != 1)
+                throw new Data.DataException($"AUC: label {labels[i]} at row {i} is not 0 or 1");
+            if (!double.IsNaN(scores[i])) idx.Add(i);
+        }
+        var order = idx.ToArray();
+        var keys = new double[order.Length];
+        for (var k = 0; k < order.Length; k++) keys[k] = scores[order[k]];
+        Array.Sort(keys, order);
+        double positiveRanks = 0;
+        long n1 = 0;
+        for (var start = 0; start < order.Length;)
+        {
+            var end = start + 1;
+            while (end < order.Length && keys[end] == keys[start]) end++;
+            var midRank = (start + 1 + end) / 2.0; // ranks start+1..end share their mean
+            for (var k = start; k < end; k++)
+            {
+                if (labels[order[k]] != 1) continue;
+                positiveRanks += midRank;
+                n1++;
+            }
+            start = end;
+        }
+        long n0 = order.Length - n1;
+        if (n1 == 0 || n0 == 0) return double.NaN;
+        return (positiveRanks - n1 * (n1 + 1) / 2.0) / ((double)n1 * n0);
+    }
+
+    /// <summary>accuracy = share of rows where the predicted class equals the true class.</summary>
+    public static double Accuracy(ReadOnlySpan<int> predicted, ReadOnlySpan<int> actual)
+    {
+        CheckLengths(predicted.Length, actual.Length);
+        if (predicted.Length == 0) return double.NaN;
+        var hits = 0;
+        for (var i = 0; i < predicted.Length; i++) if (predicted[i] == actual[i]) hits++;
+        return (double)hits / predicted.Length;
+    }
+
+    /// <summary>accuracy of probabilities: class 1 when p &gt;= threshold, else 0; NaN probabilities left out.</summary>
+    public static double Accuracy(ReadOnlySpan<double> probabilities, ReadOnlySpan<int> actual, double threshold = 0.5)
+    {
+        CheckLengths(probabilities.Length, actual.Length);
+        var n = 0;
+        var hits = 0;
+        for (var i = 0; i < probabilities.Length; i++)
+        {
+            if (double.IsNaN(probabilities[i])) continue;
+            n++;
+            if ((probabilities[i] >= threshold ? 1 : 0) == actual[i]) hits++;
+        }
+        return n == 0 ? double.NaN : (double)hits / n;
+    }
+
+    /// <summary>
+    /// MAPE = mean(|y - p| / max(|y|, eps)), eps = 2^-52 (sklearn's mean_absolute_percentage_error: a fraction, not
+    /// per cent; a zero truth gives a huge but finite term, as there).
+    /// </summary>
+    public static double Mape(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
+    {
+        CheckLengths(predicted.Length, actual.Length);
+        double s = 0;
+        var n = 0;
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            if (double.IsNaN(predicted[i]) || double.IsNaN(actual[i])) continue;
+            s += Math.Abs(actual[i] - predicted[i]) / Math.Max(Math.Abs(actual[i]), MachineEpsilon);
+            n++;
+        }
+        return n == 0 ? double.NaN : s / n;
+    }
+
+    /// <summary>MAE = mean(|y - p|).</summary>
+    public static double Mae(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
+    {
+        CheckLengths(predicted.Length, actual.Length);
+        double s = 0;
+        var n = 0;
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            if (double.IsNaN(predicted[i]) || double.IsNaN(actual[i])) continue;
+            s += Math.Abs(actual[i] - predicted[i]);
+            n++;
+        }
+        return n == 0 ? double.NaN : s / n;
+    }
+
+    /// <summary>RMSE = sqrt(mean((y - p)^2)).</summary>
+    public static double Rmse(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
+    {
+        CheckLengths(predicted.Length, actual.Length);
+        double s = 0;
+        var n = 0;
+        for (var i = 0; i < predicted.Length; i++)
+        {
+            if (double.IsNaN(predicted[i]) || double.IsNaN(actual[i])) continue;
+            var d = actual[i] - predicted[i];
+            s += d * d;
+            n++;
+        }
+        return n == 0 ? double.NaN : Math.Sqrt(s / n);
+    }
+
+    private static void CheckLengths(int a, int b)
+    {
+        if (a != b) throw new Data.DataException($"prediction metrics: predictions have {a} rows but the truth has {b}");
+    }
+}
