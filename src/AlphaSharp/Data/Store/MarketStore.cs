@@ -1,0 +1,144 @@
+namespace AlphaSharp.Data;
+
+/// <summary>
+/// The on-disk market store: a directory holding <c>manifest.json</c> and one Brotli-compressed float32 column file
+/// per field (plus one for the benchmark). Saving builds the whole directory under a temporary name beside the
+/// target and renames it at the end, so a failed save leaves nothing; loading checks the manifest and every file size
+/// before decoding, and decodes the columns in parallel.
+/// </summary>
+public static class MarketStore
+{
+    private const string ColumnSuffix = ".f32.br";
+
+    public static void Save(MarketData data, string dir, Action<double>? progress = null)
+    {
+        var target = System.IO.Path.GetFullPath(dir);
+        if (Directory.Exists(target) || File.Exists(target))
+            throw new DataException($"{dir}: already exists; choose a new output directory or delete this one first");
+        foreach (var name in data.Panel.FieldNames) CheckFieldName(name);
+        var parent = System.IO.Path.GetDirectoryName(target) ?? throw new DataException($"{dir}: cannot store at a filesystem root");
+        Directory.CreateDirectory(parent);
+        var temp = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(temp);
+        try
+        {
+            var fields = data.Panel.FieldNames.ToArray();
+            var columns = new StoreColumn[fields.Length];
+            var done = 0;
+            Parallel.For(0, fields.Length, f =>
+            {
+                var name = fields[f];
+                var (bytes, layout) = ColumnCodec.Encode(data.Panel.Field(name));
+                var file = name + ColumnSuffix;
+                File.WriteAllBytes(System.IO.Path.Combine(temp, file), bytes);
+                columns[f] = new StoreColumn(name, data.Units.GetValueOrDefault(name, ""), file, layout, bytes.Length,
+                    FieldCoverage.Of(data, name));
+                progress?.Invoke((double)Interlocked.Increment(ref done) / (fields.Length + 1));
+            });
+            StoreColumn? benchmark = null;
+            if (data.Benchmark is { } b)
+            {
+                var (bytes, layout) = ColumnCodec.Encode(BenchmarkColumns(b, data.Calendar.Count));
+                const string file = "benchmark" + ColumnSuffix;
+                File.WriteAllBytes(System.IO.Path.Combine(temp, file), bytes);
+                benchmark = new StoreColumn(b.Symbol, "", file, layout, bytes.Length, 1);
+            }
+            var manifest = new StoreManifest
+            {
+                Days = data.Calendar.Days.ToArray(),
+                Symbols = data.Panel.Symbols.ToArray(),
+                Fields = columns,
+                UniverseName = data.Universe?.Name,
+                Spells = data.Universe?.Spells.ToArray(),
+                BenchmarkSymbol = data.Benchmark?.Symbol,
+                Benchmark = benchmark,
+                Industry = data.Industry,
+                Provenance = data.Provenance.ToArray(),
+            };
+            File.WriteAllBytes(System.IO.Path.Combine(temp, StoreManifest.FileName), manifest.ToJson());
+            Directory.Move(temp, target);
+            progress?.Invoke(1.0);
+        }
+        catch
+        {
+            try { Directory.Delete(temp, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
+    }
+
+    public static MarketData Load(string dir)
+    {
+        var manifestPath = System.IO.Path.Combine(dir, StoreManifest.FileName);
+        if (!Directory.Exists(dir)) throw new DataException($"{dir}: no such store directory");
+        if (!File.Exists(manifestPath)) throw new DataException($"{dir}: not a market store (no {StoreManifest.FileName})");
+        var manifest = StoreManifest.Parse(manifestPath, File.ReadAllBytes(manifestPath));
+        var calendar = new Calendar(manifest.Days);
+        var panel = new Panel(calendar, manifest.Symbols);
+        var cells = panel.N * panel.T;
+        var jobs = new List<(StoreColumn Column, float[] Values)>();
+        foreach (var column in manifest.Fields)
+        {
+            CheckFieldName(column.Name);
+            CheckFile(dir, column);
+            jobs.Add((column, new float[cells]));
+        }
+        if (manifest.Benchmark is { } bench)
+        {
+            CheckFile(dir, bench);
+            jobs.Add((bench, new float[StoreManifest.BenchmarkSeries.Length * calendar.Count]));
+        }
+        Parallel.ForEach(jobs, job =>
+        {
+            var bytes = File.ReadAllBytes(System.IO.Path.Combine(dir, job.Column.File));
+            if (!ColumnCodec.TryDecode(bytes, job.Column.Layout, job.Values))
+                throw new DataException($"{System.IO.Path.Combine(dir, job.Column.File)}: does not decode to {job.Values.Length:N0} float32 values; the store is damaged, re-import it");
+        });
+        var data = new MarketData(panel);
+        for (var f = 0; f < manifest.Fields.Length; f++)
+        {
+            panel.SetField(manifest.Fields[f].Name, jobs[f].Values);
+            if (manifest.Fields[f].Unit.Length > 0) data.Units[manifest.Fields[f].Name] = manifest.Fields[f].Unit;
+        }
+        if (manifest.Benchmark is not null)
+        {
+            var all = jobs[^1].Values;
+            var T = calendar.Count;
+            float[] Series(int k) => all.AsSpan(k * T, T).ToArray();
+            data.Benchmark = new BenchmarkSeries(manifest.BenchmarkSymbol!, Series(0), Series(1), Series(2), Series(3), Series(4));
+        }
+        if (manifest.Spells is not null) data.Universe = new Universe(manifest.UniverseName ?? "universe", calendar, manifest.Spells);
+        data.Industry = manifest.Industry;
+        data.Provenance.AddRange(manifest.Provenance);
+        return data;
+    }
+
+    private static float[] BenchmarkColumns(BenchmarkSeries b, int days)
+    {
+        var series = new[] { b.Open, b.High, b.Low, b.Close, b.Volume };
+        var all = new float[series.Length * days];
+        for (var k = 0; k < series.Length; k++)
+        {
+            if (series[k].Length != days)
+                throw new ArgumentException($"benchmark {b.Symbol}: series {StoreManifest.BenchmarkSeries[k]} has {series[k].Length} values, the calendar {days}");
+            series[k].CopyTo(all, k * days);
+        }
+        return all;
+    }
+
+    private static void CheckFile(string dir, StoreColumn column)
+    {
+        if (column.File.Contains('/') || column.File.Contains('\\') || column.File.StartsWith('.'))
+            throw new DataException($"{dir}: manifest names column file '{column.File}', which is not a plain file name");
+        var path = System.IO.Path.Combine(dir, column.File);
+        var info = new FileInfo(path);
+        if (!info.Exists) throw new DataException($"{path}: column file of '{column.Name}' is missing; the store is damaged, re-import it");
+        if (info.Length != column.Bytes)
+            throw new DataException($"{path}: {info.Length:N0} bytes, the manifest says {column.Bytes:N0}; the store is damaged, re-import it");
+    }
+
+    private static void CheckFieldName(string name)
+    {
+        if (name.Length == 0 || name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-'))
+            throw new DataException($"field '{name}': a stored field name must be 1-64 ASCII letters, digits, '_' or '-'");
+    }
+}
