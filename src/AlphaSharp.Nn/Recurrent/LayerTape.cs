@@ -4,19 +4,20 @@ namespace AlphaSharp.Nn.Recurrent;
 /// What one layer-direction's forward pass keeps for its backward pass, allocated once per call (never per step):
 /// the gates (T x B x gates*H; overwritten in backward by the pre-activation gradients), every hidden state and,
 /// for an LSTM, every cell state ((T + 1) x B x H each, see <see cref="StepShape"/>), and for a GRU the h-side
-/// n term W_hn h + b_hn (T x B x H).
+/// n term W_hn h + b_hn (T x B x H). The arrays are rented, so they can be longer than these sizes.
 /// </summary>
 internal sealed class LayerTape
 {
-    public LayerTape(CellKind kind, StepShape shape)
+    public LayerTape(CellKind kind, StepShape shape, RentedBuffers buffers)
     {
         Kind = kind;
         Shape = shape;
         var rows = shape.T * shape.B;
-        Gates = new float[rows * kind.Gates() * shape.H];
-        Hs = new float[(shape.T + 1) * shape.B * shape.H];
-        Cs = kind == CellKind.Lstm ? new float[Hs.Length] : [];
-        Aux = kind == CellKind.Gru ? new float[rows * shape.H] : [];
+        var states = (shape.T + 1) * shape.B * shape.H;
+        Gates = buffers.Rent(rows * kind.Gates() * shape.H);
+        Hs = buffers.Rent(states);
+        Cs = kind == CellKind.Lstm ? buffers.Rent(states) : [];
+        Aux = kind == CellKind.Gru ? buffers.Rent(rows * shape.H) : [];
     }
 
     public CellKind Kind { get; }

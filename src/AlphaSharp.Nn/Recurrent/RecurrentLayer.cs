@@ -29,10 +29,16 @@ internal static class RecurrentLayer
         var bias = StepBias(kind, H, w.BIh, w.BHh);
         Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
-        var hasInitial = !h0.IsEmpty;
-        if (hasInitial) h0.CopyTo(tape.Hs.AsSpan(tape.InitialOffset, sh.B * H));
-        if (!c0.IsEmpty) c0.CopyTo(tape.Cs.AsSpan(tape.InitialOffset, sh.B * H));
-        hasInitial |= !c0.IsEmpty;
+        var hasInitial = !h0.IsEmpty || !c0.IsEmpty;
+        var initialH = tape.Hs.AsSpan(tape.InitialOffset, sh.B * H);
+        if (h0.IsEmpty) initialH.Clear();
+        else h0.CopyTo(initialH);
+        if (kind == CellKind.Lstm)
+        {
+            var initialC = tape.Cs.AsSpan(tape.InitialOffset, sh.B * H);
+            if (c0.IsEmpty) initialC.Clear();
+            else c0.CopyTo(initialC);
+        }
 
         ForBlocks(sh.B, threads, (b0, m) =>
         {

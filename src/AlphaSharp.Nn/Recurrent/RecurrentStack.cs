@@ -45,6 +45,7 @@ internal static class RecurrentStack
             throw new ArgumentException($"{spec.Name}: dropout {spec.Dropout} in training mode needs a dropout generator (Rng)");
         var threads = Threads;
 
+        var buffers = new RentedBuffers();
         var layerInputs = new float[L][];
         var masks = new float[]?[L];
         var tapes = new LayerTape[L * D];
@@ -52,17 +53,17 @@ internal static class RecurrentStack
         var hn = new float[L * D * B * H];
         var cn = isLstm ? new float[hn.Length] : [];
 
-        var layerIn = geo.BatchFirst ? Transpose(x.Data, B, T, spec.InputSize) : x.Data;
+        var layerIn = geo.BatchFirst ? Transpose(x.Data, B, T, spec.InputSize, buffers) : x.Data;
         for (var l = 0; l < L; l++)
         {
             layerInputs[l] = layerIn;
             var last = l == L - 1;
-            var layerOut = last ? y : new float[T * B * D * H];
+            var layerOut = last ? y : buffers.Rent(T * B * D * H);
             var (sT, sB) = last ? geo.OutputStrides(D * H) : (B * D * H, D * H);
             for (var d = 0; d < D; d++)
             {
                 var k = l * D + d;
-                var tape = new LayerTape(spec.Kind, new StepShape(T, B, H, d == 1));
+                var tape = new LayerTape(spec.Kind, new StepShape(T, B, H, d == 1), buffers);
                 var stateSlice = (k * B * H, B * H);
                 RecurrentLayer.Forward(tape.Shape, spec.LayerInputSize(l), layerIn, WeightsOf(spec, weights, k),
                     Slice(h0, stateSlice), Slice(c0, stateSlice), tape, threads);
@@ -73,8 +74,8 @@ internal static class RecurrentStack
             }
             if (!last && useDropout)
             {
-                var mask = DropoutMask(layerOut.Length, spec.Dropout, dropoutRng!);
-                for (var i = 0; i < layerOut.Length; i++) layerOut[i] *= mask[i];
+                var mask = DropoutMask(T * B * D * H, spec.Dropout, dropoutRng!);
+                for (var i = 0; i < mask.Length; i++) layerOut[i] *= mask[i];
                 masks[l] = mask;
             }
             layerIn = layerOut;
@@ -90,8 +91,12 @@ internal static class RecurrentStack
         inputs.AddRange(weights);
         var stateGrads = new StateGrads();
         var name = spec.Name.ToLowerInvariant();
-        Autograd.Record(output, [.. inputs], o => Backward(spec, geo, x, h0, c0, weights, layerInputs, masks, tapes,
-            o.Grad!, stateGrads, threads), name);
+        Autograd.Record(output, [.. inputs], o =>
+        {
+            Backward(spec, geo, x, h0, c0, weights, layerInputs, masks, tapes, o.Grad!, stateGrads, buffers, threads);
+            buffers.ReturnAll();
+        }, name);
+        if (!output.RequiresGrad) buffers.ReturnAll();
         Autograd.Record(hnT, [output], t => { stateGrads.Hn = t.Grad; Autograd.GradOf(output); }, name + ".h_n");
         if (cnT is not null)
             Autograd.Record(cnT, [output], t => { stateGrads.Cn = t.Grad; Autograd.GradOf(output); }, name + ".c_n");
@@ -107,7 +112,7 @@ internal static class RecurrentStack
 
     private static void Backward(RecurrentSpec spec, Geometry geo, Tensor x, Tensor? h0, Tensor? c0,
         IReadOnlyList<Tensor> weights, float[][] layerInputs, float[]?[] masks, LayerTape[] tapes, float[] dyUser,
-        StateGrads stateGrads, int threads)
+        StateGrads stateGrads, RentedBuffers buffers, int threads)
     {
         int T = geo.T, B = geo.B, H = spec.HiddenSize, D = spec.Directions;
         var dHn = stateGrads.Hn;
@@ -121,7 +126,7 @@ internal static class RecurrentStack
         for (var l = spec.NumLayers - 1; l >= 0; l--)
         {
             var inputSize = spec.LayerInputSize(l);
-            var dx = l > 0 || x.RequiresGrad ? new float[T * B * inputSize] : null;
+            var dx = l > 0 || x.RequiresGrad ? buffers.Rent(T * B * inputSize) : null;
             for (var d = 0; d < D; d++)
             {
                 var k = l * D + d;
@@ -136,7 +141,7 @@ internal static class RecurrentStack
             {
                 var mask = masks[l - 1];
                 if (mask is not null)
-                    for (var i = 0; i < dx!.Length; i++) dx[i] *= mask[i];
+                    for (var i = 0; i < mask.Length; i++) dx![i] *= mask[i];
                 dOut = dx!;
                 (sT, sB) = (B * D * H, D * H);
             }
@@ -144,7 +149,7 @@ internal static class RecurrentStack
             {
                 var gx = Autograd.GradOf(x);
                 if (geo.BatchFirst) AddTransposed(dx, T, B, spec.InputSize, gx);
-                else AddInto(gx, 0, dx);
+                else AddInto(gx, 0, dx.AsSpan(0, gx.Length));
             }
         }
     }
@@ -192,9 +197,9 @@ internal static class RecurrentStack
     }
 
     /// <summary>[B, T, F] to [T, B, F].</summary>
-    private static float[] Transpose(float[] src, int B, int T, int F)
+    private static float[] Transpose(float[] src, int B, int T, int F, RentedBuffers buffers)
     {
-        var dst = new float[src.Length];
+        var dst = buffers.Rent(src.Length);
         for (var b = 0; b < B; b++)
             for (var t = 0; t < T; t++)
                 src.AsSpan((b * T + t) * F, F).CopyTo(dst.AsSpan((t * B + b) * F));
