@@ -1,0 +1,108 @@
+using System.Text;
+
+namespace AlphaSharp.Reports.Charts;
+
+/// <summary>One line over the dates of a chart; NaN values leave a gap. <paramref name="Fill"/> shades down to zero.</summary>
+public sealed record LineSeries(string Name, double[] Values, string? Color = null, bool Dashed = false, bool Fill = false);
+
+/// <summary>
+/// Line chart over trading days (x = row index, so weekends and holidays leave no gaps; ticks at calendar month,
+/// quarter or year starts), any number of series, one legend entry each.
+/// </summary>
+public static class LineChart
+{
+    public static string Render(ReadOnlySpan<DateOnly> dates, IReadOnlyList<LineSeries> series, ChartOptions options)
+    {
+        foreach (var s in series)
+            if (s.Values.Length != dates.Length)
+                throw new ArgumentException($"line chart '{options.Title}': series '{s.Name}' has {s.Values.Length} values for {dates.Length} dates");
+        var colors = series.Select((s, i) => s.Color ?? Palette.At(i)).ToArray();
+        var legend = series.Select((s, i) => new LegendEntry(s.Name, colors[i],
+            s.Fill ? LegendMark.Box : s.Dashed ? LegendMark.DashedLine : LegendMark.Line)).ToList();
+        var frame = new ChartFrame(options, legend);
+        frame.DrawChrome();
+
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var s in series)
+        {
+            foreach (var v in s.Values)
+            {
+                if (!double.IsFinite(v)) continue;
+                min = Math.Min(min, v);
+                max = Math.Max(max, v);
+            }
+            if (s.Fill)
+            {
+                min = Math.Min(min, 0);
+                max = Math.Max(max, 0);
+            }
+        }
+        if (min > max) (min, max) = (0, 1);
+        var ticks = Ticks.Nice(min, max);
+        double lo = ticks[0], hi = ticks[^1];
+        frame.DrawYAxis(ticks);
+
+        var n = dates.Length;
+        double X(int i) => n <= 1 ? (frame.Left + frame.Right) / 2 : frame.Left + (double)i / (n - 1) * (frame.Right - frame.Left);
+        frame.DrawXAxis(Ticks.Dates(dates).Select(t => (X(t.Index), t.Label)));
+
+        frame.Svg.OpenGroup("series-group");
+        for (var k = 0; k < series.Count; k++)
+        {
+            var s = series[k];
+            if (s.Fill)
+                frame.Svg.Path(AreaPath(s.Values, X, v => frame.Y(v, lo, hi)), "none", colors[k], 0, null, "area", s.Name, 0.35);
+            frame.Svg.Path(LinePath(s.Values, X, v => frame.Y(v, lo, hi)), colors[k], "none", 1.6, s.Dashed ? "6 4" : null, "series", s.Name);
+        }
+        frame.Svg.CloseGroup();
+        return frame.Svg.Finish();
+    }
+
+    /// <summary>Polyline through the finite values, restarting after each gap; a lone point gets a tiny tick so it shows.</summary>
+    internal static string LinePath(double[] values, Func<int, double> x, Func<double, double> y)
+    {
+        var sb = new StringBuilder();
+        var pen = false;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                pen = false;
+                continue;
+            }
+            sb.Append(pen ? 'L' : 'M').Append(SvgBuilder.N(x(i))).Append(',').Append(SvgBuilder.N(y(values[i])));
+            if (!pen && (i + 1 >= values.Length || !double.IsFinite(values[i + 1])))
+                sb.Append("h0.5");
+            pen = true;
+        }
+        return sb.Length == 0 ? "M0,0" : sb.ToString();
+    }
+
+    /// <summary>Closed shapes between each unbroken run of values and the zero line.</summary>
+    internal static string AreaPath(double[] values, Func<int, double> x, Func<double, double> y)
+    {
+        var sb = new StringBuilder();
+        var y0 = SvgBuilder.N(y(0));
+        var i = 0;
+        while (i < values.Length)
+        {
+            if (!double.IsFinite(values[i]))
+            {
+                i++;
+                continue;
+            }
+            sb.Append('M').Append(SvgBuilder.N(x(i))).Append(',').Append(y0);
+            for (; i < values.Length && double.IsFinite(values[i]); i++)
+                sb.Append('L').Append(SvgBuilder.N(x(i))).Append(',').Append(SvgBuilder.N(y(values[i])));
+            sb.Append('L').Append(SvgBuilder.N(x(i - 1))).Append(',').Append(y0).Append('Z');
+        }
+        return sb.Length == 0 ? "M0,0" : sb.ToString();
+    }
+}
+
+/// <summary>Area chart (e.g. the underwater drawdown): line series shaded down to zero.</summary>
+public static class AreaChart
+{
+    public static string Render(ReadOnlySpan<DateOnly> dates, IReadOnlyList<LineSeries> series, ChartOptions options) =>
+        LineChart.Render(dates, series.Select(s => s with { Fill = true }).ToList(), options);
+}

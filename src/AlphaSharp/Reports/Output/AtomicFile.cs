@@ -1,0 +1,64 @@
+using System.Text;
+using AlphaSharp.Data;
+
+namespace AlphaSharp.Reports.Output;
+
+/// <summary>
+/// Writes a file under a hidden temporary name in the target's folder, then renames it over the target, so a reader
+/// sees the old file or the whole new one, and a failed write leaves nothing behind.
+/// </summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void WriteAllText(string path, string content) => Write(path, w => w.Write(content));
+
+    /// <summary>Streams through <paramref name="write"/>; if it throws, the temporary file is removed and the target untouched.</summary>
+    public static void Write(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        var dir = Path.GetDirectoryName(full) ?? throw new DataException($"{path}: cannot write to the root of a file system");
+        if (Directory.Exists(full)) throw new DataException($"{path}: is a directory; give a file name");
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException($"{dir}: cannot create the output folder ({e.Message})");
+        }
+        var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var writer = new StreamWriter(stream, Utf8))
+            {
+                writer.NewLine = "\n";
+                write(writer);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new DataException($"{path}: cannot write ({e.Message}); nothing was written");
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static void TryDelete(string temp)
+    {
+        try
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+        catch (IOException)
+        {
+            // Best effort: the hidden name marks it as debris and the target was never replaced.
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+
+namespace AlphaSharp.Reports.Output;
+
+/// <summary>
+/// CSV output (RFC 4180 quoting, "\n" line ends, invariant culture). Doubles are written shortest-round-trip ("R"),
+/// so reading them back gives the same bits; NaN is an empty field.
+/// </summary>
+public static class CsvTable
+{
+    /// <summary>Writes a header and rows atomically (<see cref="AtomicFile"/>).</summary>
+    public static void Write(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
+        AtomicFile.Write(path, w =>
+        {
+            w.WriteLine(string.Join(',', header.Select(Field)));
+            foreach (var row in rows)
+            {
+                if (row.Count != header.Count)
+                    throw new ArgumentException($"{path}: a row has {row.Count} fields for a header of {header.Count}");
+                w.WriteLine(string.Join(',', row.Select(Field)));
+            }
+        });
+
+    public static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static string Field(string s) =>
+        s.AsSpan().IndexOfAny(",\"\n\r") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+}
