@@ -9,30 +9,24 @@ public static partial class Losses
 {
     /// <summary>(input - target)^2, optionally times weight.</summary>
     public static Tensor Mse(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean)
-        => Pointwise(input, target, weight, reduction, "mse_loss",
-            d => d * d,
-            d => 2 * d);
+        => Pointwise(new SquaredTerm(), input, target, weight, reduction, "mse_loss");
 
     /// <summary>|input - target|, optionally times weight (subgradient 0 at equality, as PyTorch).</summary>
     public static Tensor L1(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean)
-        => Pointwise(input, target, weight, reduction, "l1_loss",
-            Math.Abs,
-            d => Math.Sign(d));
+        => Pointwise(new AbsoluteTerm(), input, target, weight, reduction, "l1_loss");
 
     /// <summary>Huber (torch.nn.HuberLoss): 0.5 d^2 when |d| &lt; delta, else delta (|d| - 0.5 delta).</summary>
     public static Tensor Huber(Tensor input, Tensor target, float delta = 1f, Tensor? weight = null, Reduction reduction = Reduction.Mean)
     {
         if (!(delta > 0)) throw new ArgumentException($"huber_loss: delta must be positive, got {delta}");
-        return Pointwise(input, target, weight, reduction, "huber_loss",
-            d => Math.Abs(d) < delta ? 0.5 * d * d : delta * (Math.Abs(d) - 0.5 * delta),
-            d => Math.Abs(d) < delta ? d : delta * Math.Sign(d));
+        return Pointwise(new HuberTerm(delta), input, target, weight, reduction, "huber_loss");
     }
 
     /// <summary>
     /// loss_k = w_k f(input_k - target_k); gradient w_k f'(d_k) to the input and its negative to the target.
     /// </summary>
-    private static Tensor Pointwise(Tensor input, Tensor target, Tensor? weight, Reduction reduction, string name,
-        Func<double, double> f, Func<double, double> df)
+    private static Tensor Pointwise<T>(T term, Tensor input, Tensor target, Tensor? weight, Reduction reduction, string name)
+        where T : struct, ILossTerm
     {
         if (!input.SameShape(target))
             throw new ArgumentException($"{name}: input {input.ShapeString} and target {target.ShapeString} differ in shape");
@@ -44,7 +38,7 @@ public static partial class Losses
         double total = 0;
         for (var k = 0; k < n; k++)
         {
-            var v = f((double)x[k] - t[k]) * (w is null ? 1.0 : w[k]);
+            var v = term.F((double)x[k] - t[k]) * (w is null ? 1.0 : w[k]);
             per[k] = (float)v;
             total += v;
         }
@@ -59,7 +53,7 @@ public static partial class Losses
             var gt = target.RequiresGrad ? Autograd.GradOf(target) : null;
             for (var k = 0; k < n; k++)
             {
-                var gk = (reduction == Reduction.None ? g[k] : g[0] * scale) * (w is null ? 1.0 : w[k]) * df((double)x[k] - t[k]);
+                var gk = (reduction == Reduction.None ? g[k] : g[0] * scale) * (w is null ? 1.0 : w[k]) * term.D((double)x[k] - t[k]);
                 if (gx is not null) gx[k] += (float)gk;
                 if (gt is not null) gt[k] -= (float)gk;
             }
@@ -88,4 +82,29 @@ public static partial class Losses
         });
         return result;
     }
+}
+
+/// <summary>One element's loss f(d) of the difference d = input - target, and its derivative.</summary>
+internal interface ILossTerm
+{
+    double F(double d);
+    double D(double d);
+}
+
+internal readonly struct SquaredTerm : ILossTerm
+{
+    public double F(double d) => d * d;
+    public double D(double d) => 2 * d;
+}
+
+internal readonly struct AbsoluteTerm : ILossTerm
+{
+    public double F(double d) => Math.Abs(d);
+    public double D(double d) => Math.Sign(d);
+}
+
+internal readonly struct HuberTerm(double delta) : ILossTerm
+{
+    public double F(double d) => Math.Abs(d) < delta ? 0.5 * d * d : delta * (Math.Abs(d) - 0.5 * delta);
+    public double D(double d) => Math.Abs(d) < delta ? d : delta * Math.Sign(d);
 }

@@ -11,10 +11,7 @@ public static partial class Ops
         var y = new float[x.Numel];
         TensorPrimitives.Max(x.Data, 0f, y);
         var xd = x.Data;
-        return Finish(x, y, "relu", (g, _, gx) =>
-        {
-            for (var k = 0; k < gx.Length; k++) if (xd[k] > 0f) gx[k] += g[k];
-        });
+        return Finish(x, y, "relu", (g, yd, gx) => Simd.AddGrad(new ReluGrad(), xd, yd, g, gx));
     }
 
     /// <summary>x for x &gt; 0, slope * x otherwise (PyTorch's default slope 0.01).</summary>
@@ -22,31 +19,24 @@ public static partial class Ops
     {
         var xd = x.Data;
         var y = new float[x.Numel];
-        for (var k = 0; k < y.Length; k++) y[k] = xd[k] > 0f ? xd[k] : negativeSlope * xd[k];
-        return Finish(x, y, "leaky_relu", (g, _, gx) =>
-        {
-            for (var k = 0; k < gx.Length; k++) gx[k] += xd[k] > 0f ? g[k] : negativeSlope * g[k];
-        });
+        Simd.Map(new LeakyMap(negativeSlope), xd, y);
+        return Finish(x, y, "leaky_relu", (g, yd, gx) => Simd.AddGrad(new LeakyGrad(negativeSlope), xd, yd, g, gx));
     }
 
     public static Tensor Tanh(this Tensor x)
     {
         var y = new float[x.Numel];
         TensorPrimitives.Tanh(x.Data, y);
-        return Finish(x, y, "tanh", (g, yd, gx) =>
-        {
-            for (var k = 0; k < gx.Length; k++) gx[k] += g[k] * (1f - yd[k] * yd[k]);
-        });
+        var xd = x.Data;
+        return Finish(x, y, "tanh", (g, yd, gx) => Simd.AddGrad(new TanhGrad(), xd, yd, g, gx));
     }
 
     public static Tensor Sigmoid(this Tensor x)
     {
         var y = new float[x.Numel];
         TensorPrimitives.Sigmoid(x.Data, y);
-        return Finish(x, y, "sigmoid", (g, yd, gx) =>
-        {
-            for (var k = 0; k < gx.Length; k++) gx[k] += g[k] * yd[k] * (1f - yd[k]);
-        });
+        var xd = x.Data;
+        return Finish(x, y, "sigmoid", (g, yd, gx) => Simd.AddGrad(new SigmoidGrad(), xd, yd, g, gx));
     }
 
     /// <summary>x for x &gt; 0, alpha * (exp(x) - 1) otherwise.</summary>
@@ -72,39 +62,10 @@ public static partial class Ops
         var y = new float[x.Numel];
         if (tanhApproximation)
         {
-            for (var k = 0; k < y.Length; k++)
-            {
-                double v = xd[k];
-                y[k] = (float)(0.5 * v * (1 + Math.Tanh(Sqrt2OverPi * (v + 0.044715 * v * v * v))));
-            }
-            return Finish(x, y, "gelu_tanh", (g, _, gx) =>
-            {
-                for (var k = 0; k < gx.Length; k++)
-                {
-                    double v = xd[k];
-                    var t = Math.Tanh(Sqrt2OverPi * (v + 0.044715 * v * v * v));
-                    var d = 0.5 * (1 + t) + 0.5 * v * (1 - t * t) * Sqrt2OverPi * (1 + 3 * 0.044715 * v * v);
-                    gx[k] += (float)(g[k] * d);
-                }
-            });
+            GeluKernel.Tanh(xd, y, default, default, backward: false);
+            return Finish(x, y, "gelu_tanh", (g, _, gx) => GeluKernel.Tanh(xd, default, g, gx, backward: true));
         }
-        for (var k = 0; k < y.Length; k++)
-        {
-            double v = xd[k];
-            y[k] = (float)(v * SpecialFunctions.NormalCdf(v));
-        }
-        return Finish(x, y, "gelu", (g, _, gx) =>
-        {
-            for (var k = 0; k < gx.Length; k++)
-            {
-                double v = xd[k];
-                // d/dx x Phi(x) = Phi(x) + x phi(x).
-                var d = SpecialFunctions.NormalCdf(v) + v * Math.Exp(-0.5 * v * v) * InvSqrt2Pi;
-                gx[k] += (float)(g[k] * d);
-            }
-        });
+        GeluKernel.Exact(xd, y, default, default, backward: false);
+        return Finish(x, y, "gelu", (g, _, gx) => GeluKernel.Exact(xd, default, g, gx, backward: true));
     }
-
-    private const double Sqrt2OverPi = 0.79788456080286535588;
-    private const double InvSqrt2Pi = 0.39894228040143267794;
 }

@@ -131,11 +131,7 @@ public static partial class Ops
     internal static void AddColumnSums(float[] g, int rows, int cols, float[] dst)
     {
         var acc = new double[cols];
-        for (var r = 0; r < rows; r++)
-        {
-            var row = g.AsSpan(r * cols, cols);
-            for (var j = 0; j < cols; j++) acc[j] += row[j];
-        }
+        for (var r = 0; r < rows; r++) Simd.AccumulateDouble(g.AsSpan(r * cols, cols), acc);
         for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace AlphaSharp.Nn;
 
 /// <summary>Sums, means, maxima and variances, over one dim or the whole tensor. Accumulation is in double.</summary>
@@ -27,16 +29,23 @@ public static partial class Ops
     {
         var xd = x.Data;
         var y = new float[outer * inner];
-        var acc = new double[inner];
-        for (var o = 0; o < outer; o++)
+        if (inner == 1)
         {
-            Array.Clear(acc);
-            for (var j = 0; j < n; j++)
+            for (var o = 0; o < outer; o++)
             {
-                var row = (o * n + j) * inner;
-                for (var i = 0; i < inner; i++) acc[i] += xd[row + i];
+                var s = Simd.SumDouble(xd.AsSpan(o * n, n));
+                y[o] = (float)(mean ? s / n : s);
             }
-            for (var i = 0; i < inner; i++) y[o * inner + i] = (float)(mean ? acc[i] / n : acc[i]);
+        }
+        else
+        {
+            var acc = new double[inner];
+            for (var o = 0; o < outer; o++)
+            {
+                Array.Clear(acc);
+                for (var j = 0; j < n; j++) Simd.AccumulateDouble(xd.AsSpan((o * n + j) * inner, inner), acc);
+                for (var i = 0; i < inner; i++) y[o * inner + i] = (float)(mean ? acc[i] / n : acc[i]);
+            }
         }
         var output = new Tensor(y, shape);
         if (!Autograd.Needs(x)) return output;
@@ -46,11 +55,20 @@ public static partial class Ops
             var gx = Autograd.GradOf(x);
             var scale = mean ? 1f / n : 1f;
             for (var o = 0; o < outer; o++)
+            {
+                if (inner == 1)
+                {
+                    var row = gx.AsSpan(o * n, n);
+                    TensorPrimitives.Add(row, g[o] * scale, row);
+                    continue;
+                }
+                var src = g.AsSpan(o * inner, inner);
                 for (var j = 0; j < n; j++)
                 {
-                    var row = (o * n + j) * inner;
-                    for (var i = 0; i < inner; i++) gx[row + i] += g[o * inner + i] * scale;
+                    var row = gx.AsSpan((o * n + j) * inner, inner);
+                    TensorPrimitives.MultiplyAdd(src, scale, row, row);
                 }
+            }
         }, name);
     }
 
@@ -132,11 +150,20 @@ public static partial class Ops
             for (var i = 0; i < inner; i++)
             {
                 // Two passes in double: the mean first, then squared deviations (no cancellation).
-                double s = 0;
-                for (var j = 0; j < n; j++) s += xd[(o * n + j) * inner + i];
-                var m = s / n;
-                double ss = 0;
-                for (var j = 0; j < n; j++) { var dv = xd[(o * n + j) * inner + i] - m; ss += dv * dv; }
+                double m, ss = 0;
+                if (inner == 1)
+                {
+                    var row = xd.AsSpan(o * n, n);
+                    m = Simd.SumDouble(row) / n;
+                    ss = Simd.SumSquaredDeviations(row, m);
+                }
+                else
+                {
+                    double s = 0;
+                    for (var j = 0; j < n; j++) s += xd[(o * n + j) * inner + i];
+                    m = s / n;
+                    for (var j = 0; j < n; j++) { var dv = xd[(o * n + j) * inner + i] - m; ss += dv * dv; }
+                }
                 means[o * inner + i] = m;
                 y[o * inner + i] = (float)(ss / denom);
             }

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace AlphaSharp.Nn;
 
 /// <summary>Softmax and log-softmax along a dim, stabilised by subtracting the maximum.</summary>
@@ -10,6 +12,17 @@ public static partial class Ops
         var xd = x.Data;
         var y = new float[x.Numel];
         for (var o = 0; o < outer; o++)
+        {
+            if (inner == 1 && n > 0)
+            {
+                // Contiguous rows: vector max, subtract, exp, scale.
+                var src = xd.AsSpan(o * n, n);
+                var dst = y.AsSpan(o * n, n);
+                TensorPrimitives.Subtract(src, TensorPrimitives.Max(src), dst);
+                TensorPrimitives.Exp(dst, dst);
+                TensorPrimitives.Multiply(dst, (float)(1.0 / Simd.SumDouble(dst)), dst);
+                continue;
+            }
             for (var i = 0; i < inner; i++)
             {
                 var b = o * n * inner + i;
@@ -20,6 +33,7 @@ public static partial class Ops
                 var inv = (float)(1.0 / s);
                 for (var j = 0; j < n; j++) y[b + j * inner] *= inv;
             }
+        }
         var output = new Tensor(y, x.Shape);
         if (!Autograd.Needs(x)) return output;
         return Autograd.Record(output, [x], t =>

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace AlphaSharp.Nn.Optim;
 
 /// <summary>
@@ -50,24 +53,50 @@ public class Adam : Optimizer
         var v = State(_v, index);
         var vMax = AmsGrad ? State(_vMax, index) : null;
         var lr = LearningRate;
-        var b1 = (float)Beta1;
+        // 1 - beta in double, then float: PyTorch computes the weights as Python floats.
+        var oneMinusB1 = (float)(1 - Beta1);
+        var oneMinusB2 = (float)(1 - Beta2);
         var b2 = (float)Beta2;
         var eps = (float)Eps;
         var wd = (float)WeightDecay;
         var stepSize = (float)(lr / (1 - Math.Pow(Beta1, step)));
         var bc2Sqrt = (float)Math.Sqrt(1 - Math.Pow(Beta2, step));
         var decay = _decoupled ? (float)(1 - lr * WeightDecay) : 1f;
-        for (var k = 0; k < p.Length; k++)
+        // Vector body and scalar tail compute the same IEEE operations in the same order, so the split does not
+        // change any bit.
+        var w = Vector<float>.Count;
+        var k = 0;
+        if (vMax is null)
+        {
+            var vp = MemoryMarshal.Cast<float, Vector<float>>(p.AsSpan());
+            var vg = MemoryMarshal.Cast<float, Vector<float>>(g.AsSpan());
+            var vm = MemoryMarshal.Cast<float, Vector<float>>(m.AsSpan());
+            var vv = MemoryMarshal.Cast<float, Vector<float>>(v.AsSpan());
+            for (var i = 0; i < vp.Length; i++)
+            {
+                var gk = vg[i];
+                var pk = vp[i];
+                if (_decoupled) pk *= decay;
+                else if (wd != 0) gk += pk * wd;
+                var mk = vm[i] + (gk - vm[i]) * oneMinusB1;
+                var vk = vv[i] * b2 + (gk * gk) * oneMinusB2;
+                vm[i] = mk;
+                vv[i] = vk;
+                vp[i] = pk - (mk / (Vector.SquareRoot(vk) / bc2Sqrt + new Vector<float>(eps))) * stepSize;
+            }
+            k = vp.Length * w;
+        }
+        for (; k < p.Length; k++)
         {
             var gk = g[k];
             if (_decoupled) p[k] *= decay;
-            else if (wd != 0) gk += wd * p[k];
-            m[k] += (gk - m[k]) * (1 - b1);
-            v[k] = v[k] * b2 + (1 - b2) * gk * gk;
+            else if (wd != 0) gk += p[k] * wd;
+            m[k] += (gk - m[k]) * oneMinusB1;
+            v[k] = v[k] * b2 + (gk * gk) * oneMinusB2;
             var vk = v[k];
             if (vMax is not null) vk = vMax[k] = Math.Max(vMax[k], vk);
             var denom = MathF.Sqrt(vk) / bc2Sqrt + eps;
-            p[k] -= stepSize * m[k] / denom;
+            p[k] -= m[k] / denom * stepSize;
         }
     }
 }

@@ -8,6 +8,8 @@ namespace AlphaSharp.Nn.Optim;
 public sealed class RmsProp : Optimizer
 {
     private readonly float[]?[] _square, _gradAvg, _buf;
+    // 1 - alpha in double, then float, as PyTorch computes it from a Python float.
+    private readonly float _oneMinusAlpha;
 
     public RmsProp(IEnumerable<Tensor> parameters, double lr = 1e-2, double alpha = 0.99, double eps = 1e-8,
         double weightDecay = 0, double momentum = 0, bool centered = false) : base(parameters, lr, "RMSprop")
@@ -17,6 +19,7 @@ public sealed class RmsProp : Optimizer
         if (!(momentum >= 0)) throw new ArgumentException($"RMSprop: momentum must be non-negative, got {momentum}");
         if (!(weightDecay >= 0)) throw new ArgumentException($"RMSprop: weight decay must be non-negative, got {weightDecay}");
         Alpha = (float)alpha;
+        _oneMinusAlpha = (float)(1 - alpha);
         Eps = (float)eps;
         WeightDecay = (float)weightDecay;
         Momentum = (float)momentum;
@@ -42,11 +45,11 @@ public sealed class RmsProp : Optimizer
         {
             var gk = g[k];
             if (WeightDecay != 0) gk += WeightDecay * p[k];
-            s[k] = s[k] * Alpha + (1 - Alpha) * gk * gk;
+            s[k] = s[k] * Alpha + gk * gk * _oneMinusAlpha;
             float avg;
             if (a is not null)
             {
-                a[k] += (gk - a[k]) * (1 - Alpha);
+                a[k] += (gk - a[k]) * _oneMinusAlpha;
                 avg = MathF.Sqrt(s[k] - a[k] * a[k]) + Eps;
             }
             else avg = MathF.Sqrt(s[k]) + Eps;

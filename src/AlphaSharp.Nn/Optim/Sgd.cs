@@ -7,6 +7,7 @@ namespace AlphaSharp.Nn.Optim;
 public sealed class Sgd : Optimizer
 {
     private readonly float[]?[] _buf;
+    private readonly float _oneMinusDampening;
 
     public Sgd(IEnumerable<Tensor> parameters, double lr, double momentum = 0, double dampening = 0,
         double weightDecay = 0, bool nesterov = false) : base(parameters, lr, "SGD")
@@ -17,6 +18,7 @@ public sealed class Sgd : Optimizer
             throw new ArgumentException("SGD: Nesterov momentum requires a momentum and zero dampening");
         Momentum = (float)momentum;
         Dampening = (float)dampening;
+        _oneMinusDampening = (float)(1 - dampening);
         WeightDecay = (float)weightDecay;
         Nesterov = nesterov;
         _buf = NewSlots();
@@ -38,7 +40,7 @@ public sealed class Sgd : Optimizer
             if (WeightDecay != 0) d += WeightDecay * p[k];
             if (buf is not null)
             {
-                buf[k] = first ? d : buf[k] * Momentum + (1 - Dampening) * d;
+                buf[k] = first ? d : buf[k] * Momentum + d * _oneMinusDampening;
                 d = Nesterov ? d + Momentum * buf[k] : buf[k];
             }
             p[k] -= lr * d;
