@@ -1,0 +1,25 @@
+namespace AlphaSharp.Factors.Expressions;
+
+/// <summary>What an operator evaluation sees besides its inputs: the panel shape, the universe mask and industry codes.</summary>
+internal sealed class EvalContext(int T, int N, bool[]? mask, Func<int[]> industryCodes)
+{
+    private int[]? _groups;
+    public int T { get; } = T;
+    public int N { get; } = N;
+    public int Cells => T * N;
+
+    /// <summary>Universe membership, instrument-major; null = every instrument is a member every day.</summary>
+    public bool[]? Mask { get; } = mask;
+
+    /// <summary>Industry code per instrument (-1 = unknown), for neutralizing on industry dummies.</summary>
+    public int[] Groups => _groups ??= industryCodes();
+
+    /// <summary>A full panel for a constant input (length 1), so time-series and cross-section kernels see a panel.</summary>
+    public float[] Broadcast(float[] x)
+    {
+        if (x.Length == Cells) return x;
+        var full = new float[Cells];
+        Array.Fill(full, x[0]);
+        return full;
+    }
+}

@@ -1,0 +1,104 @@
+namespace AlphaSharp.Factors.Operators;
+
+/// <summary>
+/// Elementwise operators with numpy's rules, as Qlib applies them to its float32 series: arithmetic follows IEEE
+/// (NaN propagates, x/0 is +-inf, Log of 0 is -inf and of a negative number NaN); Greater/Less are numpy's
+/// maximum/minimum (NaN wins); comparisons give 1 or 0, and 0 when either side is NaN (numpy's <c>NaN &gt; 1</c> is
+/// False), except Ne, which is 1 there (numpy's <c>NaN != 1</c> is True). And, Or, Not and If read any non-zero value as true and give NaN where an input is NaN (Qlib would treat
+/// NaN as true there; a missing condition should not pass as a met one).
+/// </summary>
+public static class Elementwise
+{
+    public enum Binary { Add, Sub, Mul, Div, Pow, Greater, Less, Gt, Ge, Lt, Le, Eq, Ne, And, Or }
+    public enum Unary { Neg, Abs, Sign, Log, Not }
+
+    public static float Apply(Binary op, float a, float b) => op switch
+    {
+        Binary.Add => a + b,
+        Binary.Sub => a - b,
+        Binary.Mul => a * b,
+        Binary.Div => a / b,
+        Binary.Pow => MathF.Pow(a, b),
+        Binary.Greater => float.IsNaN(a) || float.IsNaN(b) ? float.NaN : Math.Max(a, b),
+        Binary.Less => float.IsNaN(a) || float.IsNaN(b) ? float.NaN : Math.Min(a, b),
+        Binary.Gt => a > b ? 1f : 0f,
+        Binary.Ge => a >= b ? 1f : 0f,
+        Binary.Lt => a < b ? 1f : 0f,
+        Binary.Le => a <= b ? 1f : 0f,
+        Binary.Eq => a == b ? 1f : 0f,
+        Binary.Ne => a != b ? 1f : 0f, // numpy: NaN != x is True
+        Binary.And => float.IsNaN(a) || float.IsNaN(b) ? float.NaN : a != 0 && b != 0 ? 1f : 0f,
+        Binary.Or => float.IsNaN(a) || float.IsNaN(b) ? float.NaN : a != 0 || b != 0 ? 1f : 0f,
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+
+    public static float Apply(Unary op, float a) => op switch
+    {
+        Unary.Neg => -a,
+        Unary.Abs => Math.Abs(a),
+        Unary.Sign => float.IsNaN(a) ? float.NaN : Math.Sign(a),
+        Unary.Log => MathF.Log(a),
+        Unary.Not => float.IsNaN(a) ? float.NaN : a == 0 ? 1f : 0f,
+        _ => throw new ArgumentOutOfRangeException(nameof(op)),
+    };
+
+    public static void Apply(Unary op, ReadOnlySpan<float> a, Span<float> y)
+    {
+        switch (op)
+        {
+            case Unary.Neg: for (var k = 0; k < a.Length; k++) y[k] = -a[k]; break;
+            case Unary.Abs: for (var k = 0; k < a.Length; k++) y[k] = Math.Abs(a[k]); break;
+            case Unary.Log: for (var k = 0; k < a.Length; k++) y[k] = MathF.Log(a[k]); break;
+            default: for (var k = 0; k < a.Length; k++) y[k] = Apply(op, a[k]); break;
+        }
+    }
+
+    /// <summary>Both operands are panels (or one of them a scalar broadcast, when the span has length 1).</summary>
+    public static void Apply(Binary op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        var n = y.Length;
+        bool sa = a.Length == 1 && n != 1, sb = b.Length == 1 && n != 1;
+        if (!sa && !sb)
+        {
+            switch (op)
+            {
+                case Binary.Add: for (var k = 0; k < n; k++) y[k] = a[k] + b[k]; return;
+                case Binary.Sub: for (var k = 0; k < n; k++) y[k] = a[k] - b[k]; return;
+                case Binary.Mul: for (var k = 0; k < n; k++) y[k] = a[k] * b[k]; return;
+                case Binary.Div: for (var k = 0; k < n; k++) y[k] = a[k] / b[k]; return;
+                default: for (var k = 0; k < n; k++) y[k] = Apply(op, a[k], b[k]); return;
+            }
+        }
+        if (sb)
+        {
+            var s = b[0];
+            switch (op)
+            {
+                case Binary.Add: for (var k = 0; k < n; k++) y[k] = a[k] + s; return;
+                case Binary.Sub: for (var k = 0; k < n; k++) y[k] = a[k] - s; return;
+                case Binary.Mul: for (var k = 0; k < n; k++) y[k] = a[k] * s; return;
+                case Binary.Div: for (var k = 0; k < n; k++) y[k] = a[k] / s; return;
+                default: for (var k = 0; k < n; k++) y[k] = Apply(op, a[k], s); return;
+            }
+        }
+        var r = a[0];
+        switch (op)
+        {
+            case Binary.Add: for (var k = 0; k < n; k++) y[k] = r + b[k]; return;
+            case Binary.Sub: for (var k = 0; k < n; k++) y[k] = r - b[k]; return;
+            case Binary.Mul: for (var k = 0; k < n; k++) y[k] = r * b[k]; return;
+            case Binary.Div: for (var k = 0; k < n; k++) y[k] = r / b[k]; return;
+            default: for (var k = 0; k < n; k++) y[k] = Apply(op, r, b[k]); return;
+        }
+    }
+
+    /// <summary>If(c, a, b): a where c is non-zero, b where c is zero, NaN where c is NaN. Spans of length 1 broadcast.</summary>
+    public static void If(ReadOnlySpan<float> c, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
+    {
+        for (var k = 0; k < y.Length; k++)
+        {
+            var ck = c.Length == 1 ? c[0] : c[k];
+            y[k] = float.IsNaN(ck) ? float.NaN : ck != 0 ? (a.Length == 1 ? a[0] : a[k]) : (b.Length == 1 ? b[0] : b[k]);
+        }
+    }
+}

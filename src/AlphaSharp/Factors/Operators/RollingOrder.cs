@@ -1,0 +1,60 @@
+namespace AlphaSharp.Factors.Operators;
+
+/// <summary>
+/// Order statistics over a rolling window of valid values: Quantile (linear interpolation), Med, Rank (the percentile
+/// of today's value among the window's, ties averaged, in (0, 1]; NaN when today is NaN) and Mad (mean absolute
+/// deviation from the window mean, Qlib's definition; the window mean comes from running sums, the deviations need
+/// one pass over the window).
+/// </summary>
+public static class RollingOrder
+{
+    public static void Quantile(ReadOnlySpan<float> x, Span<float> y, int n, double q)
+    {
+        if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), $"quantile {q} is outside [0, 1]");
+        var T = x.Length;
+        n = Window.Length(n, T);
+        var w = new SortedWindow(Math.Min(n, T));
+        for (var t = 0; t < T; t++)
+        {
+            if (t >= n) w.Remove(x[t - n]);
+            w.Add(x[t]);
+            y[t] = (float)w.Quantile(q);
+        }
+    }
+
+    public static void Median(ReadOnlySpan<float> x, Span<float> y, int n) => Quantile(x, y, n, 0.5);
+
+    public static void Rank(ReadOnlySpan<float> x, Span<float> y, int n)
+    {
+        var T = x.Length;
+        n = Window.Length(n, T);
+        var w = new SortedWindow(Math.Min(n, T));
+        for (var t = 0; t < T; t++)
+        {
+            if (t >= n) w.Remove(x[t - n]);
+            w.Add(x[t]);
+            y[t] = (float)w.PercentRank(x[t]);
+        }
+    }
+
+    public static void Mad(ReadOnlySpan<float> x, Span<float> y, int n)
+    {
+        var T = x.Length;
+        n = Window.Length(n, T);
+        var rebuild = Window.RebuildPeriod(n);
+        var w = new MomentWindow();
+        for (var t = 0; t < T; t++)
+        {
+            if (t >= n) w.Remove(x[t - n]);
+            w.Add(x[t]);
+            var lo = Math.Max(0, t - n + 1);
+            if ((t + 1) % rebuild == 0) w.Rebuild(x, lo, t);
+            if (w.Count == 0) { y[t] = float.NaN; continue; }
+            var mean = w.Mean;
+            double dev = 0;
+            for (var j = lo; j <= t; j++)
+                if (!float.IsNaN(x[j])) dev += Math.Abs(x[j] - mean);
+            y[t] = (float)(dev / w.Count);
+        }
+    }
+}

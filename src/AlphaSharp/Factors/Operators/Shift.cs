@@ -1,0 +1,39 @@
+namespace AlphaSharp.Factors.Operators;
+
+/// <summary>
+/// Ref, Delta and ts_return. Ref(x, k) is x k days earlier (k &lt; 0 reads -k days ahead: labels only); days before the
+/// series start (or after its end) are NaN. Delta(x, k) = x - Ref(x, k). Return(x, k) = x / Ref(x, k) - 1 (AlphaNet's
+/// ts_return, the growth over k days).
+/// </summary>
+public static class Shift
+{
+    public static void Ref(ReadOnlySpan<float> x, Span<float> y, int k)
+    {
+        var T = x.Length;
+        for (var t = 0; t < T; t++)
+        {
+            var s = t - k;
+            y[t] = s >= 0 && s < T ? x[s] : float.NaN;
+        }
+    }
+
+    public static void Delta(ReadOnlySpan<float> x, Span<float> y, int k)
+    {
+        var T = x.Length;
+        for (var t = 0; t < T; t++)
+        {
+            var s = t - k;
+            y[t] = s >= 0 && s < T ? x[t] - x[s] : float.NaN;
+        }
+    }
+
+    public static void Return(ReadOnlySpan<float> x, Span<float> y, int k)
+    {
+        var T = x.Length;
+        for (var t = 0; t < T; t++)
+        {
+            var s = t - k;
+            y[t] = s >= 0 && s < T ? (float)((double)x[t] / x[s] - 1) : float.NaN;
+        }
+    }
+}
