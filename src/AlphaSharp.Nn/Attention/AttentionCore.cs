@@ -116,14 +116,13 @@ internal static class AttentionCore
                 Autograd.GradOf(p.X), e);
     }
 
-    /// <summary>Inverted-dropout multipliers (0 or 1/(1-p)) drawn in order from the generator; null when p is 0.</summary>
+    /// <summary>Inverted-dropout multipliers (0 or 1/(1-p)) from one seed drawn from the generator; null when p is 0.</summary>
     private static float[]? DrawKeep(int count, float p, Rng? rng)
     {
         if (p <= 0f) return null;
         if (rng is null) throw new ArgumentException("attention: dropout needs a generator");
         var keep = new float[count];
-        var scale = 1f / (1f - p);
-        for (var i = 0; i < count; i++) keep[i] = rng.NextFloat() < p ? 0f : scale;
+        DropoutMask.Fill(keep, p, rng.NextULong());
         return keep;
     }
 

@@ -1,3 +1,5 @@
+using AlphaSharp.Nn.Attention;
+
 namespace AlphaSharp.Nn;
 
 /// <summary>
@@ -57,22 +59,22 @@ public sealed class TransformerEncoderLayer : Module
         var x = src;
         if (NormFirst)
         {
-            x = x.Add(SelfAttentionBlock(Norm1.Forward(x), srcMask, srcKeyPaddingMask));
-            return x.Add(FeedForwardBlock(Norm2.Forward(x)));
+            x = Residual(x, SelfAttentionBlock(Norm1.Forward(x), srcMask, srcKeyPaddingMask));
+            return Residual(x, FeedForwardBlock(Norm2.Forward(x)));
         }
-        x = Norm1.Forward(x.Add(SelfAttentionBlock(x, srcMask, srcKeyPaddingMask)));
-        return Norm2.Forward(x.Add(FeedForwardBlock(x)));
+        x = Norm1.Forward(Residual(x, SelfAttentionBlock(x, srcMask, srcKeyPaddingMask)));
+        return Norm2.Forward(Residual(x, FeedForwardBlock(x)));
     }
+
+    /// <summary>x + dropout(block): PyTorch's dropout1 / dropout2 fused with the residual add.</summary>
+    private Tensor Residual(Tensor x, Tensor block) => ResidualDropout.Apply(x, block, Dropout, DropoutRng, Training);
 
     private Tensor SelfAttentionBlock(Tensor x, Tensor? mask, Tensor? keyPaddingMask)
-        => SelfAttn.SelfAttention(x, keyPaddingMask, mask).Dropout(Dropout, DropoutRng, Training);
+        => SelfAttn.SelfAttention(x, keyPaddingMask, mask);
 
+    /// <summary>linear2(dropout(activation(linear1(x)))) as one fused tape entry.</summary>
     private Tensor FeedForwardBlock(Tensor x)
-    {
-        var h = Linear1.Forward(x);
-        h = ActivationKind == Activation.Relu ? h.Relu() : h.Gelu();
-        return Linear2.Forward(h.Dropout(Dropout, DropoutRng, Training)).Dropout(Dropout, DropoutRng, Training);
-    }
+        => FeedForward.Apply(x, Linear1, Linear2, ActivationKind == Activation.Gelu, Dropout, DropoutRng, Training);
 
     /// <summary>A layer with the same configuration and a copy of this one's state (PyTorch's deepcopy).</summary>
     public TransformerEncoderLayer Clone(Rng rng)

@@ -284,4 +284,22 @@ internal static unsafe class NormSimd
             for (; k < dy.Length; k++) { pw[k] += pg[k] * ((px[k] - mean) * rstd); pb[k] += pg[k]; }
         }
     }
+
+    /// <summary>sum[k] += x[k] (one row into per-column double accumulators).</summary>
+    public static void ColumnSum(ReadOnlySpan<float> x, Span<double> sum)
+    {
+        fixed (float* p = x)
+        fixed (double* ps = sum)
+        {
+            var k = 0;
+            if (Vector256.IsHardwareAccelerated)
+                for (; k + 8 <= x.Length; k += 8)
+                {
+                    var (lo, hi) = Vector256.Widen(Vector256.Load(p + k));
+                    (Vector256.Load(ps + k) + lo).Store(ps + k);
+                    (Vector256.Load(ps + k + 4) + hi).Store(ps + k + 4);
+                }
+            for (; k < x.Length; k++) ps[k] += p[k];
+        }
+    }
 }

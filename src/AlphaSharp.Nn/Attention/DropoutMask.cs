@@ -1,0 +1,35 @@
+namespace AlphaSharp.Nn.Attention;
+
+/// <summary>
+/// Dropout multipliers from a counter-based generator: element i's uniform is one 32-bit half of the
+/// SplitMix64 output for counter i/2 under a seed drawn once per call from the module's <see cref="Rng"/>.
+/// Same seed, same mask, whatever the order or thread that fills it; about 1 ns per element instead of one
+/// sequential generator call each, which made dropout the costliest elementwise op of a Transformer layer.
+/// </summary>
+internal static class DropoutMask
+{
+    /// <summary>keep[i] = 0 with probability p, else 1 / (1 - p).</summary>
+    public static void Fill(Span<float> keep, float p, ulong seed)
+    {
+        if (p >= 1f) { keep.Clear(); return; }
+        var scale = 1f / (1f - p);
+        // Drop when the 32-bit uniform falls below p * 2^32: exact to 2^-32 in the probability.
+        var threshold = (uint)Math.Min(uint.MaxValue, Math.Round(p * 4294967296.0));
+        var k = 0;
+        for (ulong counter = 0; k + 1 < keep.Length; counter++, k += 2)
+        {
+            var z = Mix(seed, counter);
+            keep[k] = (uint)z >= threshold ? scale : 0f;
+            keep[k + 1] = (uint)(z >> 32) >= threshold ? scale : 0f;
+        }
+        if (k < keep.Length) keep[k] = (uint)Mix(seed, (ulong)k / 2) >= threshold ? scale : 0f;
+    }
+
+    private static ulong Mix(ulong seed, ulong counter)
+    {
+        var z = seed + (counter + 1) * 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Runtime.Intrinsics;
+using AlphaSharp.Nn.Kernels;
+using AlphaSharp.Nn.Norm;
+
+namespace AlphaSharp.Nn.Attention;
+
+/// <summary>
+/// A Transformer layer's feed-forward block, linear2(dropout(activation(linear1(x)))), as one tape entry: two
+/// GEMMs with the bias, activation and dropout done in one pass between them, and a backward of four GEMMs
+/// with the activation and dropout derivatives in one pass. The parameters stay in the two Linear modules.
+/// </summary>
+internal static class FeedForward
+{
+    public static Tensor Apply(Tensor x, Linear linear1, Linear linear2, bool gelu, float p, Rng rng, bool training)
+    {
+        int d = linear1.InFeatures, f = linear1.OutFeatures;
+        if (x.Rank == 0 || x.Shape[^1] != d || linear2.InFeatures != f || linear2.OutFeatures != d)
+            throw new ArgumentException($"feed-forward: input {x.ShapeString} does not fit Linear({d}, {f}) -> Linear({linear2.InFeatures}, {linear2.OutFeatures})");
+        var rows = x.Numel / d;
+        Tensor w1 = linear1.Weight, w2 = linear2.Weight;
+        Tensor? b1 = linear1.Bias, b2 = linear2.Bias;
+
+        var pre = new float[rows * f];
+        Affine(x.Data, rows, d, w1.Data, b1?.Data, f, pre);
+        float[]? keep = null;
+        if (training && p > 0f)
+        {
+            keep = new float[pre.Length];
+            DropoutMask.Fill(keep, p, rng.NextULong());
+        }
+        var hidden = new float[pre.Length];
+        Activate(pre, keep, gelu, hidden);
+        var y = new float[rows * d];
+        Affine(hidden, rows, f, w2.Data, b2?.Data, d, y);
+        var output = new Tensor(y, x.Shape);
+
+        var inputs = new List<Tensor> { x, w1, w2 };
+        if (b1 is not null) inputs.Add(b1);
+        if (b2 is not null) inputs.Add(b2);
+        return Autograd.Record(output, [.. inputs], o =>
+        {
+            var g = o.Grad!;
+            if (b2 is { RequiresGrad: true }) ColumnSums(g, rows, d, Autograd.GradOf(b2));
+            if (w2.RequiresGrad) Gemm.Sgemm(true, false, d, f, rows, 1f, g, d, hidden, f, 1f, Autograd.GradOf(w2), f);
+            var dpre = new float[rows * f];
+            Gemm.Sgemm(false, false, rows, f, d, 1f, g, d, w2.Data, f, 0f, dpre, f);
+            ActivationBackward(pre, keep, gelu, dpre);
+            if (b1 is { RequiresGrad: true }) ColumnSums(dpre, rows, f, Autograd.GradOf(b1));
+            if (w1.RequiresGrad) Gemm.Sgemm(true, false, f, d, rows, 1f, dpre, f, x.Data, d, 1f, Autograd.GradOf(w1), d);
+            if (x.RequiresGrad) Gemm.Sgemm(false, false, rows, d, f, 1f, dpre, f, w1.Data, d, 1f, Autograd.GradOf(x), d);
+        }, "transformer_feed_forward");
+    }
+
+    /// <summary>y [rows, n] = x [rows, k] W^T + b.</summary>
+    private static void Affine(float[] x, int rows, int k, float[] w, float[]? b, int n, float[] y)
+    {
+        if (b is not null) for (var r = 0; r < rows; r++) b.CopyTo(y, r * n);
+        Gemm.Sgemm(false, true, rows, n, k, 1f, x, k, w, k, b is null ? 0f : 1f, y, n);
+    }
+
+    private static unsafe void Activate(float[] pre, float[]? keep, bool gelu, float[] hidden)
+    {
+        if (gelu)
+        {
+            for (var i = 0; i < pre.Length; i++)
+            {
+                double v = pre[i];
+                var h = (float)(v * SpecialFunctions.NormalCdf(v));
+                hidden[i] = keep is null ? h : h * keep[i];
+            }
+            return;
+        }
+        fixed (float* pp = pre)
+        fixed (float* ph = hidden)
+        fixed (float* pk = keep)
+        {
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+                for (; i + 8 <= pre.Length; i += 8)
+                {
+                    var h = Vector256.Max(Vector256.Load(pp + i), Vector256<float>.Zero);
+                    if (pk != null) h *= Vector256.Load(pk + i);
+                    h.Store(ph + i);
+                }
+            for (; i < pre.Length; i++)
+            {
+                var h = MathF.Max(pp[i], 0f);
+                ph[i] = pk == null ? h : h * pk[i];
+            }
+        }
+    }
+
+    /// <summary>d[i] *= keep[i] * activation'(pre[i]), in place (ReLU's derivative is 0 at 0, as PyTorch's).</summary>
+    private static unsafe void ActivationBackward(float[] pre, float[]? keep, bool gelu, float[] d)
+    {
+        if (gelu)
+        {
+            for (var i = 0; i < pre.Length; i++)
+            {
+                double v = pre[i];
+                // d/dx x Phi(x) = Phi(x) + x phi(x).
+                var slope = SpecialFunctions.NormalCdf(v) + v * Math.Exp(-0.5 * v * v) * InvSqrt2Pi;
+                var g = (float)(d[i] * slope);
+                d[i] = keep is null ? g : g * keep[i];
+            }
+            return;
+        }
+        fixed (float* pp = pre)
+        fixed (float* pd = d)
+        fixed (float* pk = keep)
+        {
+            var i = 0;
+            if (Vector256.IsHardwareAccelerated)
+                for (; i + 8 <= pre.Length; i += 8)
+                {
+                    var g = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pp + i), Vector256<float>.Zero),
+                        Vector256.Load(pd + i), Vector256<float>.Zero);
+                    if (pk != null) g *= Vector256.Load(pk + i);
+                    g.Store(pd + i);
+                }
+            for (; i < pre.Length; i++)
+            {
+                var g = pp[i] > 0f ? pd[i] : 0f;
+                pd[i] = pk == null ? g : g * pk[i];
+            }
+        }
+    }
+
+    private static void ColumnSums(float[] g, int rows, int cols, float[] dst)
+    {
+        var acc = new double[cols];
+        for (var r = 0; r < rows; r++) NormSimd.ColumnSum(g.AsSpan(r * cols, cols), acc);
+        for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
+    }
+
+    private const double InvSqrt2Pi = 0.39894228040143267794;
+}
