@@ -1,0 +1,26 @@
+namespace AlphaSharp.Backtest;
+
+/// <summary>
+/// What a strategy wants done, to be carried out on the execution day. Two forms, usable together:
+/// <see cref="Weights"/>: per instrument a target share of the invested value (portfolio value x risk degree),
+/// NaN meaning "leave this position alone", 0 meaning "sell it all";
+/// <see cref="CashBuys"/>: Qlib's TopK-Dropout buying, where the cash left after the sells, times the risk degree, is
+/// split equally among the listed instruments.
+/// </summary>
+public sealed class Decision
+{
+    public Decision(int instruments)
+    {
+        Weights = new double[instruments];
+        Array.Fill(Weights, double.NaN);
+    }
+
+    public double[] Weights { get; }
+    public List<int> CashBuys { get; } = [];
+
+    public void Clear()
+    {
+        Array.Fill(Weights, double.NaN);
+        CashBuys.Clear();
+    }
+}

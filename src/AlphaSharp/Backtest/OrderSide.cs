@@ -1,0 +1,7 @@
+namespace AlphaSharp.Backtest;
+
+public enum OrderSide
+{
+    Buy,
+    Sell,
+}

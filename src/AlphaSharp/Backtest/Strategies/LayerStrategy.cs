@@ -1,0 +1,49 @@
+namespace AlphaSharp.Backtest.Strategies;
+
+/// <summary>
+/// One layer of an N-layer (quantile) portfolio test: the eligible scored stocks of the decision day, sorted by score
+/// from highest, are cut into <see cref="Layers"/> groups by rank (stock at rank r of m goes to group floor(r * L / m),
+/// so group sizes differ by at most one); this strategy holds group <see cref="Layer"/> (1 = highest scores) at equal
+/// weight and sells everything else. Run it once per layer for a layered test.
+/// </summary>
+public sealed class LayerStrategy : IStrategy
+{
+    private readonly List<int> _candidates = [];
+
+    public LayerStrategy(int layers, int layer)
+    {
+        if (layers < 1) throw new ArgumentException($"--layers {layers}: must be at least 1");
+        if (layer < 1 || layer > layers) throw new ArgumentException($"--layer {layer}: must be between 1 and {layers}");
+        Layers = layers;
+        Layer = layer;
+    }
+
+    public int Layers { get; }
+    public int Layer { get; }
+    public string Name => $"layer {Layer} of {Layers}";
+
+    public void Reset() { }
+
+    public void Decide(DecisionContext c, Decision d)
+    {
+        var scores = c.Scores.Span;
+        var n = c.Market.N;
+        _candidates.Clear();
+        for (var i = 0; i < n; i++)
+            if (c.Eligible[i] && !float.IsNaN(scores[i])) _candidates.Add(i);
+        ScoreOrder.SortDescending(_candidates, scores);
+        for (var i = 0; i < n; i++)
+            if (c.Account.Shares[i] > 0) d.Weights[i] = 0;
+        var m = _candidates.Count;
+        var (from, to) = Range(m, Layers, Layer);
+        for (var r = from; r < to; r++) d.Weights[_candidates[r]] = 1.0 / (to - from);
+    }
+
+    /// <summary>The ranks [from, to) of layer <paramref name="layer"/> (1-based) among <paramref name="m"/> sorted stocks.</summary>
+    public static (int From, int To) Range(int m, int layers, int layer)
+    {
+        // Rank r belongs to group floor(r * L / m); the first rank of group g is ceil(g * m / L).
+        static int FirstRank(long g, long m, long l) => (int)((g * m + l - 1) / l);
+        return (FirstRank(layer - 1, m, layers), FirstRank(layer, m, layers));
+    }
+}
