@@ -3,7 +3,8 @@ namespace AlphaSharp.Nn;
 /// <summary>
 /// PyTorch's nn.TransformerEncoder: <c>num_layers</c> copies of one layer (deep copies, so every layer starts from
 /// the same weights, as in PyTorch), applied in turn, then an optional final norm. State keys layers.0.*,
-/// layers.1.*, ..., norm.*.
+/// layers.1.*, ..., norm.*. <c>rng</c> gives each copy its own dropout generators (PyTorch's copies
+/// share the global one); the prototype itself is not part of the encoder.
 /// </summary>
 public sealed class TransformerEncoder : Module
 {
