@@ -57,7 +57,8 @@ public static partial class Gemm
                 return;
             }
             var work = (long)m * n * k;
-            if (work < SmallWork && !ForcePacked)
+            // Matrix-vector shapes waste most of a register tile; the direct path streams them instead.
+            if ((work < SmallWork || m == 1 || n == 1) && !ForcePacked)
                 SmallGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             else
                 PackedGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc,

@@ -12,16 +12,32 @@ public static partial class Gemm
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {
         ScaleC(m, n, beta, c, ldc);
+        if (!transB && n == 1 && !transA)
+        {
+            // A matrix-vector product: gather B's column once, then one dot product per row of A.
+            var col = PackBuffers.B(k);
+            for (var p = 0; p < k; p++) col[p] = b[(long)p * ldb];
+            for (var i = 0; i < m; i++) c[(long)i * ldc] += alpha * Dot(k, a + (long)i * lda, col);
+            return;
+        }
         if (!transB)
         {
+            if (transA)
+            {
+                // op(A) = A^T: row p of A holds column p of op(A), so walk p outside and rows of C inside.
+                for (var p = 0; p < k; p++)
+                {
+                    var arow = a + (long)p * lda;
+                    var brow = b + (long)p * ldb;
+                    for (var i = 0; i < m; i++) Axpy(n, alpha * arow[i], brow, c + (long)i * ldc);
+                }
+                return;
+            }
             for (var i = 0; i < m; i++)
             {
                 var crow = c + (long)i * ldc;
-                for (var p = 0; p < k; p++)
-                {
-                    var s = alpha * (transA ? a[(long)p * lda + i] : a[(long)i * lda + p]);
-                    Axpy(n, s, b + (long)p * ldb, crow);
-                }
+                var arow = a + (long)i * lda;
+                for (var p = 0; p < k; p++) Axpy(n, alpha * arow[p], b + (long)p * ldb, crow);
             }
             return;
         }
