@@ -23,9 +23,8 @@ public static class BarChart
                     min = Math.Min(min, v);
                     max = Math.Max(max, v);
                 }
-        var ticks = Ticks.Nice(min, max);
-        double lo = ticks[0], hi = ticks[^1];
-        frame.DrawYAxis(ticks);
+        var (lo, hi, ticks) = Ticks.Axis(min, max);
+        frame.DrawYAxis(lo, hi, ticks);
 
         var groups = Math.Max(categories.Count, 1);
         var groupWidth = (frame.Right - frame.Left) / groups;

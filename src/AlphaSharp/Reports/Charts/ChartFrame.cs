@@ -57,10 +57,9 @@ internal sealed class ChartFrame
         Svg.Text(16, midY, Options.YLabel, "middle", 12, null, "#333333", "y-label", -90);
     }
 
-    /// <summary>Horizontal grid lines and labels at <paramref name="ticks"/>; the first and last are the axis limits.</summary>
-    public void DrawYAxis(double[] ticks)
+    /// <summary>Horizontal grid lines and labels at <paramref name="ticks"/> on an axis from lo to hi.</summary>
+    public void DrawYAxis(double lo, double hi, double[] ticks)
     {
-        double lo = ticks[0], hi = ticks[^1];
         Svg.OpenGroup("y-axis");
         foreach (var t in ticks)
         {

@@ -1,8 +1,9 @@
 namespace AlphaSharp.Reports.Charts;
 
 /// <summary>
-/// Histogram of one or more samples over shared equal-width bins (series overlaid, translucent), bar height = count.
-/// NaN values are left out. <see cref="ChartOptions.YFormat"/> formats the x (value) ticks; counts are integers.
+/// Histogram of one or more samples over shared equal-width bins; with several samples each bin holds one bar per
+/// sample side by side. Bar height = count; NaN values are left out. <see cref="ChartOptions.XFormat"/> formats the
+/// value axis; the count axis is integers.
 /// </summary>
 public static class Histogram
 {
@@ -26,13 +27,13 @@ public static class Histogram
         var width = (max - min) / bins;
         var counts = samples.Select(s => Count(s.Values, min, width, bins)).ToArray();
         var top = counts.Length == 0 ? 1 : Math.Max(1, counts.Max(c => c.Max()));
-        var yTicks = Ticks.Nice(0, top);
-        double lo = yTicks[0], hi = yTicks[^1];
-        frame.DrawYAxis(yTicks);
+        var (lo, hi, yTicks) = Ticks.Axis(0, top);
+        frame.DrawYAxis(lo, hi, yTicks.Where(t => t == Math.Floor(t)).ToArray());
 
-        var xTicks = Ticks.Nice(min, max, 8);
-        double X(double v) => frame.Left + (v - xTicks[0]) / (xTicks[^1] - xTicks[0]) * (frame.Right - frame.Left);
-        frame.DrawXAxis(xTicks.Select(t => (X(t), options.Format(t))));
+        var (xLo, xHi, xTicks) = Ticks.Axis(min, max, 8);
+        double X(double v) => frame.Left + (v - xLo) / (xHi - xLo) * (frame.Right - frame.Left);
+        var xFormat = options.XFormat ?? Formats.Number;
+        frame.DrawXAxis(xTicks.Select(t => (X(t), xFormat(t))));
 
         var y0 = frame.Y(0, lo, hi);
         frame.Svg.OpenGroup("series-group");
@@ -43,11 +44,10 @@ public static class Histogram
             {
                 if (counts[k][b] == 0) continue;
                 var x1 = X(min + b * width);
-                var x2 = X(min + (b + 1) * width);
+                var share = (X(min + (b + 1) * width) - x1) / samples.Count;
                 var y = frame.Y(counts[k][b], lo, hi);
-                frame.Svg.Rect(x1, y, x2 - x1, y0 - y, colors[k], "#ffffff", "bar",
-                    $"{samples[k].Name}: {counts[k][b]} in [{options.Format(min + b * width)}, {options.Format(min + (b + 1) * width)})",
-                    samples.Count > 1 ? 0.55 : 0.85);
+                frame.Svg.Rect(x1 + k * share, y, share, y0 - y, colors[k], null, "bar",
+                    $"{samples[k].Name}: {counts[k][b]} in [{xFormat(min + b * width)}, {xFormat(min + (b + 1) * width)})");
             }
             frame.Svg.CloseGroup();
         }

@@ -38,9 +38,8 @@ public static class LineChart
             }
         }
         if (min > max) (min, max) = (0, 1);
-        var ticks = Ticks.Nice(min, max);
-        double lo = ticks[0], hi = ticks[^1];
-        frame.DrawYAxis(ticks);
+        var (lo, hi, ticks) = Ticks.Axis(min, max);
+        frame.DrawYAxis(lo, hi, ticks);
 
         var n = dates.Length;
         double X(int i) => n <= 1 ? (frame.Left + frame.Right) / 2 : frame.Left + (double)i / (n - 1) * (frame.Right - frame.Left);

@@ -16,15 +16,22 @@ public static class Ticks
             var pad = min == 0 ? 1 : Math.Abs(min) * 0.1;
             (min, max) = (min - pad, max + pad);
         }
+        // Of the round steps near range / target, take the one whose tick count inside [min, max] is nearest the
+        // target (a tie goes to the larger step).
         var raw = (max - min) / Math.Max(1, target - 1);
         var mag = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = mag * 10;
-        foreach (var m in new[] { 1, 2, 2.5, 5, 10 })
-        {
-            if (m * mag < raw) continue;
-            step = m * mag;
-            break;
-        }
+        var step = mag;
+        var bestMiss = int.MaxValue;
+        foreach (var scale in new[] { 0.1, 1, 10 })
+            foreach (var m in new[] { 1, 2, 2.5, 5 })
+            {
+                var candidate = m * mag * scale;
+                var inside = (int)(Math.Floor(max / candidate + 1e-9) - Math.Ceiling(min / candidate - 1e-9)) + 1;
+                var miss = Math.Abs(inside - target);
+                if (miss > bestMiss || (miss == bestMiss && candidate < step)) continue;
+                bestMiss = miss;
+                step = candidate;
+            }
         var lo = Math.Floor(min / step + 1e-9) * step;
         var hi = Math.Ceiling(max / step - 1e-9) * step;
         var n = (int)Math.Round((hi - lo) / step) + 1;
@@ -35,6 +42,28 @@ public static class Ticks
             ticks[i] = Math.Abs(v) < step * 1e-9 ? 0 : v;
         }
         return ticks;
+    }
+
+    /// <summary>
+    /// An axis over [min, max]: limits padded by 4 % of the range on each side (not below a 0 that is the data's
+    /// minimum or above a 0 that is its maximum, so bars and areas start on the axis), and round ticks inside.
+    /// </summary>
+    public static (double Lo, double Hi, double[] Ticks) Axis(double min, double max, int target = 6)
+    {
+        if (!double.IsFinite(min) || !double.IsFinite(max)) (min, max) = (0, 1);
+        if (max < min) (min, max) = (max, min);
+        if (max - min < 1e-12 * Math.Max(1, Math.Abs(max)))
+        {
+            var half = min == 0 ? 1 : Math.Abs(min) * 0.1;
+            (min, max) = (min - half, max + half);
+        }
+        var pad = (max - min) * 0.04;
+        var lo = min == 0 ? 0 : min - pad;
+        var hi = max == 0 ? 0 : max + pad;
+        var nice = Nice(lo, hi, target);
+        var step = nice[1] - nice[0];
+        var inside = nice.Where(t => t >= lo - step * 1e-9 && t <= hi + step * 1e-9).ToArray();
+        return (lo, hi, inside);
     }
 
     /// <summary>

@@ -1,0 +1,15 @@
+using AlphaSharp.Evaluation.Performance;
+
+namespace AlphaSharp.Reports.TearSheets;
+
+/// <summary>How the tear sheet is titled and computed.</summary>
+/// <param name="Settings">Name/value pairs shown in a "Settings" table and written to metrics.json (strategy, costs, ...).</param>
+public sealed record TearSheetOptions(
+    string Title = "Backtest tear sheet",
+    string StrategyName = "Strategy",
+    string BenchmarkName = "Benchmark",
+    PerformanceOptions? Performance = null,
+    IReadOnlyList<KeyValuePair<string, string>>? Settings = null)
+{
+    internal PerformanceOptions Metrics => Performance ?? PerformanceOptions.Default;
+}
