@@ -1,70 +1,128 @@
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 
 namespace AlphaSharp.Data;
 
-/// <summary>How a float32 column is laid out before Brotli.</summary>
-public enum ColumnLayout
+/// <summary>How a float32 column file is encoded: a byte layout, then a compressor.</summary>
+public enum ColumnEncoding
 {
-    /// <summary>The float bytes as they are: best for 2-decimal prices, whose repeated 4-byte values Brotli matches whole.</summary>
-    Plain,
-    /// <summary>Byte planes (all first bytes, then all second bytes, ...): best for volumes, amounts and ratios.</summary>
-    ByteShuffle,
+    /// <summary>The float bytes as they are, Brotli: smallest for 2-decimal prices, whose repeated 4-byte values Brotli matches whole.</summary>
+    BrotliPlain,
+    /// <summary>The float bytes as they are, zlib.</summary>
+    ZlibPlain,
+    /// <summary>Byte planes (all first bytes, then all second bytes, ...), zlib: volumes, amounts, ratios.</summary>
+    ZlibShuffle,
 }
 
 /// <summary>
-/// Lossless float32 column compression. Measured on the CSI 300 panel (696 x 2917 per field, Brotli quality 5):
-/// plain bytes compress prices to ~2.9 MB a field against ~3.3 MB shuffled, while shuffling wins on volume, amount
-/// and valuation fields (5.2 vs 5.9 MB for volume); XOR- or delta-with-previous on the float bits was worse than
-/// either. So each column is compressed both ways and the smaller is kept. Quality 9 gained under 5 % for
-/// 4-10x the time, and decompression speed is about the same at every quality.
+/// Lossless float32 column compression, measured on the CSI 300 panel (696 x 2917 = 2.03 M floats, 8.1 MB a field):
+/// plain bytes + Brotli (quality 5) take prices to ~2.9 MB against ~3.35 MB for zlib and ~3.3 MB for any shuffled form;
+/// on volume, amount and valuation fields byte-shuffled zlib is as small as shuffled Brotli (5.2 MB for volume) and
+/// decodes 1.5-4x faster; XOR- or delta-with-previous on the float bits was larger than either. Brotli quality 9 gained
+/// under 5 % for 4-10x the encoding time. So each column is encoded the three ways and the smallest is kept, except
+/// that zlib wins unless Brotli is more than 5 % smaller, because loading speed matters more than the last megabyte.
 /// </summary>
 public static class ColumnCodec
 {
-    private const int Quality = 5;
-    private const int Window = 24;
+    private const int BrotliQuality = 5;
+    private const int BrotliWindow = 24;
 
-    public static (byte[] Bytes, ColumnLayout Layout) Encode(ReadOnlySpan<float> values)
+    public static string Name(ColumnEncoding e) => e switch
     {
-        var plain = Compress(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
-        var shuffled = Compress(Shuffle(values));
-        return shuffled.Length < plain.Length ? (shuffled, ColumnLayout.ByteShuffle) : (plain, ColumnLayout.Plain);
+        ColumnEncoding.BrotliPlain => "brotli-plain",
+        ColumnEncoding.ZlibPlain => "zlib-plain",
+        ColumnEncoding.ZlibShuffle => "zlib-byte-shuffle",
+        _ => throw new ArgumentOutOfRangeException(nameof(e)),
+    };
+
+    public static bool TryParse(string name, out ColumnEncoding encoding)
+    {
+        foreach (var e in Enum.GetValues<ColumnEncoding>())
+            if (Name(e) == name) { encoding = e; return true; }
+        encoding = default;
+        return false;
+    }
+
+    public static (byte[] Bytes, ColumnEncoding Encoding) Encode(ReadOnlySpan<float> values)
+    {
+        var plain = MemoryMarshal.AsBytes(values);
+        var shuffled = Shuffle(values);
+        var zlibPlain = Zlib(plain);
+        var zlibShuffle = Zlib(shuffled);
+        var (zlib, zlibEncoding) = zlibShuffle.Length <= zlibPlain.Length
+            ? (zlibShuffle, ColumnEncoding.ZlibShuffle)
+            : (zlibPlain, ColumnEncoding.ZlibPlain);
+        var brotli = Brotli(plain);
+        return brotli.Length < 0.95 * zlib.Length ? (brotli, ColumnEncoding.BrotliPlain) : (zlib, zlibEncoding);
     }
 
     /// <summary>Decodes into <paramref name="destination"/>; false if the bytes do not decode to exactly its length.</summary>
-    public static bool TryDecode(ReadOnlySpan<byte> encoded, ColumnLayout layout, Span<float> destination)
+    public static bool TryDecode(ReadOnlySpan<byte> encoded, ColumnEncoding encoding, Span<float> destination)
     {
-        var byteCount = destination.Length * 4;
-        if (layout == ColumnLayout.Plain)
+        var target = MemoryMarshal.AsBytes(destination);
+        switch (encoding)
         {
-            var target = System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination);
-            return Decompress(encoded, target);
-        }
-        var planes = System.Buffers.ArrayPool<byte>.Shared.Rent(byteCount);
-        try
-        {
-            if (!Decompress(encoded, planes.AsSpan(0, byteCount))) return false;
-            Unshuffle(planes.AsSpan(0, byteCount), destination);
-            return true;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(planes);
+            case ColumnEncoding.BrotliPlain:
+                return Unbrotli(encoded, target);
+            case ColumnEncoding.ZlibPlain:
+                return Unzlib(encoded, target);
+            case ColumnEncoding.ZlibShuffle:
+                var planes = System.Buffers.ArrayPool<byte>.Shared.Rent(target.Length);
+                try
+                {
+                    if (!Unzlib(encoded, planes.AsSpan(0, target.Length))) return false;
+                    Unshuffle(planes.AsSpan(0, target.Length), destination);
+                    return true;
+                }
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(planes);
+                }
+            default:
+                return false;
         }
     }
 
-    private static bool Decompress(ReadOnlySpan<byte> encoded, Span<byte> target)
+    private static bool Unbrotli(ReadOnlySpan<byte> encoded, Span<byte> target)
     {
         using var decoder = new BrotliDecoder();
         var status = decoder.Decompress(encoded, target, out var consumed, out var written);
         return status == System.Buffers.OperationStatus.Done && consumed == encoded.Length && written == target.Length;
     }
 
-    private static byte[] Compress(ReadOnlySpan<byte> raw)
+    private static unsafe bool Unzlib(ReadOnlySpan<byte> encoded, Span<byte> target)
+    {
+        fixed (byte* p = encoded)
+        {
+            using var input = new UnmanagedMemoryStream(p, encoded.Length);
+            using var z = new ZLibStream(input, CompressionMode.Decompress);
+            try
+            {
+                var read = z.ReadAtLeast(target, target.Length, throwOnEndOfStream: false);
+                if (read != target.Length) return false;
+                Span<byte> probe = stackalloc byte[1];
+                return z.Read(probe) == 0;
+            }
+            catch (InvalidDataException)
+            {
+                return false;
+            }
+        }
+    }
+
+    private static byte[] Brotli(ReadOnlySpan<byte> raw)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        if (!BrotliEncoder.TryCompress(raw, buffer, out var written, Quality, Window))
+        if (!BrotliEncoder.TryCompress(raw, buffer, out var written, BrotliQuality, BrotliWindow))
             throw new InvalidOperationException("Brotli could not compress a column into its maximum-size buffer");
         return buffer.AsSpan(0, written).ToArray();
+    }
+
+    private static byte[] Zlib(ReadOnlySpan<byte> raw)
+    {
+        using var ms = new MemoryStream();
+        using (var z = new ZLibStream(ms, CompressionLevel.SmallestSize, leaveOpen: true)) z.Write(raw);
+        return ms.ToArray();
     }
 
     private static byte[] Shuffle(ReadOnlySpan<float> values)

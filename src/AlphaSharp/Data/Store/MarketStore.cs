@@ -1,14 +1,14 @@
 namespace AlphaSharp.Data;
 
 /// <summary>
-/// The on-disk market store: a directory holding <c>manifest.json</c> and one Brotli-compressed float32 column file
+/// The on-disk market store: a directory holding <c>manifest.json</c> and one compressed float32 column file (see <see cref="ColumnCodec"/>)
 /// per field (plus one for the benchmark). Saving builds the whole directory under a temporary name beside the
 /// target and renames it at the end, so a failed save leaves nothing; loading checks the manifest and every file size
 /// before decoding, and decodes the columns in parallel.
 /// </summary>
 public static class MarketStore
 {
-    private const string ColumnSuffix = ".f32.br";
+    private const string ColumnSuffix = ".f32";
 
     public static void Save(MarketData data, string dir, Action<double>? progress = null)
     {
@@ -28,20 +28,20 @@ public static class MarketStore
             Parallel.For(0, fields.Length, f =>
             {
                 var name = fields[f];
-                var (bytes, layout) = ColumnCodec.Encode(data.Panel.Field(name));
+                var (bytes, encoding) = ColumnCodec.Encode(data.Panel.Field(name));
                 var file = name + ColumnSuffix;
                 File.WriteAllBytes(System.IO.Path.Combine(temp, file), bytes);
-                columns[f] = new StoreColumn(name, data.Units.GetValueOrDefault(name, ""), file, layout, bytes.Length,
+                columns[f] = new StoreColumn(name, data.Units.GetValueOrDefault(name, ""), file, encoding, bytes.Length,
                     FieldCoverage.Of(data, name));
                 progress?.Invoke((double)Interlocked.Increment(ref done) / (fields.Length + 1));
             });
             StoreColumn? benchmark = null;
             if (data.Benchmark is { } b)
             {
-                var (bytes, layout) = ColumnCodec.Encode(BenchmarkColumns(b, data.Calendar.Count));
+                var (bytes, encoding) = ColumnCodec.Encode(BenchmarkColumns(b, data.Calendar.Count));
                 const string file = "benchmark" + ColumnSuffix;
                 File.WriteAllBytes(System.IO.Path.Combine(temp, file), bytes);
-                benchmark = new StoreColumn(b.Symbol, "", file, layout, bytes.Length, 1);
+                benchmark = new StoreColumn(b.Symbol, "", file, encoding, bytes.Length, 1);
             }
             var manifest = new StoreManifest
             {
@@ -90,7 +90,7 @@ public static class MarketStore
         Parallel.ForEach(jobs, job =>
         {
             var bytes = File.ReadAllBytes(System.IO.Path.Combine(dir, job.Column.File));
-            if (!ColumnCodec.TryDecode(bytes, job.Column.Layout, job.Values))
+            if (!ColumnCodec.TryDecode(bytes, job.Column.Encoding, job.Values))
                 throw new DataException($"{System.IO.Path.Combine(dir, job.Column.File)}: does not decode to {job.Values.Length:N0} float32 values; the store is damaged, re-import it");
         });
         var data = new MarketData(panel);

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AlphaSharp.Data;
 
 /// <summary>One compressed float32 column file of a store, as the manifest describes it.</summary>
-public sealed record StoreColumn(string Name, string Unit, string File, ColumnLayout Layout, long Bytes, double Coverage);
+public sealed record StoreColumn(string Name, string Unit, string File, ColumnEncoding Encoding, long Bytes, double Coverage);
 
 /// <summary>
 /// <c>manifest.json</c> of a market store: what a loader needs to rebuild the <see cref="MarketData"/> and check the
@@ -76,7 +76,7 @@ public sealed class StoreManifest
                 foreach (var s in BenchmarkSeries) w.WriteStringValue(s);
                 w.WriteEndArray();
                 w.WriteString("file", Benchmark.File);
-                w.WriteString("layout", LayoutName(Benchmark.Layout));
+                w.WriteString("encoding", ColumnCodec.Name(Benchmark.Encoding));
                 w.WriteNumber("bytes", Benchmark.Bytes);
                 w.WriteEndObject();
             }
@@ -100,14 +100,13 @@ public sealed class StoreManifest
         w.WriteString("name", f.Name);
         w.WriteString("unit", f.Unit);
         w.WriteString("file", f.File);
-        w.WriteString("layout", LayoutName(f.Layout));
+        w.WriteString("encoding", ColumnCodec.Name(f.Encoding));
         w.WriteNumber("bytes", f.Bytes);
         w.WriteNumber("coverage", Math.Round(f.Coverage, 6));
         w.WriteEndObject();
     }
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    private static string LayoutName(ColumnLayout l) => l == ColumnLayout.Plain ? "plain" : "byte-shuffle";
 
     /// <summary>Parses a manifest; any missing or malformed part is one line naming the part.</summary>
     public static StoreManifest Parse(string path, ReadOnlySpan<byte> json)
@@ -148,7 +147,7 @@ public sealed class StoreManifest
             if (root.TryGetProperty("benchmark", out var bench))
             {
                 benchmarkSymbol = reader.String(bench, "symbol");
-                benchmark = new StoreColumn(benchmarkSymbol, "", reader.String(bench, "file"), reader.Layout(bench), reader.Long(bench, "bytes"), 1);
+                benchmark = new StoreColumn(benchmarkSymbol, "", reader.String(bench, "file"), reader.Encoding(bench), reader.Long(bench, "bytes"), 1);
             }
             var industry = new Dictionary<string, string>(StringComparer.Ordinal);
             if (root.TryGetProperty("industry", out var ind) && ind.TryGetProperty("map", out var map))
@@ -189,18 +188,19 @@ public sealed class StoreManifest
                 ? d
                 : throw new DataException($"{path}: {where} holds '{e}', expected a yyyy-MM-dd date");
 
-        public ColumnLayout Layout(JsonElement e) => String(e, "layout") switch
+        public ColumnEncoding Encoding(JsonElement e)
         {
-            "plain" => ColumnLayout.Plain,
-            "byte-shuffle" => ColumnLayout.ByteShuffle,
-            var other => throw new DataException($"{path}: unknown column layout '{other}'"),
-        };
+            var name = String(e, "encoding");
+            return ColumnCodec.TryParse(name, out var encoding)
+                ? encoding
+                : throw new DataException($"{path}: unknown column encoding '{name}'; this build reads {string.Join(", ", Enum.GetValues<ColumnEncoding>().Select(ColumnCodec.Name))}");
+        }
 
         public StoreColumn Column(JsonElement e, string where)
         {
             var coverage = e.TryGetProperty("coverage", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : double.NaN;
             return new StoreColumn(String(e, "name"), e.TryGetProperty("unit", out var u) ? u.GetString() ?? "" : "", String(e, "file"),
-                Layout(e), Long(e, "bytes"), coverage);
+                Encoding(e), Long(e, "bytes"), coverage);
         }
 
         public MembershipSpell Spell(JsonElement e)

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using AlphaSharp.Data;
+using Spectre.Console;
+
+namespace AlphaSharp.Cli;
+
+/// <summary>
+/// `alphasharp data import`: reads market files into a new store directory. Each input format is one entry in
+/// the source list in <see cref="Create"/> (its options plus a reader); exactly one source is given per run.
+/// </summary>
+public static class DataImportCommand
+{
+    /// <summary>An input format: the options it adds, whether a parse result selects it, and how it reads.</summary>
+    private sealed record Source(string Name, Option[] Options, Func<ParseResult, bool> Selected, Func<ParseResult, MarketData> Read);
+
+    public static Command Create()
+    {
+        var bars = new Option<string?>("--bars")
+        {
+            Description = "Long CSV of daily bars, plain or gzip: date,symbol,<fields...> (e.g. open,high,low,close,volume,amount,factor)",
+            HelpName = "FILE",
+        };
+        var fields = new Option<string[]>("--fields")
+        {
+            Description = "Extra per-stock daily fields, a long CSV joined on (date, symbol); repeat for several files",
+            HelpName = "FILE",
+        };
+        var membership = new Option<string?>("--membership") { Description = "Index membership spells CSV: symbol,start,end (inclusive trading days)", HelpName = "FILE" };
+        var benchmark = new Option<string?>("--benchmark") { Description = "Benchmark index long CSV: date,symbol,open,high,low,close[,volume]", HelpName = "FILE" };
+        var industry = new Option<string?>("--industry") { Description = "Industry map CSV: symbol,industry (a snapshot)", HelpName = "FILE" };
+        var outDir = new Option<string>("--out") { Description = "New store directory to create (must not exist)", HelpName = "DIR", Required = true };
+
+        // One entry per input format; a new format adds its options and reader here.
+        Source[] sources =
+        [
+            new("--bars", [bars, fields, membership, benchmark, industry], p => p.GetValue(bars) is not null,
+                p => ReadLongCsv(new MarketImportFiles(p.GetValue(bars)!, p.GetValue(fields) ?? [], p.GetValue(membership),
+                    p.GetValue(benchmark), p.GetValue(industry)))),
+        ];
+
+        var cmd = new Command("import", "Import market files into a new store directory (built under a temporary name, renamed when complete)");
+        foreach (var option in sources.SelectMany(s => s.Options).Distinct()) cmd.Options.Add(option);
+        cmd.Options.Add(outDir);
+        cmd.SetAction(parse => CliErrors.Guard(() => Run(parse, sources, parse.GetValue(outDir)!)));
+        return cmd;
+    }
+
+    private static int Run(ParseResult parse, Source[] sources, string outDir)
+    {
+        var selected = sources.Where(s => s.Selected(parse)).ToArray();
+        if (selected.Length != 1)
+            throw new DataException($"data import: give exactly one input source ({string.Join(", ", sources.Select(s => s.Name))}); got {(selected.Length == 0 ? "none" : string.Join(", ", selected.Select(s => s.Name)))}");
+        // Fail before minutes of reading, not after.
+        if (Directory.Exists(outDir) || File.Exists(outDir))
+            throw new DataException($"{outDir}: already exists; choose a new output directory or delete this one first");
+        var data = selected[0].Read(parse);
+        CliConsole.WithProgress($"writing {outDir}", progress => { MarketStore.Save(data, outDir, progress); return 0; });
+        var console = CliConsole.Out();
+        console.MarkupLine($"[green]wrote[/] {Markup.Escape(outDir)}: {data.Panel.N:N0} instruments x {data.Panel.T:N0} trading days " +
+            $"({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd}), fields {Markup.Escape(string.Join(", ", data.Panel.FieldNames))}");
+        foreach (var line in data.Provenance) console.WriteLine("  " + line);
+        return 0;
+    }
+
+    private static MarketData ReadLongCsv(MarketImportFiles files)
+    {
+        return CliConsole.WithProgress($"reading {Path.GetFileName(files.Bars)}", progress =>
+        {
+            var inputs = 1 + files.Fields.Count;
+            var done = 0;
+            string? current = null;
+            return MarketImport.Run(files, (step, fraction) =>
+            {
+                if (current is not null && step != current) done++;
+                current = step;
+                progress(Math.Min(1, (done + fraction) / (inputs + 3)));
+            }).Data;
+        });
+    }
+}
