@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.Intrinsics;
 using AlphaSharp.Nn.Kernels;
 
@@ -105,8 +106,14 @@ internal static class RecurrentLayer
 
         var dA = tape.Gates;
         var hPrev = tape.Hs.AsSpan(sh.PrevSlabOffset, rows * H);
+        // Weight gradients as W^T-shaped products (x^T dA, h^T dA: few rows, G wide), which the Gemm runs markedly
+        // faster than dA^T x when x or h is narrow (measured 2x for qlib's 6 inputs, 1.2x for h), then transposed in.
+        var wT = ArrayPool<float>.Shared.Rent(Math.Max(inputSize, H) * G);
         if (grads.WIh is not null)
-            Gemm.Sgemm(true, false, G, inputSize, rows, 1f, dA, G, x, inputSize, 1f, grads.WIh, inputSize, threads);
+        {
+            Gemm.Sgemm(true, false, inputSize, G, rows, 1f, x, inputSize, dA, G, 0f, wT, G, threads);
+            AddTransposed(wT, inputSize, G, grads.WIh);
+        }
         float[]? biasSums = null;
         if (grads.BIh is not null)
         {
@@ -119,8 +126,9 @@ internal static class RecurrentLayer
             // Hidden side: the r and z columns are shared with the input side, the n column is its own.
             if (grads.WHh is not null)
             {
-                Gemm.Sgemm(true, false, 2 * H, H, rows, 1f, dA, G, hPrev, H, 1f, grads.WHh, H, threads);
-                Gemm.Sgemm(true, false, H, H, rows, 1f, tape.Aux, H, hPrev, H, 1f, grads.WHh.AsSpan(2 * H * H), H, threads);
+                Gemm.Sgemm(true, false, H, 2 * H, rows, 1f, hPrev, H, dA, G, 0f, wT, G, threads);
+                Gemm.Sgemm(true, false, H, H, rows, 1f, hPrev, H, tape.Aux, H, 0f, wT.AsSpan(2 * H), G, threads);
+                AddTransposed(wT, H, G, grads.WHh);
             }
             if (grads.BHh is not null)
             {
@@ -134,7 +142,10 @@ internal static class RecurrentLayer
         else
         {
             if (grads.WHh is not null)
-                Gemm.Sgemm(true, false, G, H, rows, 1f, dA, G, hPrev, H, 1f, grads.WHh, H, threads);
+            {
+                Gemm.Sgemm(true, false, H, G, rows, 1f, hPrev, H, dA, G, 0f, wT, G, threads);
+                AddTransposed(wT, H, G, grads.WHh);
+            }
             // b_hh enters exactly where b_ih does, so its gradient is the same column sums.
             if (grads.BHh is not null)
             {
@@ -143,8 +154,25 @@ internal static class RecurrentLayer
                 else AddColumnSums(dA, rows, G, G, grads.BHh);
             }
         }
+        ArrayPool<float>.Shared.Return(wT);
         if (dx is not null)
             Gemm.Sgemm(false, false, rows, inputSize, G, 1f, dA, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
+    }
+
+    /// <summary>dst (cols x rows) += src (rows x cols) transposed, in cache-sized tiles.</summary>
+    internal static void AddTransposed(ReadOnlySpan<float> src, int rows, int cols, Span<float> dst)
+    {
+        const int Tile = 32;
+        for (var i0 = 0; i0 < rows; i0 += Tile)
+            for (var j0 = 0; j0 < cols; j0 += Tile)
+            {
+                int i1 = Math.Min(rows, i0 + Tile), j1 = Math.Min(cols, j0 + Tile);
+                for (var j = j0; j < j1; j++)
+                {
+                    var d = dst.Slice(j * rows, rows);
+                    for (var i = i0; i < i1; i++) d[i] += src[i * cols + j];
+                }
+            }
     }
 
     /// <summary>dst[j] += sum over rows of a[r * lda + j], summed in double.</summary>
