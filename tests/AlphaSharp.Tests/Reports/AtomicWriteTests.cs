@@ -32,6 +32,26 @@ public sealed class AtomicWriteTests : IDisposable
     }
 
     [Fact]
+    public void A_file_set_disposed_without_commit_leaves_nothing()
+    {
+        using (var files = new AtomicFileSet())
+        {
+            files.AddText(Path.Combine(_dir, "a.txt"), "a");
+            files.AddText(Path.Combine(_dir, "b.txt"), "b");
+            Assert.Equal(2, Directory.GetFiles(_dir).Length); // two hidden temporaries
+            Assert.All(Directory.GetFiles(_dir), f => Assert.StartsWith(".", Path.GetFileName(f)));
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+
+        using (var files = new AtomicFileSet())
+        {
+            files.AddText(Path.Combine(_dir, "a.txt"), "a");
+            Assert.Throws<InvalidOperationException>(() => files.Add(Path.Combine(_dir, "b.txt"), _ => throw new InvalidOperationException("boom")));
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
+    [Fact]
     public void A_csv_row_of_the_wrong_width_writes_nothing()
     {
         var path = Path.Combine(_dir, "t.csv");

@@ -91,6 +91,30 @@ public sealed class TearSheetTests : IDisposable
     }
 
     [Fact]
+    public void A_failure_on_the_last_file_leaves_none_of_the_three()
+    {
+        var outDir = Path.Combine(_dir, "clash");
+        Directory.CreateDirectory(Path.Combine(outDir, "report.html")); // the last file cannot be written
+        var e = Assert.Throws<DataException>(() => TearSheet.Write(outDir, SyntheticSeries.Make(200)));
+        Assert.Contains("report.html: is a directory", e.Message);
+        Assert.Equal([Path.Combine(outDir, "report.html")], Directory.GetFileSystemEntries(outDir));
+    }
+
+    [Fact]
+    public void Staged_with_a_callers_file_commits_all_four_together()
+    {
+        var outDir = Path.Combine(_dir, "staged");
+        using (var files = new AlphaSharp.Reports.Output.AtomicFileSet())
+        {
+            TearSheet.Stage(files, outDir, SyntheticSeries.Make(200));
+            files.AddText(Path.Combine(outDir, "trades.csv"), "date,symbol\n");
+            Assert.DoesNotContain(Directory.GetFiles(outDir), f => !Path.GetFileName(f).StartsWith('.')); // only temporaries so far
+            files.Commit();
+        }
+        Assert.Equal(["metrics.json", "report.html", "returns.csv", "trades.csv"], Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
     public void Short_series_without_a_full_rolling_window_still_renders()
     {
         var outDir = Path.Combine(_dir, "short");

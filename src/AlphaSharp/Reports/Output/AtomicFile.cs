@@ -17,6 +17,22 @@ public static class AtomicFile
     public static void Write(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);
+        var temp = WriteTemp(full, write);
+        try
+        {
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(temp);
+            throw new DataException($"{path}: cannot write ({e.Message}); nothing was written");
+        }
+    }
+
+    /// <summary>Writes the content to a new hidden file beside <paramref name="path"/> and returns its name.</summary>
+    internal static string WriteTemp(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full) ?? throw new DataException($"{path}: cannot write to the root of a file system");
         if (Directory.Exists(full)) throw new DataException($"{path}: is a directory; give a file name");
         try
@@ -30,13 +46,10 @@ public static class AtomicFile
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, Utf8))
-            {
-                writer.NewLine = "\n";
-                write(writer);
-            }
-            File.Move(temp, full, overwrite: true);
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+            using var writer = new StreamWriter(stream, Utf8);
+            writer.NewLine = "\n";
+            write(writer);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -48,9 +61,10 @@ public static class AtomicFile
             TryDelete(temp);
             throw;
         }
+        return temp;
     }
 
-    private static void TryDelete(string temp)
+    internal static void TryDelete(string temp)
     {
         try
         {

@@ -10,16 +10,19 @@ public static class CsvTable
 {
     /// <summary>Writes a header and rows atomically (<see cref="AtomicFile"/>).</summary>
     public static void Write(string path, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows) =>
-        AtomicFile.Write(path, w =>
+        AtomicFile.Write(path, w => WriteTo(w, header, rows, path));
+
+    /// <summary>Writes a header and rows to <paramref name="w"/>; <paramref name="name"/> names the table in errors.</summary>
+    public static void WriteTo(TextWriter w, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string name)
+    {
+        w.WriteLine(string.Join(',', header.Select(Field)));
+        foreach (var row in rows)
         {
-            w.WriteLine(string.Join(',', header.Select(Field)));
-            foreach (var row in rows)
-            {
-                if (row.Count != header.Count)
-                    throw new ArgumentException($"{path}: a row has {row.Count} fields for a header of {header.Count}");
-                w.WriteLine(string.Join(',', row.Select(Field)));
-            }
-        });
+            if (row.Count != header.Count)
+                throw new ArgumentException($"{name}: a row has {row.Count} fields for a header of {header.Count}");
+            w.WriteLine(string.Join(',', row.Select(Field)));
+        }
+    }
 
     public static string Number(double v) => double.IsNaN(v) ? "" : v.ToString("R", CultureInfo.InvariantCulture);
 

@@ -9,15 +9,17 @@ namespace AlphaSharp.Reports.Output;
 /// </summary>
 public static class JsonOutput
 {
-    public static void Write(string path, Action<Utf8JsonWriter> write)
+    public static void Write(string path, Action<Utf8JsonWriter> write) => AtomicFile.WriteAllText(path, Render(write));
+
+    /// <summary>The JSON text (UTF-8, indented, ending in a newline).</summary>
+    public static string Render(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             write(json);
         }
-        var text = System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-        AtomicFile.WriteAllText(path, text);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
     /// <summary>A number, or null when it is NaN or infinite.</summary>

@@ -8,7 +8,10 @@ namespace AlphaSharp.Reports.TearSheets;
 public static class MetricsJson
 {
     public static void Write(string path, PerformanceSummary s, IReadOnlyList<YearRow> years, IReadOnlyList<MonthReturn> months, TearSheetOptions o) =>
-        JsonOutput.Write(path, w =>
+        AtomicFile.WriteAllText(path, Render(s, years, months, o));
+
+    public static string Render(PerformanceSummary s, IReadOnlyList<YearRow> years, IReadOnlyList<MonthReturn> months, TearSheetOptions o) =>
+        JsonOutput.Render(w =>
         {
             w.WriteStartObject();
             w.WriteString("definitions", "docs/metrics.md");

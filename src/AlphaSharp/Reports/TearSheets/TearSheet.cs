@@ -6,7 +6,7 @@ namespace AlphaSharp.Reports.TearSheets;
 /// <summary>
 /// The backtest tear sheet: <c>report.html</c> (self-contained, charts and tables), <c>metrics.json</c> (every metric,
 /// the per-year and monthly tables) and <c>returns.csv</c> (<c>date,strategy,benchmark</c>) in one folder. Each file is
-/// written to a temporary name and renamed, so a failure leaves no half-written file.
+/// written to a temporary name and the three are renamed together, so a failure leaves none of them.
 /// </summary>
 public static class TearSheet
 {
@@ -17,21 +17,34 @@ public static class TearSheet
     /// <summary>Computes the metrics, then writes the three files into <paramref name="outDir"/> (created if missing).</summary>
     public static PerformanceSummary Write(string outDir, BacktestSeries series, TearSheetOptions? options = null)
     {
+        using var files = new AtomicFileSet();
+        var summary = Stage(files, outDir, series, options);
+        files.Commit();
+        return summary;
+    }
+
+    /// <summary>
+    /// Adds the three files to <paramref name="files"/> without committing, so a caller can put its own outputs
+    /// (positions.csv, trades.csv) in the same all-or-nothing set and commit once.
+    /// </summary>
+    public static PerformanceSummary Stage(AtomicFileSet files, string outDir, BacktestSeries series, TearSheetOptions? options = null)
+    {
         var o = options ?? new TearSheetOptions();
         var summary = PerformanceSummary.Compute(series, o.Metrics);
         var years = PerformanceMetrics.YearlyTable(series, o.Metrics);
         var months = PerformanceMetrics.MonthlyReturns(series.Dates, series.Strategy);
-        // Render everything before the first write, so an error in rendering leaves no file at all.
         var html = TearSheetPage.Build(series, summary, years, months, o).Render();
-        Directory.CreateDirectory(outDir);
-        WriteReturns(Path.Combine(outDir, ReturnsFile), series);
-        MetricsJson.Write(Path.Combine(outDir, MetricsFile), summary, years, months, o);
-        AtomicFile.WriteAllText(Path.Combine(outDir, ReportFile), html);
+        files.Add(Path.Combine(outDir, ReturnsFile), w => WriteReturns(w, series));
+        files.AddText(Path.Combine(outDir, MetricsFile), MetricsJson.Render(summary, years, months, o));
+        files.AddText(Path.Combine(outDir, ReportFile), html);
         return summary;
     }
 
     /// <summary>returns.csv: date,strategy,benchmark, daily simple returns, shortest round-trip decimals.</summary>
-    public static void WriteReturns(string path, BacktestSeries s) =>
-        CsvTable.Write(path, ["date", "strategy", "benchmark"],
-            Enumerable.Range(0, s.Length).Select(i => (IReadOnlyList<string>)[CsvTable.Date(s.Dates[i]), CsvTable.Number(s.Strategy[i]), CsvTable.Number(s.Benchmark[i])]));
+    public static void WriteReturns(string path, BacktestSeries s) => AtomicFile.Write(path, w => WriteReturns(w, s));
+
+    private static void WriteReturns(TextWriter w, BacktestSeries s) =>
+        CsvTable.WriteTo(w, ["date", "strategy", "benchmark"],
+            Enumerable.Range(0, s.Length).Select(i => (IReadOnlyList<string>)[CsvTable.Date(s.Dates[i]), CsvTable.Number(s.Strategy[i]), CsvTable.Number(s.Benchmark[i])]),
+            ReturnsFile);
 }
