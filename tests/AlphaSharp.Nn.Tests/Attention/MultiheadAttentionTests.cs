@@ -62,6 +62,21 @@ public class MultiheadAttentionTests
     }
 
     [Fact]
+    public void WideHeadsSequenceFirstMatchPyTorch()
+    {
+        var fx = Fixtures.Load("mha_wide_sf");
+        var mha = new MultiheadAttention(64, 2, new Rng(1));
+        ModuleParity.LoadParams(mha, fx);
+        var x = ModuleParity.Input(fx, "x");
+        var (y, w) = mha.Forward(x, x, x, attnMask: BoolMask(fx.Get("in.attn_mask")));
+        TensorAssert.Close(fx.Get("out.y"), y, "y");
+        TensorAssert.Close(fx.Get("out.weights"), w!, "weights");
+        ModuleParity.Backward(fx, y);
+        TensorAssert.GradClose(fx.Get("grad.in.x"), x, "grad x");
+        ModuleParity.AssertParamGrads(mha, fx, "mha_wide_sf");
+    }
+
+    [Fact]
     public void GradientsThroughTheWholeModuleMatchFiniteDifferences()
     {
         var rng = new Rng(31);

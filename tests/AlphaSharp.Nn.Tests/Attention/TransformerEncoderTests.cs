@@ -54,6 +54,17 @@ public class TransformerEncoderTests
         Check(fx, enc, x, enc.Forward(x), "tfm_enc2_pre_gelu_bf");
     }
 
+    [Fact]
+    public void AlphaNetShapedLayerMatchesPyTorch()
+    {
+        var fx = Fixtures.Load("tfm_wide_post_bf");
+        var layer = new TransformerEncoderLayer(40, 2, new Rng(1), dimFeedforward: 64, dropout: 0f, batchFirst: true);
+        ModuleParity.LoadParams(layer, fx);
+        var x = ModuleParity.Input(fx, "x");
+        var y = layer.Forward(x, srcKeyPaddingMask: Mask(fx.Get("in.src_key_padding_mask")));
+        Check(fx, layer, x, y, "tfm_wide_post_bf");
+    }
+
     private static void Check(Dictionary<string, Tensor> fx, Module m, Tensor x, Tensor y, string name)
     {
         TensorAssert.Close(fx.Get("out.y"), y, name + ": y");
