@@ -13,5 +13,9 @@ public static class DataCommands
     }
 
     // One line per verb; a verb's file owns everything else about it.
-    private static IEnumerable<Command> Verbs() => [];
+    private static IEnumerable<Command> Verbs() =>
+    [
+        DataImportCommand.Create(),
+        DataInfoCommand.Create(),
+    ];
 }

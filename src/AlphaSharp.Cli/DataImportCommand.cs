@@ -54,8 +54,8 @@ public static class DataImportCommand
         if (Directory.Exists(outDir) || File.Exists(outDir))
             throw new DataException($"{outDir}: already exists; choose a new output directory or delete this one first");
         var data = selected[0].Read(parse);
-        CliConsole.WithProgress($"writing {outDir}", progress => { MarketStore.Save(data, outDir, progress); return 0; });
-        var console = CliConsole.Out();
+        WithProgress($"writing {outDir}", progress => { MarketStore.Save(data, outDir, progress); return 0; });
+        var console = InfoConsole.Create();
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(outDir)}: {data.Panel.N:N0} instruments x {data.Panel.T:N0} trading days " +
             $"({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd}), fields {Markup.Escape(string.Join(", ", data.Panel.FieldNames))}");
         foreach (var line in data.Provenance) console.WriteLine("  " + line);
@@ -64,7 +64,7 @@ public static class DataImportCommand
 
     private static MarketData ReadLongCsv(MarketImportFiles files)
     {
-        return CliConsole.WithProgress($"reading {Path.GetFileName(files.Bars)}", progress =>
+        return WithProgress($"reading {Path.GetFileName(files.Bars)}", progress =>
         {
             var inputs = 1 + files.Fields.Count;
             var done = 0;
@@ -76,5 +76,20 @@ public static class DataImportCommand
                 progress(Math.Min(1, (done + fraction) / (inputs + 3)));
             }).Data;
         });
+    }
+
+    // Progress goes to stderr, and only when it is a terminal, so stdout stays clean for pipes and tests.
+    private static T WithProgress<T>(string label, Func<Action<double>, T> work)
+    {
+        if (Console.IsErrorRedirected) return work(_ => { });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        T result = default!;
+        console.Progress().AutoClear(true).HideCompleted(true).Start(ctx =>
+        {
+            var task = ctx.AddTask(Markup.Escape(label), maxValue: 1);
+            result = work(f => task.Value = Math.Clamp(f, 0, 1));
+            task.Value = 1;
+        });
+        return result;
     }
 }
