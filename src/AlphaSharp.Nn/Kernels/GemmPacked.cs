@@ -93,7 +93,9 @@ public static partial class Gemm
         var irFrom = ic * job.McPanels;
         var irTo = Math.Min(job.MPanels, irFrom + job.McPanels);
         int mr = job.Mr, nr = job.Nr, kc = job.Kc;
-        var edge = stackalloc float[MR512 * NR512];
+        // 64-byte aligned scratch: a 512-bit store that straddles two cache lines costs twice.
+        var edgeRaw = stackalloc float[MR512 * NR512 + 16];
+        var edge = (float*)(((nint)edgeRaw + 63) & ~(nint)63);
         for (var jr = jrFrom; jr < jrTo; jr++)
         {
             var bp = job.B + (long)jr * nr * kc;

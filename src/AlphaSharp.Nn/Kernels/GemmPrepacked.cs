@@ -77,9 +77,8 @@ public static partial class Gemm
         if (threads < 1) throw new ArgumentException($"gemm: threads must be at least 1, got {threads}");
         CheckOperand("A", transA ? k : m, transA ? m : k, a.Length, lda);
         CheckOperand("C", m, n, c.Length, ldc);
-        var (mr, nr) = TileShape();
-        if (nr != b.Nr)
-            throw new ArgumentException("gemm: the packed matrix was packed for a different kernel; pack it again on this thread's settings");
+        // The kernel is the one the matrix was packed for, whichever thread multiplies with it.
+        var (mr, nr) = b.Use512 ? (MR512, NR512) : (MR256, NR256);
         if (m == 0 || n == 0) return;
         fixed (float* pa = a)
         fixed (float* pc = c)

@@ -98,6 +98,24 @@ public class GemmTests
     }
 
     [Fact]
+    public void APackedMatrixKeepsItsKernelWhicheverThreadMultiplies()
+    {
+        var rng = new Rng(11);
+        const int m = 21, n = 70, k = 40;
+        var a = Tensor.Uniform(rng, -1, 1, m * k).Data;
+        var b = Tensor.Uniform(rng, -1, 1, n * k).Data;
+        var expected = new float[m * n];
+        Gemm.Sgemm(false, true, m, n, k, 1f, a, k, b, k, 0f, expected, n);
+        PackedMatrix packed;
+        Gemm.Force256 = true;
+        try { packed = PackedMatrix.Create(true, k, n, b, k); }
+        finally { Gemm.Force256 = false; }
+        var got = new float[m * n];
+        Gemm.Sgemm(false, m, 1f, a, k, packed, 0f, got, n);
+        for (var i = 0; i < got.Length; i++) Assert.Equal(expected[i], got[i], 4);
+    }
+
+    [Fact]
     public void RepackingPicksUpNewValues()
     {
         var b = new float[] { 1, 2, 3, 4 };
