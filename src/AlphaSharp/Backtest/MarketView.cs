@@ -1,6 +1,5 @@
 using AlphaSharp.Data;
 using AlphaSharp.Backtest.Rules;
-using AlphaSharp.Data.Validation;
 
 namespace AlphaSharp.Backtest;
 
@@ -26,19 +25,22 @@ public sealed class MarketView
         FloatMv = p.HasField("float_mv") ? Transpose(p, "float_mv") : null;
         Factor = new float[T * N];
         LastClose = new double[T * N];
-        Tradable = new bool[T * N];
-        RowsSoFar = new int[T * N];
+        Age = new int[T * N];
         LimitUp = new double[T * N];
         LimitDown = new double[T * N];
         Star = new bool[N];
         Shanghai = new bool[N];
+        Boards = new Board?[N];
+        Tradable = TransposeMask(Tradability.Mask(p));
+        var ages = AlphaSharp.Data.ListingAge.All(p);
         var factor = p.HasField("factor") ? p.Field("factor") : null;
         for (var i = 0; i < N; i++)
         {
             var symbol = p.Symbols[i];
-            Star[i] = MarketBoards.IsStar(symbol);
+            Boards[i] = TryBoard(symbol);
+            Star[i] = Boards[i] == Board.Star;
             Shanghai[i] = symbol.StartsWith("SH", StringComparison.OrdinalIgnoreCase);
-            FillInstrument(i, factor);
+            FillInstrument(i, factor, ages);
         }
         Member = new bool[T * N];
         if (data.Universe is { } u)
@@ -67,15 +69,21 @@ public sealed class MarketView
     public float[] Factor { get; }
     /// <summary>The last close on or before t (NaN before the stock's first row): what a held position is worth.</summary>
     public double[] LastClose { get; }
-    /// <summary>The stock traded at t: a close exists and volume is positive (volume 0 is a suspension fill).</summary>
+    /// <summary>The stock traded at t (<see cref="Tradability"/>: volume 0 is a suspension fill, no row is no trading).</summary>
     public bool[] Tradable { get; }
-    /// <summary>Rows with a close up to and including t: the listing age in trading days as far as the data shows.</summary>
-    public int[] RowsSoFar { get; }
-    /// <summary>The day's limit-up / limit-down price (NaN where no limit applies, e.g. the first day of a stock's data).</summary>
+    /// <summary>Listing age in trading days (<see cref="Data.ListingAge"/>: 0 on the first row, -1 before it).</summary>
+    public int[] Age { get; }
+    /// <summary>
+    /// The day's limit-up / limit-down price from <see cref="PriceLimits"/> (reference = previous close moved onto
+    /// today's share basis). NaN where no limit applies: a stock's first row, the unlimited first days after a listing
+    /// (<see cref="MarketBoards.UnlimitedListingDays"/>), a symbol on no known board.
+    /// </summary>
     public double[] LimitUp { get; }
     public double[] LimitDown { get; }
     /// <summary>Point-in-time universe membership (all true without a universe).</summary>
     public bool[] Member { get; }
+    /// <summary>Each symbol's board (null for a symbol that is not an A-share: no price limits, ordinary lots).</summary>
+    public Board?[] Boards { get; }
     public bool[] Star { get; }
     public bool[] Shanghai { get; }
     public float[]? BenchmarkClose { get; }
@@ -100,12 +108,26 @@ public sealed class MarketView
         return dst;
     }
 
-    private void FillInstrument(int i, float[]? factorField)
+    private static Board? TryBoard(string symbol)
     {
-        var symbol = Data.Panel.Symbols[i];
-        float factor = 1, refFactor = 1;
-        double last = double.NaN, refClose = double.NaN;
-        var rows = 0;
+        try { return AlphaSharp.Data.Boards.Of(symbol); }
+        catch (DataException) { return null; } // not an A-share: no price limits, ordinary lots
+    }
+
+    private bool[] TransposeMask(bool[] src)
+    {
+        var dst = new bool[T * N];
+        for (var i = 0; i < N; i++)
+            for (var t = 0; t < T; t++) dst[t * N + i] = src[i * T + t];
+        return dst;
+    }
+
+    private void FillInstrument(int i, float[]? factorField, int[] ages)
+    {
+        var p = Data.Panel;
+        var board = Boards[i];
+        float factor = 1;
+        double last = double.NaN;
         for (var t = 0; t < T; t++)
         {
             var k = t * N + i;
@@ -113,27 +135,17 @@ public sealed class MarketView
             if (float.IsFinite(f) && f > 0) factor = f;
             Factor[k] = factor;
             var close = Close[k];
-            var hasClose = float.IsFinite(close) && close > 0;
-            LimitUp[k] = LimitDown[k] = double.NaN;
-            if (hasClose && double.IsFinite(refClose) && rows >= MarketBoards.UnlimitedListingDays(symbol, Calendar[t]))
-            {
-                // The exchange's reference price on an ex-rights day is the previous close adjusted for the action.
-                var reference = refClose * (double)refFactor / factor;
-                var pct = DailyLimits.For(symbol, Calendar[t]);
-                LimitUp[k] = RoundCent(reference * (1 + pct));
-                LimitDown[k] = RoundCent(reference * (1 - pct));
-            }
-            if (hasClose)
-            {
-                rows++;
-                last = Quote(close);
-                refClose = last;
-                refFactor = factor;
-            }
+            if (float.IsFinite(close) && close > 0) last = Quote(close);
             LastClose[k] = last;
-            RowsSoFar[k] = rows;
-            var v = Volume[k];
-            Tradable[k] = hasClose && float.IsFinite(v) && v > 0;
+            var age = ages[i * T + t];
+            Age[k] = age;
+            LimitUp[k] = LimitDown[k] = double.NaN;
+            if (board is { } b && factorField is not null && age >= MarketBoards.UnlimitedListingDays(b, Calendar[t])
+                && PriceLimits.TryLimitPrices(p, t, i, PriceLimitRules.Default, out var limits))
+            {
+                LimitUp[k] = limits.Up;
+                LimitDown[k] = limits.Down;
+            }
         }
     }
 
@@ -143,11 +155,9 @@ public sealed class MarketView
     /// </summary>
     public int ListingAge(int t, int i)
     {
-        var rows = RowsSoFar[t * N + i];
-        return rows > 0 && RowsSoFar[i] > 0 ? int.MaxValue / 2 : rows;
+        var age = Age[t * N + i];
+        return age >= 0 && Age[i] == 0 ? int.MaxValue / 2 : age;
     }
-
-    private static double RoundCent(double price) => Math.Round(price * 100, MidpointRounding.AwayFromZero) / 100;
 
     /// <summary>
     /// A stored float32 price as the decimal quote it stands for: prices are quoted in cents (at most 4 decimals here),
