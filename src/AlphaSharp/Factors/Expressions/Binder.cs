@@ -118,7 +118,10 @@ internal sealed class Binder(string text, ExpressionRole role, FieldSource field
 
     private static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>A known name close to <paramref name="name"/>: same letters in another case, or within two edits.</summary>
+    /// <summary>
+    /// A known name close to <paramref name="name"/>: the same letters in another case, or at most two edits that
+    /// change less than half of it (so 'Foo' suggests nothing rather than 'Or').
+    /// </summary>
     private static string? Suggest(string name, IEnumerable<string> known)
     {
         string? best = null;
@@ -127,7 +130,7 @@ internal sealed class Binder(string text, ExpressionRole role, FieldSource field
         {
             if (string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) return k;
             var d = Distance(name.ToLowerInvariant(), k.ToLowerInvariant());
-            if (d < bestDistance) { bestDistance = d; best = k; }
+            if (d < bestDistance && 2 * d < name.Length) { bestDistance = d; best = k; }
         }
         return best;
     }
