@@ -110,3 +110,33 @@ public class FixtureMetricsTests
         Close.Equal(F.Doubles("cumulative_excess"), PerformanceMetrics.CumulativeExcess(F.Series.Strategy, F.Series.Benchmark), "cumulative excess");
     }
 }
+
+/// <summary>The NaN rule against pandas' dropna on the same series with holes in both legs.</summary>
+public class FixtureNaNTests
+{
+    [Fact]
+    public void NaN_days_follow_the_pandas_dropna_reference()
+    {
+        var f = MetricsFixture.Instance.Root.GetProperty("with_nan");
+        var r = MetricsFixture.ToDoubles(f.GetProperty("strategy"));
+        var b = MetricsFixture.ToDoubles(f.GetProperty("benchmark"));
+        Assert.Equal(4, r.Count(double.IsNaN));
+        Assert.Equal(3, b.Count(double.IsNaN));
+        var e = f.GetProperty("expected");
+        double E(string name) => e.GetProperty(name).GetDouble();
+        Close.Equal(E("TotalReturn"), PerformanceMetrics.TotalReturn(r), "TotalReturn");
+        Close.Equal(E("AnnualReturn"), PerformanceMetrics.AnnualReturn(r), "AnnualReturn");
+        Close.Equal(E("Volatility"), PerformanceMetrics.Volatility(r), "Volatility");
+        Close.Equal(E("Sharpe"), PerformanceMetrics.Sharpe(r), "Sharpe");
+        Close.Equal(E("Sortino"), PerformanceMetrics.Sortino(r), "Sortino");
+        Close.Equal(E("DownsideRisk"), PerformanceMetrics.DownsideRisk(r), "DownsideRisk");
+        Close.Equal(E("MaxDrawdown"), PerformanceMetrics.MaxDrawdown(r), "MaxDrawdown");
+        Close.Equal(E("WinRate"), PerformanceMetrics.WinRate(r), "WinRate");
+        Close.Equal(E("Beta"), PerformanceMetrics.Beta(r, b), "Beta");
+        Close.Equal(E("Alpha"), PerformanceMetrics.Alpha(r, b), "Alpha");
+        Close.Equal(E("TrackingError"), PerformanceMetrics.TrackingError(r, b), "TrackingError");
+        Close.Equal(E("InformationRatio"), PerformanceMetrics.InformationRatio(r, b), "InformationRatio");
+        Close.Equal(E("ExcessTotalReturn"), PerformanceMetrics.ExcessTotalReturn(r, b), "ExcessTotalReturn");
+        Close.Equal(E("BenchmarkAnnualReturn"), PerformanceMetrics.AnnualReturn(b), "BenchmarkAnnualReturn");
+    }
+}
