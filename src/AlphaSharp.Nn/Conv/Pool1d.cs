@@ -26,21 +26,35 @@ internal static class Pool1dShape
     }
 }
 
-/// <summary>PyTorch's nn.MaxPool1d (ceil_mode false): kernel, stride (default kernel), padding (-inf), dilation.</summary>
-public sealed class MaxPool1d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1) : Module, IUnaryModule
+/// <summary>The pooling ops behind the modules and Ops.MaxPool1d / Ops.AvgPool1d.</summary>
+internal static class Pool1dOps
 {
-    public Conv1dGeometry Geometry { get; } = Pool1dShape.Geometry("MaxPool1d", kernelSize, stride, padding, dilation);
-
-    public Tensor Forward(Tensor x)
+    public static Tensor Max(Tensor x, Conv1dGeometry g)
     {
-        var g = Geometry;
-        var (rows, length, outShape) = Pool1dShape.Check("MaxPool1d", x, g);
+        var (rows, length, outShape) = Pool1dShape.Check("max_pool1d", x, g);
         var lout = outShape[^1];
         var y = Tensor.Zeros(outShape);
         var argmax = new int[y.Numel];
         Pool1dKernel.MaxForward(x.Data, rows, length, g, lout, y.Data, argmax);
         return Autograd.Record(y, [x], o => Pool1dKernel.MaxBackward(o.Grad!, argmax, rows, length, lout, Autograd.GradOf(x)), "max_pool1d");
     }
+
+    public static Tensor Avg(Tensor x, Conv1dGeometry g)
+    {
+        var (rows, length, outShape) = Pool1dShape.Check("avg_pool1d", x, g);
+        var lout = outShape[^1];
+        var y = Tensor.Zeros(outShape);
+        Pool1dKernel.AvgForward(x.Data, rows, length, g, lout, y.Data);
+        return Autograd.Record(y, [x], o => Pool1dKernel.AvgBackward(o.Grad!, rows, length, g, lout, Autograd.GradOf(x)), "avg_pool1d");
+    }
+}
+
+/// <summary>PyTorch's nn.MaxPool1d (ceil_mode false): kernel, stride (default kernel), padding (-inf), dilation.</summary>
+public sealed class MaxPool1d(int kernelSize, int? stride = null, int padding = 0, int dilation = 1) : Module, IUnaryModule
+{
+    public Conv1dGeometry Geometry { get; } = Pool1dShape.Geometry("MaxPool1d", kernelSize, stride, padding, dilation);
+
+    public Tensor Forward(Tensor x) => Pool1dOps.Max(x, Geometry);
 }
 
 /// <summary>PyTorch's nn.AvgPool1d (ceil_mode false, count_include_pad true): padded zeros count in the average.</summary>
@@ -48,13 +62,5 @@ public sealed class AvgPool1d(int kernelSize, int? stride = null, int padding = 
 {
     public Conv1dGeometry Geometry { get; } = Pool1dShape.Geometry("AvgPool1d", kernelSize, stride, padding, 1);
 
-    public Tensor Forward(Tensor x)
-    {
-        var g = Geometry;
-        var (rows, length, outShape) = Pool1dShape.Check("AvgPool1d", x, g);
-        var lout = outShape[^1];
-        var y = Tensor.Zeros(outShape);
-        Pool1dKernel.AvgForward(x.Data, rows, length, g, lout, y.Data);
-        return Autograd.Record(y, [x], o => Pool1dKernel.AvgBackward(o.Grad!, rows, length, g, lout, Autograd.GradOf(x)), "avg_pool1d");
-    }
+    public Tensor Forward(Tensor x) => Pool1dOps.Avg(x, Geometry);
 }

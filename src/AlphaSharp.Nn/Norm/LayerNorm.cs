@@ -1,5 +1,3 @@
-using AlphaSharp.Nn.Norm;
-
 namespace AlphaSharp.Nn;
 
 /// <summary>
@@ -30,29 +28,5 @@ public sealed class LayerNorm : Module, IUnaryModule
     public Tensor? Weight { get; }
     public Tensor? Bias { get; }
 
-    public Tensor Forward(Tensor x)
-    {
-        var k = NormalizedShape.Length;
-        if (x.Rank < k || !x.Shape.AsSpan(x.Rank - k).SequenceEqual(NormalizedShape))
-            throw new ArgumentException($"LayerNorm: input {x.ShapeString} does not end with normalized_shape [{string.Join(", ", NormalizedShape)}]");
-        var d = Tensor.NumelOf(NormalizedShape);
-        var rows = x.Numel / d;
-        var y = Tensor.Zeros(x.Shape);
-        var mean = new float[rows];
-        var rstd = new float[rows];
-        ReadOnlySpan<float> w = Weight is null ? default : Weight.Data;
-        ReadOnlySpan<float> b = Bias is null ? default : Bias.Data;
-        LayerNormKernel.Forward(x.Data, rows, d, w, b, Eps, y.Data, mean, rstd);
-
-        var weight = Weight;
-        var bias = Bias;
-        Tensor[] inputs = weight is null ? [x] : [x, weight, bias!];
-        return Autograd.Record(y, inputs, o =>
-        {
-            Span<float> dx = x.RequiresGrad ? Autograd.GradOf(x) : default;
-            Span<float> dw = weight is { RequiresGrad: true } ? Autograd.GradOf(weight) : default;
-            Span<float> db = bias is { RequiresGrad: true } ? Autograd.GradOf(bias) : default;
-            LayerNormKernel.Backward(x.Data, o.Grad!, rows, d, mean, rstd, weight is null ? default : weight.Data, dx, dw, db);
-        }, "layer_norm");
-    }
+    public Tensor Forward(Tensor x) => x.LayerNorm(NormalizedShape, Weight, Bias, Eps);
 }

@@ -104,4 +104,15 @@ public class Conv1dTests
         Assert.Throws<ArgumentException>(() => new Conv1d(4, 6, 3, new Rng(1), groups: 4));
         Assert.Throws<ArgumentException>(() => conv.Forward(Tensor.Zeros(1, 4, 2)));
     }
+
+    [Fact]
+    public void FunctionalFormsMatchTheModules()
+    {
+        var rng = new Rng(12);
+        var conv = new Conv1d(4, 6, 3, rng, stride: 2, padding: 1, dilation: 2, groups: 2);
+        var x = Tensor.Normal(rng, 0, 1, 2, 4, 13);
+        Assert.Equal(conv.Forward(x).Data, x.Conv1d(conv.Weight, conv.Bias, 2, 1, 2, 2).Data);
+        Assert.Equal(new MaxPool1d(3, 2, 1).Forward(x).Data, x.MaxPool1d(3, 2, 1).Data);
+        Assert.Equal(new AvgPool1d(4, 1, 2).Forward(x).Data, x.AvgPool1d(4, 1, 2).Data);
+    }
 }

@@ -49,4 +49,16 @@ public class LayerNormTests
         var e = Assert.Throws<ArgumentException>(() => new LayerNorm(8).Forward(Tensor.Zeros(2, 7)));
         Assert.Contains("[2, 7]", e.Message);
     }
+
+    [Fact]
+    public void FunctionalFormMatchesTheModuleAndChecksItsArguments()
+    {
+        var rng = new Rng(12);
+        var ln = new LayerNorm(7);
+        for (var k = 0; k < 7; k++) { ln.Weight!.Data[k] = 0.5f + k; ln.Bias!.Data[k] = -k; }
+        var x = Tensor.Normal(rng, 0, 1, 3, 7);
+        Assert.Equal(ln.Forward(x).Data, x.LayerNorm([7], ln.Weight, ln.Bias).Data);
+        Assert.Throws<ArgumentException>(() => x.LayerNorm([7], ln.Weight, null));
+        Assert.Throws<ArgumentException>(() => x.LayerNorm([7], Tensor.Ones(6), Tensor.Zeros(6)));
+    }
 }
