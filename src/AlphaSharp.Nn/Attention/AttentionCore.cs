@@ -1,4 +1,5 @@
 using AlphaSharp.Nn.Kernels;
+using AlphaSharp.Nn.Norm;
 
 namespace AlphaSharp.Nn.Attention;
 
@@ -85,14 +86,14 @@ internal static class AttentionCore
 
     private static void Project(Projection p, Tensor w, Tensor? b, int e)
     {
-        Gemm.Sgemm(false, true, p.Rows, p.Width, e, 1f, p.X.Data, e, w.Data.AsSpan(p.Row0 * e, p.Width * e), e, 0f, p.Buffer, p.Width);
-        if (b is null) return;
-        var bias = b.Data.AsSpan(p.Row0, p.Width);
-        for (var r = 0; r < p.Rows; r++)
+        // Bias rows first, then the GEMM accumulates onto them: one pass over the buffer fewer.
+        if (b is not null)
         {
-            var row = p.Buffer.AsSpan(r * p.Width, p.Width);
-            for (var j = 0; j < row.Length; j++) row[j] += bias[j];
+            var bias = b.Data.AsSpan(p.Row0, p.Width);
+            for (var r = 0; r < p.Rows; r++) bias.CopyTo(p.Buffer.AsSpan(r * p.Width, p.Width));
         }
+        Gemm.Sgemm(false, true, p.Rows, p.Width, e, 1f, p.X.Data, e, w.Data.AsSpan(p.Row0 * e, p.Width * e), e,
+            b is null ? 0f : 1f, p.Buffer, p.Width);
     }
 
     private static void ProjectBackward(Projection p, float[] dBuf, Tensor w, Tensor? b, int e)
@@ -103,11 +104,7 @@ internal static class AttentionCore
         if (b is { RequiresGrad: true })
         {
             var sums = new double[p.Width];
-            for (var r = 0; r < p.Rows; r++)
-            {
-                var row = dBuf.AsSpan(r * p.Width, p.Width);
-                for (var j = 0; j < row.Length; j++) sums[j] += row[j];
-            }
+            for (var r = 0; r < p.Rows; r++) NormSimd.ColumnSum(dBuf.AsSpan(r * p.Width, p.Width), sums);
             var db = Autograd.GradOf(b).AsSpan(p.Row0, p.Width);
             for (var j = 0; j < db.Length; j++) db[j] += (float)sums[j];
         }
