@@ -17,5 +17,7 @@ public static class DataCommands
     [
         DataImportCommand.Create(),
         DataInfoCommand.Create(),
+        DataValidateCommand.Create(),
+        DataExportCommand.Create(),
     ];
 }
