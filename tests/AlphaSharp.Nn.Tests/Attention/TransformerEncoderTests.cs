@@ -88,6 +88,22 @@ public class TransformerEncoderTests
     }
 
     [Fact]
+    public void EncoderGradientsMatchFiniteDifferences()
+    {
+        var rng = new Rng(42);
+        var layer = new TransformerEncoderLayer(4, 2, rng, dimFeedforward: 5, dropout: 0f, batchFirst: true);
+        var enc = new TransformerEncoder(layer, 2, rng, new LayerNorm(4));
+        // Make the two copies differ, so a gradient routed to the wrong layer would show.
+        foreach (var (_, p) in enc.Layers[1].NamedParameters())
+            for (var i = 0; i < p.Numel; i++) p.Data[i] += 0.1f * rng.NextNormal();
+        var x = Tensor.Normal(rng, 0, 1, 2, 3, 4).RequireGrad();
+        var padding = AttentionMasks.KeyPadding([3, 2], 3);
+        var inputs = new List<Tensor> { x };
+        inputs.AddRange(enc.Parameters());
+        GradCheck.Check(xs => enc.Forward(xs[0], srcKeyPaddingMask: padding), [.. inputs], maxPerInput: 8);
+    }
+
+    [Fact]
     public void EncoderLayersStartAsCopiesOfThePrototypeAndTrainApart()
     {
         var layer = new TransformerEncoderLayer(8, 2, new Rng(1), dimFeedforward: 16);
