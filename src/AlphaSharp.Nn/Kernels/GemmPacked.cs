@@ -27,21 +27,19 @@ public static partial class Gemm
         var kcMax = (k + kBlocks - 1) / kBlocks;
         var ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
 
-        var bufA = PackBuffers.A(mPanels * mr * kcMax);
         var bufB = PackBuffers.B(ncMax * kcMax);
 
         for (var p0 = 0; p0 < k; p0 += kcMax)
         {
             var kc = Math.Min(kcMax, k - p0);
             var betaNow = p0 == 0 ? beta : 1f;
-            PackA(transA, a, lda, m, p0, kc, mr, bufA);
             for (var j0 = 0; j0 < n; j0 += NC)
             {
                 var nc = Math.Min(NC, n - j0);
                 PackB(transB, b, ldb, j0, nc, p0, kc, nr, bufB);
                 var job = new TileJob
                 {
-                    A = bufA, B = bufB, C = c + j0, Ldc = ldc, M = m, N = nc, Kc = kc,
+                    A = a, Lda = lda, TransA = transA, P0 = p0, B = bufB, C = c + j0, Ldc = ldc, M = m, N = nc, Kc = kc,
                     Mr = mr, Nr = nr, McPanels = mcPanels, MPanels = mPanels,
                     Alpha = alpha, Beta = betaNow, Use512 = use512,
                 };
@@ -50,13 +48,16 @@ public static partial class Gemm
         }
     }
 
-    /// <summary>Everything one block of tiles needs; pointers travel as nint so worker lambdas can hold them.</summary>
+    /// <summary>
+    /// Everything one depth block of tiles needs: A unpacked (each work item packs its own rows, BLIS-style, so
+    /// packing runs in parallel and the packed block is still in L2 when used), B packed, C.
+    /// </summary>
     private unsafe struct TileJob
     {
         public float* A, B, C;
-        public int Ldc, M, N, Kc, Mr, Nr, McPanels, MPanels;
+        public int Lda, P0, Ldc, M, N, Kc, Mr, Nr, McPanels, MPanels;
         public float Alpha, Beta;
-        public bool Use512;
+        public bool Use512, TransA;
     }
 
     private static unsafe void RunTiles(TileJob job, int threads)
@@ -68,7 +69,8 @@ public static partial class Gemm
         var items = icBlocks * chunks;
         if (threads == 1 || items == 1)
         {
-            for (var it = 0; it < items; it++) RunItem(ref job, it, chunks, nPanels);
+            var packed = -1;
+            for (var it = 0; it < items; it++) RunItem(ref job, it, chunks, nPanels, ref packed);
             return;
         }
         // Items are claimed dynamically; each C element is still written by exactly one kernel call per depth
@@ -79,12 +81,14 @@ public static partial class Gemm
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
             var local = copy;
+            var packed = -1;
             int it;
-            while ((it = Interlocked.Increment(ref next)) < items) RunItem(ref local, it, chunks, nPanels);
+            while ((it = Interlocked.Increment(ref next)) < items) RunItem(ref local, it, chunks, nPanels, ref packed);
         });
     }
 
-    private static unsafe void RunItem(ref TileJob job, int item, int chunks, int nPanels)
+    /// <summary>Runs one work item; <paramref name="packedIc"/> is the row block this thread's A buffer holds.</summary>
+    private static unsafe void RunItem(ref TileJob job, int item, int chunks, int nPanels, ref int packedIc)
     {
         var ic = item / chunks;
         var chunk = item % chunks;
@@ -93,6 +97,14 @@ public static partial class Gemm
         var irFrom = ic * job.McPanels;
         var irTo = Math.Min(job.MPanels, irFrom + job.McPanels);
         int mr = job.Mr, nr = job.Nr, kc = job.Kc;
+        var bufA = PackBuffers.A(job.McPanels * mr * kc);
+        if (packedIc != ic)
+        {
+            var row0 = irFrom * mr;
+            var rows0 = Math.Min(job.M, irTo * mr) - row0;
+            PackA(job.TransA, job.TransA ? job.A + row0 : job.A + (long)row0 * job.Lda, job.Lda, rows0, job.P0, kc, mr, bufA);
+            packedIc = ic;
+        }
         // 64-byte aligned scratch: a 512-bit store that straddles two cache lines costs twice.
         var edgeRaw = stackalloc float[MR512 * NR512 + 16];
         var edge = (float*)(((nint)edgeRaw + 63) & ~(nint)63);
@@ -102,7 +114,7 @@ public static partial class Gemm
             var cols = Math.Min(nr, job.N - jr * nr);
             for (var ir = irFrom; ir < irTo; ir++)
             {
-                var ap = job.A + (long)ir * mr * kc;
+                var ap = bufA + (long)(ir - irFrom) * mr * kc;
                 var rows = Math.Min(mr, job.M - ir * mr);
                 var cp = job.C + (long)ir * mr * job.Ldc + jr * nr;
                 if (rows == mr && cols == nr)

@@ -89,17 +89,15 @@ public static partial class Gemm
                 return;
             }
             var mPanels = (m + mr - 1) / mr;
-            var bufA = PackBuffers.A(mPanels * mr * b.KcMax);
             var packed = b.Base;
             var work = (long)m * n * k;
             var useThreads = work < ParallelWork ? 1 : threads;
             for (var p0 = 0; p0 < k; p0 += b.KcMax)
             {
                 var kc = Math.Min(b.KcMax, k - p0);
-                PackA(transA, pa, lda, m, p0, kc, mr, bufA);
                 var job = new TileJob
                 {
-                    A = bufA, B = packed, C = pc, Ldc = ldc, M = m, N = n, Kc = kc,
+                    A = pa, Lda = lda, TransA = transA, P0 = p0, B = packed, C = pc, Ldc = ldc, M = m, N = n, Kc = kc,
                     Mr = mr, Nr = nr, McPanels = Math.Max(1, MC / mr), MPanels = mPanels,
                     Alpha = alpha, Beta = p0 == 0 ? beta : 1f, Use512 = b.Use512,
                 };
