@@ -217,7 +217,7 @@ public sealed class LongCsvReader : IDisposable
             if (n == 0)
             {
                 CheckGzipEnd();
-                if (length == 0) throw new DataException($"{Path}: empty file, expected a header line 'date,symbol,<fields...>'");
+                if (length == 0) throw new DataException($"{Path}: empty file, expected a header line");
                 _pending = buffer;
                 _pendingStart = length;
                 _pendingLength = length;

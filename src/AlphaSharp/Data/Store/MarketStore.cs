@@ -25,7 +25,7 @@ public static class MarketStore
             var fields = data.Panel.FieldNames.ToArray();
             var columns = new StoreColumn[fields.Length];
             var done = 0;
-            Parallel.For(0, fields.Length, f =>
+            Unwrapped(() => Parallel.For(0, fields.Length, f =>
             {
                 var name = fields[f];
                 var (bytes, encoding) = ColumnCodec.Encode(data.Panel.Field(name));
@@ -34,7 +34,7 @@ public static class MarketStore
                 columns[f] = new StoreColumn(name, data.Units.GetValueOrDefault(name, ""), file, encoding, bytes.Length,
                     FieldCoverage.Of(data, name));
                 progress?.Invoke((double)Interlocked.Increment(ref done) / (fields.Length + 1));
-            });
+            }));
             StoreColumn? benchmark = null;
             if (data.Benchmark is { } b)
             {
@@ -87,12 +87,12 @@ public static class MarketStore
             CheckFile(dir, bench);
             jobs.Add((bench, new float[StoreManifest.BenchmarkSeries.Length * calendar.Count]));
         }
-        Parallel.ForEach(jobs, job =>
+        Unwrapped(() => Parallel.ForEach(jobs, job =>
         {
             var bytes = File.ReadAllBytes(System.IO.Path.Combine(dir, job.Column.File));
             if (!ColumnCodec.TryDecode(bytes, job.Column.Encoding, job.Values))
                 throw new DataException($"{System.IO.Path.Combine(dir, job.Column.File)}: does not decode to {job.Values.Length:N0} float32 values; the store is damaged, re-import it");
-        });
+        }));
         var data = new MarketData(panel);
         for (var f = 0; f < manifest.Fields.Length; f++)
         {
@@ -110,6 +110,19 @@ public static class MarketStore
         data.Industry = manifest.Industry;
         data.Provenance.AddRange(manifest.Provenance);
         return data;
+    }
+
+    // Parallel loops wrap what a body throws; the caller should see the one-line DataException itself.
+    private static void Unwrapped(Action loop)
+    {
+        try
+        {
+            loop();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     private static float[] BenchmarkColumns(BenchmarkSeries b, int days)
