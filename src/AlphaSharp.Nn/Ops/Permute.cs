@@ -47,6 +47,12 @@ public static partial class Ops
     {
         var rank = shape.Length;
         if (src.Length == 0) return;
+        if (SwapsLastTwo(perm))
+        {
+            int rows = shape[rank - 2], cols = shape[rank - 1];
+            for (var at = 0; at < src.Length; at += rows * cols) Transpose2D(src.AsSpan(at, rows * cols), rows, cols, dst.AsSpan(at, rows * cols));
+            return;
+        }
         var inStrides = new int[rank];
         for (int k = rank - 1, s = 1; k >= 0; k--) { inStrides[k] = s; s *= shape[k]; }
         var outShape = new int[rank];
@@ -68,6 +74,31 @@ public static partial class Ops
                 off -= strides[d] * outShape[d];
                 idx[d] = 0;
             }
+        }
+    }
+
+    private static bool SwapsLastTwo(int[] perm)
+    {
+        var r = perm.Length;
+        if (r < 2 || perm[r - 1] != r - 2 || perm[r - 2] != r - 1) return false;
+        for (var k = 0; k < r - 2; k++) if (perm[k] != k) return false;
+        return true;
+    }
+
+    /// <summary>dst (cols x rows) = src (rows x cols) transposed, in 8 x 8 register blocks where they fit.</summary>
+    private static unsafe void Transpose2D(ReadOnlySpan<float> src, int rows, int cols, Span<float> dst)
+    {
+        fixed (float* s = src, d = dst)
+        {
+            var r8 = Kernels.Transpose8.Supported ? rows / 8 * 8 : 0;
+            var c8 = Kernels.Transpose8.Supported ? cols / 8 * 8 : 0;
+            for (var i = 0; i < r8; i += 8)
+                for (var j = 0; j < c8; j += 8)
+                    Kernels.Transpose8.Block(s + i * cols + j, cols, d + j * rows + i, rows);
+            // The ragged right and bottom borders, one value at a time.
+            for (var i = 0; i < rows; i++)
+                for (var j = i < r8 ? c8 : 0; j < cols; j++)
+                    d[j * rows + i] = s[i * cols + j];
         }
     }
 }

@@ -100,4 +100,25 @@ public class OpSemanticsTests
         x.Data[3] = 9f;
         Assert.Equal(9f, v.Data[3]);
     }
+
+    [Theory]
+    [InlineData(2, 11, 19)]
+    [InlineData(1, 16, 24)]
+    [InlineData(3, 5, 3)]
+    public void TransposeOfTheLastTwoDimsMovesEveryValue(int b, int r, int c)
+    {
+        var x = Tensor.Uniform(new Rng(4), -1, 1, b, r, c).RequireGrad();
+        var y = x.Transpose(1, 2);
+        Assert.Equal(new[] { b, c, r }, y.Shape);
+        for (var n = 0; n < b; n++)
+            for (var i = 0; i < r; i++)
+                for (var j = 0; j < c; j++)
+                    Assert.Equal(x.Data[(n * r + i) * c + j], y.Data[(n * c + j) * r + i]);
+        var g = Tensor.Uniform(new Rng(5), -1, 1, b, c, r);
+        y.Backward(g.Data);
+        for (var n = 0; n < b; n++)
+            for (var i = 0; i < r; i++)
+                for (var j = 0; j < c; j++)
+                    Assert.Equal(g.Data[(n * c + j) * r + i], x.Grad![(n * r + i) * c + j]);
+    }
 }
