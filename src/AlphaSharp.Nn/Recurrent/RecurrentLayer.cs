@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Runtime.Intrinsics;
 using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Nn.Recurrent;
@@ -8,16 +6,11 @@ namespace AlphaSharp.Nn.Recurrent;
 /// One layer-direction over a whole sequence, forward and backward. The input projection of all T x B rows is one
 /// Gemm; the time loop runs per block of batch rows (rows never interact, so each block runs the whole sequence on
 /// its own thread and a call forks once, not once per step); the weight gradients are a few Gemms over all steps
-/// at once. Blocks are fixed by the thread count, so the same thread count gives the same bits.
+/// at once (<see cref="WeightGradients"/>). Blocks are fixed by the thread count, so the same thread count gives
+/// the same bits.
 /// </summary>
 internal static class RecurrentLayer
 {
-    /// <summary>Fewer rows than this per block and the per-step Gemms get too thin to be worth a thread.</summary>
-    internal const int MinRowsPerBlock = 16;
-
-    /// <summary>How many row blocks a batch of <paramref name="batch"/> is split into on <paramref name="threads"/> threads.</summary>
-    internal static int BlockCount(int batch, int threads) => Math.Max(1, Math.Min(threads, batch / MinRowsPerBlock));
-
     /// <summary>
     /// x is time-major (T x B x inputSize). <paramref name="h0"/> and <paramref name="c0"/> (B x H) may be empty
     /// for zero initial states. Fills <paramref name="tape"/>.
@@ -41,7 +34,7 @@ internal static class RecurrentLayer
             else c0.CopyTo(initialC);
         }
 
-        ForBlocks(sh.B, threads, (b0, m) =>
+        RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             switch (kind)
             {
@@ -87,7 +80,7 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
 
-        ForBlocks(sh.B, threads, (b0, m) =>
+        RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             var dySpan = dy is null ? ReadOnlySpan<float>.Empty : dy.AsSpan(dyOffset);
             switch (kind)
@@ -104,118 +97,8 @@ internal static class RecurrentLayer
             }
         });
 
-        var dA = tape.Gates;
-        var hPrev = tape.Hs.AsSpan(sh.PrevSlabOffset, rows * H);
-        // Weight gradients as W^T-shaped products (x^T dA, h^T dA: few rows, G wide), which the Gemm runs markedly
-        // faster than dA^T x when x or h is narrow (measured 2x for qlib's 6 inputs, 1.2x for h), then transposed in.
-        var wT = ArrayPool<float>.Shared.Rent(Math.Max(inputSize, H) * G);
-        if (grads.WIh is not null)
-        {
-            Gemm.Sgemm(true, false, inputSize, G, rows, 1f, x, inputSize, dA, G, 0f, wT, G, threads);
-            AddTransposed(wT, inputSize, G, grads.WIh);
-        }
-        float[]? biasSums = null;
-        if (grads.BIh is not null)
-        {
-            biasSums = new float[G];
-            AddColumnSums(dA, rows, G, G, biasSums);
-            for (var j = 0; j < G; j++) grads.BIh[j] += biasSums[j];
-        }
-        if (kind == CellKind.Gru)
-        {
-            // Hidden side: the r and z columns are shared with the input side, the n column is its own.
-            if (grads.WHh is not null)
-            {
-                Gemm.Sgemm(true, false, H, 2 * H, rows, 1f, hPrev, H, dA, G, 0f, wT, G, threads);
-                Gemm.Sgemm(true, false, H, H, rows, 1f, hPrev, H, tape.Aux, H, 0f, wT.AsSpan(2 * H), G, threads);
-                AddTransposed(wT, H, G, grads.WHh);
-            }
-            if (grads.BHh is not null)
-            {
-                // r and z enter the hidden side exactly as the input side, so those sums are shared.
-                if (biasSums is not null)
-                    for (var j = 0; j < 2 * H; j++) grads.BHh[j] += biasSums[j];
-                else AddColumnSums(dA, rows, 2 * H, G, grads.BHh);
-                AddColumnSums(tape.Aux, rows, H, H, grads.BHh.AsSpan(2 * H));
-            }
-        }
-        else
-        {
-            if (grads.WHh is not null)
-            {
-                Gemm.Sgemm(true, false, H, G, rows, 1f, hPrev, H, dA, G, 0f, wT, G, threads);
-                AddTransposed(wT, H, G, grads.WHh);
-            }
-            // b_hh enters exactly where b_ih does, so its gradient is the same column sums.
-            if (grads.BHh is not null)
-            {
-                if (grads.BIh is not null)
-                    for (var j = 0; j < G; j++) grads.BHh[j] += biasSums![j];
-                else AddColumnSums(dA, rows, G, G, grads.BHh);
-            }
-        }
-        ArrayPool<float>.Shared.Return(wT);
+        WeightGradients.Accumulate(sh, inputSize, x, tape, grads, threads);
         if (dx is not null)
-            Gemm.Sgemm(false, false, rows, inputSize, G, 1f, dA, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
-    }
-
-    /// <summary>dst (cols x rows) += src (rows x cols) transposed, in cache-sized tiles.</summary>
-    internal static void AddTransposed(ReadOnlySpan<float> src, int rows, int cols, Span<float> dst)
-    {
-        const int Tile = 32;
-        for (var i0 = 0; i0 < rows; i0 += Tile)
-            for (var j0 = 0; j0 < cols; j0 += Tile)
-            {
-                int i1 = Math.Min(rows, i0 + Tile), j1 = Math.Min(cols, j0 + Tile);
-                for (var j = j0; j < j1; j++)
-                {
-                    var d = dst.Slice(j * rows, rows);
-                    for (var i = i0; i < i1; i++) d[i] += src[i * cols + j];
-                }
-            }
-    }
-
-    /// <summary>dst[j] += sum over rows of a[r * lda + j], summed in double.</summary>
-    internal static unsafe void AddColumnSums(ReadOnlySpan<float> a, int rows, int cols, int lda, Span<float> dst)
-    {
-        if (rows == 0) return;
-        if ((long)(rows - 1) * lda + cols > a.Length || dst.Length < cols)
-            throw new ArgumentException($"column sums: {rows} x {cols} (ld {lda}) does not fit {a.Length} values or {dst.Length} outputs");
-        var acc = new double[cols];
-        fixed (float* pa = a)
-        fixed (double* pc = acc)
-        {
-            for (var r = 0; r < rows; r++)
-            {
-                var row = pa + (long)r * lda;
-                var j = 0;
-                if (Vector256.IsHardwareAccelerated)
-                    for (; j <= cols - 8; j += 8)
-                    {
-                        var (lo, hi) = Vector256.Widen(Vector256.Load(row + j));
-                        Vector256.Store(Vector256.Load(pc + j) + lo, pc + j);
-                        Vector256.Store(Vector256.Load(pc + j + 4) + hi, pc + j + 4);
-                    }
-                for (; j < cols; j++) pc[j] += row[j];
-            }
-        }
-        for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
-    }
-
-    /// <summary>Runs <paramref name="body"/>(firstRow, rowCount) over the row blocks, in parallel when there are several.</summary>
-    private static void ForBlocks(int batch, int threads, Action<int, int> body)
-    {
-        var n = BlockCount(batch, threads);
-        if (n == 1)
-        {
-            body(0, batch);
-            return;
-        }
-        Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = n }, c =>
-        {
-            var b0 = (int)((long)c * batch / n);
-            var b1 = (int)((long)(c + 1) * batch / n);
-            body(b0, b1 - b0);
-        });
+            Gemm.Sgemm(false, false, rows, inputSize, G, 1f, tape.Gates, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
     }
 }

@@ -132,15 +132,16 @@ public class RecurrentModuleTests
     [InlineData("rnn_relu")]
     public void RowBlocksOnSeveralThreadsAgreeWithOneBlock(string kind)
     {
-        // 50 rows split into 3 blocks must give the one-block numbers (the Gemm may round differently per block
-        // size, so closeness, not identity) and the same numbers again on a second run with 3 blocks.
-        var c = new RecurrentCase(kind, 5, 11, 2, true, false, true, true, 4, 50);
+        // 50 batch rows split into 3 blocks for the time loop, and 32 x 50 rows into 3 parts for the weight
+        // gradients, must give the one-thread numbers (the float sums over 1600 rows round differently per split, so
+        // closeness within the parity tolerance, not identity) and the same bits again on a second run with 3 threads.
+        var c = new RecurrentCase(kind, 5, 11, 2, true, false, true, true, 32, 50);
         var one = RunWithGrads(c, 1);
         var three = RunWithGrads(c, 3);
         var threeAgain = RunWithGrads(c, 3);
         for (var k = 0; k < one.Count; k++)
         {
-            TensorAssert.Close(one[k], three[k], $"{kind} tensor {k}", 1e-5, 1e-6);
+            TensorAssert.Close(one[k], three[k], $"{kind} tensor {k}");
             Assert.Equal(three[k].Data, threeAgain[k].Data);
         }
     }
