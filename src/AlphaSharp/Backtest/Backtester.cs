@@ -153,9 +153,12 @@ public static class Backtester
         var value = account.Cash;
         for (var i = 0; i < n; i++)
         {
+            // Only positions and instruments the decision names need a price.
+            var held = account.Shares[i] > 0;
+            if (!held && double.IsNaN(w[i])) continue;
             var p = executor.MarketPrice(t, i);
             prices[i] = double.IsNaN(p) ? market.LastClose[t * n + i] : p;
-            if (account.Shares[i] > 0 && double.IsFinite(prices[i])) value += account.Shares[i] * prices[i];
+            if (held && double.IsFinite(prices[i])) value += account.Shares[i] * prices[i];
         }
         var invest = value * options.RiskDegree;
         for (var i = 0; i < n; i++)

@@ -28,7 +28,8 @@ public sealed record CandidateFilter(bool UniverseOnly, bool ExcludeSuspended, b
             if (ok && ExcludeSuspended) ok = m.Tradable[k];
             if (ok && ExcludeLimitHit && double.IsFinite(m.LimitUp[k]))
             {
-                var c = MarketView.Quote(m.Close[k]);
+                // Half a cent of tolerance also absorbs float32's error in the stored close.
+                double c = m.Close[k];
                 ok = !(c >= m.LimitUp[k] - 0.005 || c <= m.LimitDown[k] + 0.005);
             }
             if (ok && MinListingDays > 0) ok = m.ListingAge(t, i) >= MinListingDays;

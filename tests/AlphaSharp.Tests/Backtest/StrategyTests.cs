@@ -221,3 +221,25 @@ public class StrategyTests
         throw new DirectoryNotFoundException($"tests/fixtures/backtest not found above {AppContext.BaseDirectory}");
     }
 }
+
+public class ScoreOrderTests
+{
+    [Fact]
+    public void Packed_keys_sort_like_pandas_descending_with_NaN_last_and_ties_by_index()
+    {
+        var rng = new Random(5);
+        float[] specials = [float.NaN, 0f, -0f, float.PositiveInfinity, float.NegativeInfinity, 1e-40f, -1e-40f, float.MaxValue, -float.MaxValue, 1.5f, 1.5f];
+        for (var round = 0; round < 50; round++)
+        {
+            var n = rng.Next(1, 300);
+            var scores = new float[n];
+            for (var i = 0; i < n; i++)
+                scores[i] = rng.NextDouble() < 0.2 ? specials[rng.Next(specials.Length)] : (float)(rng.NextDouble() * 4 - 2);
+            var items = Enumerable.Range(0, n).Where(_ => rng.NextDouble() < 0.8).ToList();
+            var expected = items.OrderBy(i => float.IsNaN(scores[i]) ? 1 : 0)
+                .ThenByDescending(i => float.IsNaN(scores[i]) ? 0 : (double)scores[i]).ThenBy(i => i).ToList();
+            new AlphaSharp.Backtest.Strategies.ScoreOrder().SortDescending(items, scores);
+            Assert.Equal(expected, items);
+        }
+    }
+}

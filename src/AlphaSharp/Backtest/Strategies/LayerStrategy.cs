@@ -9,6 +9,7 @@ namespace AlphaSharp.Backtest.Strategies;
 public sealed class LayerStrategy : IStrategy
 {
     private readonly List<int> _candidates = [];
+    private readonly ScoreOrder _order = new();
 
     public LayerStrategy(int layers, int layer)
     {
@@ -31,7 +32,7 @@ public sealed class LayerStrategy : IStrategy
         _candidates.Clear();
         for (var i = 0; i < n; i++)
             if (c.Eligible[i] && !float.IsNaN(scores[i])) _candidates.Add(i);
-        ScoreOrder.SortDescending(_candidates, scores);
+        _order.SortDescending(_candidates, scores);
         for (var i = 0; i < n; i++)
             if (c.Account.Shares[i] > 0) d.Weights[i] = 0;
         var m = _candidates.Count;

@@ -3,24 +3,34 @@ namespace AlphaSharp.Backtest.Strategies;
 /// <summary>
 /// Sorting instruments by score, highest first, as pandas' sort_values(ascending=False) does: missing scores (NaN)
 /// go last. Ties break by instrument index (symbol order), so every run gives the same order.
+/// Each (score, index) pair is packed into one 64-bit key whose unsigned order is exactly that order, so the sort is
+/// a primitive array sort with no comparison delegate (the daily TopK-Dropout loop sorts a few hundred names a day).
 /// </summary>
-internal static class ScoreOrder
+internal sealed class ScoreOrder
 {
-    public static void SortDescending(List<int> instruments, ReadOnlySpan<float> scores)
+    private ulong[] _keys = new ulong[64];
+
+    public void SortDescending(List<int> instruments, ReadOnlySpan<float> scores)
     {
-        var s = scores.ToArray();
-        instruments.Sort((a, b) => Compare(s, a, b));
+        var n = instruments.Count;
+        if (_keys.Length < n) _keys = new ulong[Math.Max(n, 2 * _keys.Length)];
+        for (var k = 0; k < n; k++)
+        {
+            var i = instruments[k];
+            _keys[k] = ((ulong)DescendingKey(scores[i]) << 32) | (uint)i;
+        }
+        var keys = _keys.AsSpan(0, n);
+        keys.Sort();
+        for (var k = 0; k < n; k++) instruments[k] = (int)(uint)keys[k];
     }
 
-    public static void SortDescending(List<int> instruments, float[] keys) => instruments.Sort((a, b) => Compare(keys, a, b));
-
-    private static int Compare(float[] s, int a, int b)
+    /// <summary>A 32-bit key that sorts ascending as the score sorts descending, NaN last and -0 equal to +0.</summary>
+    internal static uint DescendingKey(float score)
     {
-        float x = s[a], y = s[b];
-        var xn = float.IsNaN(x);
-        var yn = float.IsNaN(y);
-        if (xn != yn) return xn ? 1 : -1;
-        if (!xn && x != y) return y.CompareTo(x);
-        return a.CompareTo(b);
+        if (float.IsNaN(score)) return uint.MaxValue;
+        if (score == 0) score = 0; // -0 -> +0
+        var bits = (uint)BitConverter.SingleToInt32Bits(score);
+        var ascending = (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+        return ~ascending; // at most 0xFFFFFFFE for a number: uint.MaxValue is left to NaN
     }
 }

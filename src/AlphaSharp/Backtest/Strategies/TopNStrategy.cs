@@ -7,6 +7,7 @@ namespace AlphaSharp.Backtest.Strategies;
 public sealed class TopNStrategy : IStrategy
 {
     private readonly List<int> _candidates = [];
+    private readonly ScoreOrder _order = new();
 
     public TopNStrategy(int n)
     {
@@ -26,7 +27,7 @@ public sealed class TopNStrategy : IStrategy
         _candidates.Clear();
         for (var i = 0; i < n; i++)
             if (c.Eligible[i] && !float.IsNaN(scores[i])) _candidates.Add(i);
-        ScoreOrder.SortDescending(_candidates, scores);
+        _order.SortDescending(_candidates, scores);
         for (var i = 0; i < n; i++)
             if (c.Account.Shares[i] > 0) d.Weights[i] = 0;
         var take = Math.Min(Count, _candidates.Count);

@@ -13,6 +13,7 @@ public sealed class TopkDropoutStrategy : IStrategy
 {
     private readonly List<int> _last = [];
     private readonly List<int> _candidates = [];
+    private readonly ScoreOrder _order = new();
     private readonly List<int> _comb = [];
     private float[] _keys = [];
 
@@ -52,15 +53,15 @@ public sealed class TopkDropoutStrategy : IStrategy
             if (held) _last.Add(i);
             else if (c.Eligible[i] && !float.IsNaN(score)) _candidates.Add(i);
         }
-        ScoreOrder.SortDescending(_last, _keys);
-        ScoreOrder.SortDescending(_candidates, _keys);
+        _order.SortDescending(_last, _keys);
+        _order.SortDescending(_candidates, _keys);
         var wantNew = Math.Max(0, NDrop + TopK - _last.Count);
         var todayCount = Math.Min(wantNew, _candidates.Count);
 
         _comb.Clear();
         _comb.AddRange(_last);
         for (var k = 0; k < todayCount; k++) _comb.Add(_candidates[k]);
-        ScoreOrder.SortDescending(_comb, _keys);
+        _order.SortDescending(_comb, _keys);
         var sellCount = 0;
         for (var k = Math.Max(0, _comb.Count - NDrop); k < _comb.Count; k++)
         {
