@@ -9,6 +9,8 @@ public static class CliApp
     {
         var root = new RootCommand("AlphaSharp: AI-driven stock selection and trading research");
         root.Subcommands.Add(DataCommands.Create());
+        root.Subcommands.Add(FactorCommands.Create());
+        root.Subcommands.Add(BacktestCommand.Create());
         return root;
     }
 
