@@ -29,7 +29,7 @@ internal static class FeedForward
             DropoutMask.Fill(keep, p, rng.NextULong());
         }
         var hidden = new float[pre.Length];
-        Activate(pre, keep, gelu, hidden);
+        RowBlocks.For(rows, f, (_, start, end) => Activate(pre, keep, gelu, hidden, start * f, end * f));
         var y = new float[rows * d];
         Affine(hidden, rows, f, w2.Data, b2?.Data, d, y);
         var output = new Tensor(y, x.Shape);
@@ -44,7 +44,7 @@ internal static class FeedForward
             if (w2.RequiresGrad) Gemm.Sgemm(true, false, d, f, rows, 1f, g, d, hidden, f, 1f, Autograd.GradOf(w2), f);
             var dpre = new float[rows * f];
             Gemm.Sgemm(false, false, rows, f, d, 1f, g, d, w2.Data, f, 0f, dpre, f);
-            ActivationBackward(pre, keep, gelu, dpre);
+            RowBlocks.For(rows, f, (_, start, end) => ActivationBackward(pre, keep, gelu, dpre, start * f, end * f));
             if (b1 is { RequiresGrad: true }) ColumnSums(dpre, rows, f, Autograd.GradOf(b1));
             if (w1.RequiresGrad) Gemm.Sgemm(true, false, f, d, rows, 1f, dpre, f, x.Data, d, 1f, Autograd.GradOf(w1), d);
             if (x.RequiresGrad) Gemm.Sgemm(false, false, rows, d, f, 1f, dpre, f, w1.Data, d, 1f, Autograd.GradOf(x), d);
@@ -58,11 +58,12 @@ internal static class FeedForward
         Gemm.Sgemm(false, true, rows, n, k, 1f, x, k, w, k, b is null ? 0f : 1f, y, n);
     }
 
-    private static unsafe void Activate(float[] pre, float[]? keep, bool gelu, float[] hidden)
+    /// <summary>hidden[i] = activation(pre[i]) * keep[i] for i in [from, to).</summary>
+    private static unsafe void Activate(float[] pre, float[]? keep, bool gelu, float[] hidden, int from, int to)
     {
         if (gelu)
         {
-            for (var i = 0; i < pre.Length; i++)
+            for (var i = from; i < to; i++)
             {
                 double v = pre[i];
                 var h = (float)(v * SpecialFunctions.NormalCdf(v));
@@ -74,15 +75,15 @@ internal static class FeedForward
         fixed (float* ph = hidden)
         fixed (float* pk = keep)
         {
-            var i = 0;
+            var i = from;
             if (Vector256.IsHardwareAccelerated)
-                for (; i + 8 <= pre.Length; i += 8)
+                for (; i + 8 <= to; i += 8)
                 {
                     var h = Vector256.Max(Vector256.Load(pp + i), Vector256<float>.Zero);
                     if (pk != null) h *= Vector256.Load(pk + i);
                     h.Store(ph + i);
                 }
-            for (; i < pre.Length; i++)
+            for (; i < to; i++)
             {
                 var h = MathF.Max(pp[i], 0f);
                 ph[i] = pk == null ? h : h * pk[i];
@@ -90,12 +91,12 @@ internal static class FeedForward
         }
     }
 
-    /// <summary>d[i] *= keep[i] * activation'(pre[i]), in place (ReLU's derivative is 0 at 0, as PyTorch's).</summary>
-    private static unsafe void ActivationBackward(float[] pre, float[]? keep, bool gelu, float[] d)
+    /// <summary>d[i] *= keep[i] * activation'(pre[i]) for i in [from, to), in place (ReLU's derivative is 0 at 0, as PyTorch's).</summary>
+    private static unsafe void ActivationBackward(float[] pre, float[]? keep, bool gelu, float[] d, int from, int to)
     {
         if (gelu)
         {
-            for (var i = 0; i < pre.Length; i++)
+            for (var i = from; i < to; i++)
             {
                 double v = pre[i];
                 // d/dx x Phi(x) = Phi(x) + x phi(x).
@@ -109,16 +110,16 @@ internal static class FeedForward
         fixed (float* pd = d)
         fixed (float* pk = keep)
         {
-            var i = 0;
+            var i = from;
             if (Vector256.IsHardwareAccelerated)
-                for (; i + 8 <= pre.Length; i += 8)
+                for (; i + 8 <= to; i += 8)
                 {
                     var g = Vector256.ConditionalSelect(Vector256.GreaterThan(Vector256.Load(pp + i), Vector256<float>.Zero),
                         Vector256.Load(pd + i), Vector256<float>.Zero);
                     if (pk != null) g *= Vector256.Load(pk + i);
                     g.Store(pd + i);
                 }
-            for (; i < pre.Length; i++)
+            for (; i < to; i++)
             {
                 var g = pp[i] > 0f ? pd[i] : 0f;
                 pd[i] = pk == null ? g : g * pk[i];
@@ -126,11 +127,19 @@ internal static class FeedForward
         }
     }
 
+    /// <summary>dst[j] += sum over rows of g[r, j], in double, one partial per row block added in block order.</summary>
     private static void ColumnSums(float[] g, int rows, int cols, float[] dst)
     {
-        var acc = new double[cols];
-        for (var r = 0; r < rows; r++) NormSimd.ColumnSum(g.AsSpan(r * cols, cols), acc);
-        for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
+        var blocks = RowBlocks.Count(rows);
+        var partial = new double[blocks * cols];
+        RowBlocks.For(rows, cols, (block, start, end) =>
+        {
+            var acc = partial.AsSpan(block * cols, cols);
+            for (var r = start; r < end; r++) NormSimd.ColumnSum(g.AsSpan(r * cols, cols), acc);
+        });
+        var total = new double[cols];
+        RowBlocks.SumInOrder(partial, blocks, cols, total);
+        for (var j = 0; j < cols; j++) dst[j] += (float)total[j];
     }
 
     private const double InvSqrt2Pi = 0.39894228040143267794;

@@ -71,8 +71,8 @@ public sealed class BatchNorm1d : Module, IUnaryModule
         var y = Tensor.Zeros(x.Shape);
         var mean = new double[c];
         var invStd = new float[c];
-        ReadOnlySpan<float> w = Weight is null ? default : Weight.Data;
-        ReadOnlySpan<float> b = Bias is null ? default : Bias.Data;
+        var w = Weight?.Data;
+        var b = Bias?.Data;
         if (useBatchStats)
         {
             var biasedVar = new double[c];
@@ -94,10 +94,10 @@ public sealed class BatchNorm1d : Module, IUnaryModule
         var bias = Bias;
         return Autograd.Record(y, inputs, o =>
         {
-            Span<float> dx = x.RequiresGrad ? Autograd.GradOf(x) : default;
-            Span<float> dw = weight is { RequiresGrad: true } ? Autograd.GradOf(weight) : default;
-            Span<float> db = bias is { RequiresGrad: true } ? Autograd.GradOf(bias) : default;
-            ReadOnlySpan<float> wv = weight is null ? default : weight.Data;
+            var dx = x.RequiresGrad ? Autograd.GradOf(x) : null;
+            var dw = weight is { RequiresGrad: true } ? Autograd.GradOf(weight) : null;
+            var db = bias is { RequiresGrad: true } ? Autograd.GradOf(bias) : null;
+            var wv = weight?.Data;
             if (useBatchStats) BatchNormKernel.BackwardTrain(x.Data, o.Grad!, n, c, l, mean, invStd, wv, dx, dw, db);
             else BatchNormKernel.BackwardEval(x.Data, o.Grad!, n, c, l, mean, invStd, wv, dx, dw, db);
         }, "batch_norm1d");

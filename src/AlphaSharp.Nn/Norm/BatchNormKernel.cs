@@ -4,7 +4,8 @@ namespace AlphaSharp.Nn.Norm;
 /// Fused batch-norm kernels over a [N, C, L] buffer (L = 1 for 2-D input): statistics in double from one pass of
 /// sums and squares, then normalisation and affine folded into one per-channel scale and shift. With L = 1 every
 /// loop runs along the channels of a row (vectorised across channels); otherwise along each channel's contiguous
-/// run x[(n*C + c)*L .. +L].
+/// run x[(n*C + c)*L .. +L]. Samples run in parallel blocks (<see cref="RowBlocks"/>); channel sums keep one
+/// partial per block, added in block order, so the bits do not depend on the thread count.
 /// </summary>
 internal static class BatchNormKernel
 {
@@ -12,24 +13,23 @@ internal static class BatchNormKernel
     /// Training forward: per-channel batch mean and biased variance, y = (x - mean) * invStd * w + b.
     /// Writes <paramref name="mean"/>, <paramref name="invStd"/> (for backward) and the biased variance.
     /// </summary>
-    public static void ForwardTrain(ReadOnlySpan<float> x, int n, int c, int l, ReadOnlySpan<float> weight,
-        ReadOnlySpan<float> bias, double eps, Span<float> y, Span<double> mean, Span<double> biasedVar, Span<float> invStd)
+    public static void ForwardTrain(float[] x, int n, int c, int l, float[]? weight, float[]? bias, double eps, float[] y,
+        double[] mean, double[] biasedVar, float[] invStd)
     {
         var count = (double)n * l;
-        var sum = mean;
-        var sq = biasedVar;
-        sum.Clear();
-        sq.Clear();
-        if (l == 1)
-            for (var i = 0; i < n; i++) NormSimd.ColumnSumSq(x.Slice(i * c, c), sum, sq);
-        else
-            for (var i = 0; i < n; i++)
+        var sum = new double[c];
+        var sq = new double[c];
+        ChannelReduce(n, c, l, sum, sq, (off, partA, partB) =>
+        {
+            if (l == 1) NormSimd.ColumnSumSq(x.AsSpan(off, c), partA, partB);
+            else
                 for (var ch = 0; ch < c; ch++)
                 {
-                    var (s, q) = NormSimd.RowSumSq(x.Slice((i * c + ch) * l, l));
-                    sum[ch] += s;
-                    sq[ch] += q;
+                    var (s, q) = NormSimd.RowSumSq(x.AsSpan(off + ch * l, l));
+                    partA[ch] += s;
+                    partB[ch] += q;
                 }
+        });
         for (var ch = 0; ch < c; ch++)
         {
             var m = sum[ch] / count;
@@ -42,41 +42,39 @@ internal static class BatchNormKernel
     }
 
     /// <summary>y = (x - mean) * invStd * w + b, as one scale and shift per channel.</summary>
-    public static void Normalise(ReadOnlySpan<float> x, int n, int c, int l, ReadOnlySpan<double> mean,
-        ReadOnlySpan<float> invStd, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias, Span<float> y)
+    public static void Normalise(float[] x, int n, int c, int l, double[] mean, float[] invStd, float[]? weight, float[]? bias, float[] y)
     {
         var scale = new float[c];
         var shift = new float[c];
         for (var ch = 0; ch < c; ch++)
         {
-            scale[ch] = invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
-            shift[ch] = (weight.IsEmpty ? 0f : bias[ch]) - (float)mean[ch] * scale[ch];
+            scale[ch] = invStd[ch] * (weight is null ? 1f : weight[ch]);
+            shift[ch] = (bias is null ? 0f : bias[ch]) - (float)mean[ch] * scale[ch];
         }
-        if (l == 1)
-            for (var i = 0; i < n; i++) NormSimd.ScaleShift(x.Slice(i * c, c), scale, shift, y.Slice(i * c, c));
-        else
-            for (var i = 0; i < n; i++)
-                for (var ch = 0; ch < c; ch++)
-                {
-                    var off = (i * c + ch) * l;
-                    NormSimd.ScaleShift(x.Slice(off, l), scale[ch], shift[ch], y.Slice(off, l));
-                }
+        RowBlocks.For(n, c * l, (_, start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                var off = i * c * l;
+                if (l == 1) NormSimd.ScaleShift(x.AsSpan(off, c), scale, shift, y.AsSpan(off, c));
+                else
+                    for (var ch = 0; ch < c; ch++)
+                        NormSimd.ScaleShift(x.AsSpan(off + ch * l, l), scale[ch], shift[ch], y.AsSpan(off + ch * l, l));
+            }
+        });
     }
 
     /// <summary>
     /// Backward through batch statistics: with xhat = (x - mean) * invStd and M = N*L,
     /// dx = w * invStd / M * (M*dy - sum(dy) - xhat * sum(dy*xhat)); dw += sum(dy*xhat); db += sum(dy).
-    /// Any of <paramref name="dx"/>, <paramref name="dw"/>, <paramref name="db"/> may be empty (not wanted).
+    /// Null arrays are gradients nobody wants.
     /// </summary>
-    public static void BackwardTrain(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, int n, int c, int l,
-        ReadOnlySpan<double> mean, ReadOnlySpan<float> invStd, ReadOnlySpan<float> weight,
-        Span<float> dx, Span<float> dw, Span<float> db)
+    public static void BackwardTrain(float[] x, float[] dy, int n, int c, int l, double[] mean, float[] invStd, float[]? weight,
+        float[]? dx, float[]? dw, float[]? db)
     {
-        var sumDy = new double[c];
-        var sumDyXhat = new double[c];
-        ChannelSums(x, dy, n, c, l, mean, invStd, sumDy, sumDyXhat);
+        var (sumDy, sumDyXhat) = ChannelSums(x, dy, n, c, l, mean, invStd);
         var count = (double)n * l;
-        if (!dx.IsEmpty)
+        if (dx is not null)
         {
             // dx = k*dy - k*mean(dy) - k*invStd*mean(dy*xhat)*(x - mean): per channel a*dy + b*x + c.
             var a = new float[c];
@@ -84,7 +82,7 @@ internal static class BatchNormKernel
             var cc = new float[c];
             for (var ch = 0; ch < c; ch++)
             {
-                var k = (double)invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
+                var k = (double)invStd[ch] * (weight is null ? 1f : weight[ch]);
                 var slope = k * invStd[ch] * (sumDyXhat[ch] / count);
                 a[ch] = (float)k;
                 b[ch] = (float)-slope;
@@ -96,59 +94,82 @@ internal static class BatchNormKernel
     }
 
     /// <summary>Backward with fixed (running) statistics: dx = dy * w * invStd; dw, db as in training.</summary>
-    public static void BackwardEval(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, int n, int c, int l,
-        ReadOnlySpan<double> mean, ReadOnlySpan<float> invStd, ReadOnlySpan<float> weight,
-        Span<float> dx, Span<float> dw, Span<float> db)
+    public static void BackwardEval(float[] x, float[] dy, int n, int c, int l, double[] mean, float[] invStd, float[]? weight,
+        float[]? dx, float[]? dw, float[]? db)
     {
-        if (!dx.IsEmpty)
+        if (dx is not null)
         {
             var a = new float[c];
-            for (var ch = 0; ch < c; ch++) a[ch] = invStd[ch] * (weight.IsEmpty ? 1f : weight[ch]);
+            for (var ch = 0; ch < c; ch++) a[ch] = invStd[ch] * (weight is null ? 1f : weight[ch]);
             AddAffine2(dy, x, n, c, l, a, new float[c], new float[c], dx);
         }
-        if (dw.IsEmpty && db.IsEmpty) return;
-        var sumDy = new double[c];
-        var sumDyXhat = new double[c];
-        ChannelSums(x, dy, n, c, l, mean, invStd, sumDy, sumDyXhat);
+        if (dw is null && db is null) return;
+        var (sumDy, sumDyXhat) = ChannelSums(x, dy, n, c, l, mean, invStd);
         AddAffineGrads(sumDy, sumDyXhat, dw, db);
     }
 
-    private static void AddAffine2(ReadOnlySpan<float> dy, ReadOnlySpan<float> x, int n, int c, int l,
-        float[] a, float[] b, float[] cc, Span<float> dx)
+    private static void AddAffine2(float[] dy, float[] x, int n, int c, int l, float[] a, float[] b, float[] cc, float[] dx)
     {
-        if (l == 1)
-            for (var i = 0; i < n; i++) NormSimd.AddAffine2(dy.Slice(i * c, c), x.Slice(i * c, c), a, b, cc, dx.Slice(i * c, c));
-        else
-            for (var i = 0; i < n; i++)
-                for (var ch = 0; ch < c; ch++)
-                {
-                    var off = (i * c + ch) * l;
-                    NormSimd.AddAffine2(dy.Slice(off, l), x.Slice(off, l), a[ch], b[ch], cc[ch], dx.Slice(off, l));
-                }
+        RowBlocks.For(n, c * l, (_, start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                var off = i * c * l;
+                if (l == 1) NormSimd.AddAffine2(dy.AsSpan(off, c), x.AsSpan(off, c), a, b, cc, dx.AsSpan(off, c));
+                else
+                    for (var ch = 0; ch < c; ch++)
+                    {
+                        var o = off + ch * l;
+                        NormSimd.AddAffine2(dy.AsSpan(o, l), x.AsSpan(o, l), a[ch], b[ch], cc[ch], dx.AsSpan(o, l));
+                    }
+            }
+        });
     }
 
-    private static void ChannelSums(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, int n, int c, int l,
-        ReadOnlySpan<double> mean, ReadOnlySpan<float> invStd, Span<double> sumDy, Span<double> sumDyXhat)
+    /// <summary>Per-channel sum(dy) and sum(dy * xhat).</summary>
+    private static (double[] SumDy, double[] SumDyXhat) ChannelSums(float[] x, float[] dy, int n, int c, int l,
+        double[] mean, float[] invStd)
     {
         var meanF = new float[c];
         for (var ch = 0; ch < c; ch++) meanF[ch] = (float)mean[ch];
-        if (l == 1)
-            for (var i = 0; i < n; i++) NormSimd.ColumnSumDot(dy.Slice(i * c, c), x.Slice(i * c, c), meanF, sumDy, sumDyXhat);
-        else
-            for (var i = 0; i < n; i++)
+        var sumDy = new double[c];
+        var sumDyX = new double[c];
+        ChannelReduce(n, c, l, sumDy, sumDyX, (off, partA, partB) =>
+        {
+            if (l == 1) NormSimd.ColumnSumDot(dy.AsSpan(off, c), x.AsSpan(off, c), meanF, partA, partB);
+            else
                 for (var ch = 0; ch < c; ch++)
                 {
-                    var off = (i * c + ch) * l;
-                    var (s, d) = NormSimd.RowSumDot(dy.Slice(off, l), x.Slice(off, l), meanF[ch]);
-                    sumDy[ch] += s;
-                    sumDyXhat[ch] += d;
+                    var (s, d) = NormSimd.RowSumDot(dy.AsSpan(off + ch * l, l), x.AsSpan(off + ch * l, l), meanF[ch]);
+                    partA[ch] += s;
+                    partB[ch] += d;
                 }
-        for (var ch = 0; ch < c; ch++) sumDyXhat[ch] *= invStd[ch];
+        });
+        for (var ch = 0; ch < c; ch++) sumDyX[ch] *= invStd[ch];
+        return (sumDy, sumDyX);
     }
 
-    private static void AddAffineGrads(ReadOnlySpan<double> sumDy, ReadOnlySpan<double> sumDyXhat, Span<float> dw, Span<float> db)
+    /// <summary>Two per-channel sums over all samples: sample(offset, partialA, partialB) adds one sample's share.</summary>
+    private static void ChannelReduce(int n, int c, int l, double[] totalA, double[] totalB, SampleReducer sample)
     {
-        if (!dw.IsEmpty) for (var ch = 0; ch < sumDyXhat.Length; ch++) dw[ch] += (float)sumDyXhat[ch];
-        if (!db.IsEmpty) for (var ch = 0; ch < sumDy.Length; ch++) db[ch] += (float)sumDy[ch];
+        var blocks = RowBlocks.Count(n);
+        var partA = new double[blocks * c];
+        var partB = new double[blocks * c];
+        RowBlocks.For(n, c * l, (block, start, end) =>
+        {
+            var a = partA.AsSpan(block * c, c);
+            var b = partB.AsSpan(block * c, c);
+            for (var i = start; i < end; i++) sample(i * c * l, a, b);
+        });
+        RowBlocks.SumInOrder(partA, blocks, c, totalA);
+        RowBlocks.SumInOrder(partB, blocks, c, totalB);
+    }
+
+    private delegate void SampleReducer(int offset, Span<double> partialA, Span<double> partialB);
+
+    private static void AddAffineGrads(double[] sumDy, double[] sumDyXhat, float[]? dw, float[]? db)
+    {
+        if (dw is not null) for (var ch = 0; ch < sumDyXhat.Length; ch++) dw[ch] += (float)sumDyXhat[ch];
+        if (db is not null) for (var ch = 0; ch < sumDy.Length; ch++) db[ch] += (float)sumDy[ch];
     }
 }

@@ -24,14 +24,14 @@ public static partial class Ops
         var y = Tensor.Zeros(x.Shape);
         var mean = new float[rows];
         var rstd = new float[rows];
-        LayerNormKernel.Forward(x.Data, rows, d, weight is null ? default : weight.Data, bias is null ? default : bias.Data, eps, y.Data, mean, rstd);
+        LayerNormKernel.Forward(x.Data, rows, d, weight?.Data, bias?.Data, eps, y.Data, mean, rstd);
         Tensor[] inputs = weight is null ? [x] : [x, weight, bias!];
         return Autograd.Record(y, inputs, o =>
         {
-            Span<float> dx = x.RequiresGrad ? Autograd.GradOf(x) : default;
-            Span<float> dw = weight is { RequiresGrad: true } ? Autograd.GradOf(weight) : default;
-            Span<float> db = bias is { RequiresGrad: true } ? Autograd.GradOf(bias) : default;
-            LayerNormKernel.Backward(x.Data, o.Grad!, rows, d, mean, rstd, weight is null ? default : weight.Data, dx, dw, db);
+            var dx = x.RequiresGrad ? Autograd.GradOf(x) : null;
+            var dw = weight is { RequiresGrad: true } ? Autograd.GradOf(weight) : null;
+            var db = bias is { RequiresGrad: true } ? Autograd.GradOf(bias) : null;
+            LayerNormKernel.Backward(x.Data, o.Grad!, rows, d, mean, rstd, weight?.Data, dx, dw, db);
         }, "layer_norm");
     }
 }
