@@ -7,9 +7,8 @@ public static partial class PerformanceMetrics
     /// <summary>Sharpe = mean(r - rf) / std(r - rf, ddof 1) * sqrt(P), rf the daily risk-free rate.</summary>
     public static double Sharpe(ReadOnlySpan<double> returns, double riskFree = 0.0, int periodsPerYear = 252)
     {
-        var x = Valid(returns);
-        for (var i = 0; i < x.Length; i++) x[i] -= riskFree;
-        return Ratio(Mean(x), Std(x, 1)) * Math.Sqrt(periodsPerYear);
+        var (_, mean, std) = MeanStdValid(returns, riskFree, 1);
+        return Ratio(mean, std) * Math.Sqrt(periodsPerYear);
     }
 
     /// <summary>Sortino = mean(r - target) * P / downside risk(target), downside risk over all valid days.</summary>

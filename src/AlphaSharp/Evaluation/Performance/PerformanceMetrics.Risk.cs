@@ -6,7 +6,7 @@ public static partial class PerformanceMetrics
 {
     /// <summary>volatility = std(r, ddof 1) * sqrt(P).</summary>
     public static double Volatility(ReadOnlySpan<double> returns, int periodsPerYear = 252) =>
-        Std(Valid(returns), 1) * Math.Sqrt(periodsPerYear);
+        MeanStdValid(returns, 0, 1).Std * Math.Sqrt(periodsPerYear);
 
     /// <summary>
     /// downside risk = sqrt(mean(min(r_t - target, 0)^2)) * sqrt(P), the mean over ALL valid days (days above the
@@ -36,15 +36,27 @@ public static partial class PerformanceMetrics
     /// </summary>
     public static (double DailyAlpha, double Beta) AlphaBeta(ReadOnlySpan<double> returns, ReadOnlySpan<double> benchmark)
     {
-        var (r, b) = ValidPairs(returns, benchmark);
-        if (r.Length < 2) return (double.NaN, double.NaN);
-        var mr = Mean(r);
-        var mb = Mean(b);
-        double sxy = 0, sxx = 0;
-        for (var i = 0; i < r.Length; i++)
+        if (returns.Length != benchmark.Length)
+            throw new ArgumentException($"paired series differ in length: {returns.Length} and {benchmark.Length}");
+        // Two passes over the paired days in place (the rolling beta calls this once per window).
+        var n = 0;
+        double sr = 0, sb = 0;
+        for (var i = 0; i < returns.Length; i++)
         {
-            var db = b[i] - mb;
-            sxy += db * (r[i] - mr);
+            if (double.IsNaN(returns[i]) || double.IsNaN(benchmark[i])) continue;
+            sr += returns[i];
+            sb += benchmark[i];
+            n++;
+        }
+        if (n < 2) return (double.NaN, double.NaN);
+        var mr = sr / n;
+        var mb = sb / n;
+        double sxy = 0, sxx = 0;
+        for (var i = 0; i < returns.Length; i++)
+        {
+            if (double.IsNaN(returns[i]) || double.IsNaN(benchmark[i])) continue;
+            var db = benchmark[i] - mb;
+            sxy += db * (returns[i] - mr);
             sxx += db * db;
         }
         var beta = Ratio(sxy, sxx);

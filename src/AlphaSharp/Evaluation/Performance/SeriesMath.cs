@@ -54,6 +54,33 @@ internal static class SeriesMath
         return Math.Sqrt(s / (x.Length - ddof));
     }
 
+    /// <summary>
+    /// Count, mean and standard deviation (ddof) of x - shift over the non-NaN values, two-pass, without allocating;
+    /// mean NaN when empty, std NaN when n &lt;= ddof.
+    /// </summary>
+    public static (int N, double Mean, double Std) MeanStdValid(ReadOnlySpan<double> x, double shift, int ddof)
+    {
+        var n = 0;
+        var s = 0.0;
+        foreach (var v in x)
+        {
+            if (double.IsNaN(v)) continue;
+            s += v - shift;
+            n++;
+        }
+        if (n == 0) return (0, double.NaN, double.NaN);
+        var m = s / n;
+        if (n <= ddof) return (n, m, double.NaN);
+        var ss = 0.0;
+        foreach (var v in x)
+        {
+            if (double.IsNaN(v)) continue;
+            var d = v - shift - m;
+            ss += d * d;
+        }
+        return (n, m, Math.Sqrt(ss / (n - ddof)));
+    }
+
     /// <summary>a / b, with an undefined ratio (zero or NaN denominator) reported as NaN rather than infinity.</summary>
     public static double Ratio(double a, double b) => b == 0 || double.IsNaN(b) || double.IsNaN(a) ? double.NaN : a / b;
 }
