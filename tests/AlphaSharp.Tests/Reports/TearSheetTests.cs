@@ -115,6 +115,21 @@ public sealed class TearSheetTests : IDisposable
     }
 
     [Fact]
+    public void Extra_charts_follow_the_standard_ones()
+    {
+        var series = SyntheticSeries.Make(200);
+        var layers = AlphaSharp.Reports.Charts.LineChart.Render(series.Dates,
+            [new("Layer 1", AlphaSharp.Evaluation.Performance.PerformanceMetrics.CumulativeReturns(series.Strategy)),
+             new("Layer 2", AlphaSharp.Evaluation.Performance.PerformanceMetrics.CumulativeReturns(series.Benchmark))],
+            new AlphaSharp.Reports.Charts.ChartOptions("Layers", "Date", "Cumulative return"));
+        var outDir = Path.Combine(_dir, "extra");
+        TearSheet.Write(outDir, series, new TearSheetOptions(ExtraCharts: [("Layered test", layers)]));
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Equal(11, HtmlReportTests.InlineSvgs(html).Count);
+        Assert.True(html.IndexOf("<h2>Layered test</h2>", StringComparison.Ordinal) > html.IndexOf("<h2>Daily returns</h2>", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Short_series_without_a_full_rolling_window_still_renders()
     {
         var outDir = Path.Combine(_dir, "short");

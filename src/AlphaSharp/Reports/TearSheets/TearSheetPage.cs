@@ -26,6 +26,7 @@ public static class TearSheetPage
         summary.Paragraph("Definitions: docs/metrics.md. Undefined ratios (zero denominator, too few days) show as n/a.", note: true);
 
         foreach (var (heading, svg) in Charts(s, months, o)) page.Section(heading).Svg(svg);
+        foreach (var (heading, svg) in o.ExtraCharts ?? []) page.Section(heading).Svg(svg);
         page.Section("Per year").Table(TearSheetTables.Years(years));
         return page;
     }
