@@ -63,9 +63,17 @@ public static class DataExportCommand
                 var files = CliConsole.WithProgress("writing CSV", report =>
                     LongCsvExporter.Export(data, outDir, zipped, (done, total) => report((double)done / total)));
                 Console.Out.WriteLine($"wrote {string.Join(", ", files)} to {outDir} from {source}");
+                Console.Out.WriteLine("to import it again: alphasharp data import " + string.Join(" ", files.Select(f => $"{ImportOption(f)} {Path.Combine(outDir, f)}")) + " --out NEW_STORE");
             }
             return 0;
         }));
         return cmd;
     }
+
+    private static string ImportOption(string file) =>
+        file.StartsWith("bars", StringComparison.Ordinal) ? "--bars"
+        : file.StartsWith("fields", StringComparison.Ordinal) ? "--fields"
+        : file.StartsWith("benchmark", StringComparison.Ordinal) ? "--benchmark"
+        : file.StartsWith("industry", StringComparison.Ordinal) ? "--industry"
+        : "--membership";
 }

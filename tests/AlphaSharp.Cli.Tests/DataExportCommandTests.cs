@@ -96,8 +96,10 @@ public sealed class DataExportCommandTests : IDisposable
         var outDir = Path.Combine(_dir, "csv");
         var r = Run("data", "export", "--format", "csv", "--store", _store, "--out", outDir, "--gzip");
         Assert.Equal(0, r.Exit);
-        Assert.Equal(["bars.csv.gz", "fields.csv.gz", "membership.csv"],
+        Assert.Equal(["bars.csv.gz", "csi300_membership.csv", "fields.csv.gz"],
             Directory.EnumerateFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Contains($"alphasharp data import --bars {Path.Combine(outDir, "bars.csv.gz")} --fields {Path.Combine(outDir, "fields.csv.gz")} " +
+                        $"--membership {Path.Combine(outDir, "csi300_membership.csv")} --out NEW_STORE", r.Out);
         var stored = MarketStore.Load(_store).Panel;
         var bars = LongTable.Read(Path.Combine(outDir, "bars.csv.gz"));
         Assert.Equal(["open", "high", "low", "close", "volume", "amount", "factor"], bars.Fields);
@@ -108,6 +110,22 @@ public sealed class DataExportCommandTests : IDisposable
             for (var i = 0; i < stored.N; i++)
                 if (!float.IsNaN(stored["close", t, i])) expected.Add(stored["close", t, i]);
         Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), close.Select(BitConverter.SingleToInt32Bits));
+    }
+
+    [Fact]
+    public void Csv_export_then_data_import_rebuilds_the_same_store()
+    {
+        var outDir = Path.Combine(_dir, "csv-plain");
+        Assert.Equal(0, Run("data", "export", "--format", "csv", "--store", _store, "--out", outDir).Exit);
+        var rebuilt = Path.Combine(_dir, "rebuilt");
+        var r = Run("data", "import", "--bars", Path.Combine(outDir, "bars.csv"), "--fields", Path.Combine(outDir, "fields.csv"),
+            "--membership", Path.Combine(outDir, "csi300_membership.csv"), "--out", rebuilt);
+        Assert.True(r.Exit == 0, r.Err);
+        var a = MarketStore.Load(_store);
+        var b = MarketStore.Load(rebuilt);
+        AssertSameBits(a.Panel, b.Panel);
+        Assert.Equal("csi300", b.Universe!.Name);
+        Assert.Equal(a.Universe!.Spells, b.Universe.Spells);
     }
 
     [Fact]

@@ -6,8 +6,8 @@ namespace AlphaSharp.Data.Export;
 
 /// <summary>
 /// Writes a <see cref="MarketData"/> as the long CSV files the importer reads: <c>bars.csv</c> (date, symbol and the
-/// price fields), <c>fields.csv</c> (every other field, rows where any has a value), <c>membership.csv</c>,
-/// <c>benchmark.csv</c> and <c>industry.csv</c>, optionally gzip-compressed. Floats are written in their shortest
+/// price fields), <c>fields.csv</c> (every other field, rows where any has a value), <c>&lt;universe&gt;_membership.csv</c>
+/// (the importer names the universe after the file), <c>benchmark.csv</c> and <c>industry.csv</c>, optionally gzip-compressed. Floats are written in their shortest
 /// round-trip form, so reading them back gives the same float32 values; missing is an empty field.
 /// </summary>
 public static class LongCsvExporter
@@ -23,7 +23,7 @@ public static class LongCsvExporter
         return files;
     }
 
-    /// <summary>Writes into an existing directory; returns the file names written.</summary>
+    /// <summary>Writes into an existing directory; returns the file names written. Progress counts calendar days written.</summary>
     public static IReadOnlyList<string> WriteInto(MarketData data, string dir, bool gzip, Action<int, int>? progress = null)
     {
         var panel = data.Panel;
@@ -31,27 +31,28 @@ public static class LongCsvExporter
         var written = new List<string>();
         var bars = BarFields.Where(panel.HasField).ToList();
         var extra = panel.FieldNames.Where(f => !BarFields.Contains(f)).ToList();
-        var steps = (bars.Count > 0 ? 1 : 0) + (extra.Count > 0 ? 1 : 0);
-        var step = 0;
+        var total = panel.T * ((bars.Count > 0 ? 1 : 0) + (extra.Count > 0 ? 1 : 0));
+        var done = 0;
+        Action<int>? dayDone = progress is null ? null : _ => progress(++done, total);
         if (bars.Count > 0)
         {
-            WritePanel(data, Path.Combine(dir, "bars" + ext), gzip, bars);
+            WritePanel(data, Path.Combine(dir, "bars" + ext), gzip, bars, dayDone);
             written.Add("bars" + ext);
-            progress?.Invoke(++step, steps);
         }
         if (extra.Count > 0)
         {
-            WritePanel(data, Path.Combine(dir, "fields" + ext), gzip, extra);
+            WritePanel(data, Path.Combine(dir, "fields" + ext), gzip, extra, dayDone);
             written.Add("fields" + ext);
-            progress?.Invoke(++step, steps);
         }
         if (data.Universe is { } universe)
         {
-            using var w = Open(Path.Combine(dir, "membership.csv"), false);
+            var name = universe.Name.Length > 0 && universe.Name.IndexOfAny(Path.GetInvalidFileNameChars()) < 0 ? universe.Name : "universe";
+            var file = name + "_membership.csv";
+            using var w = Open(Path.Combine(dir, file), false);
             w.Write("symbol,start,end\n");
             foreach (var s in universe.Spells)
                 w.Write(string.Create(CultureInfo.InvariantCulture, $"{s.Symbol},{s.Start:yyyy-MM-dd},{s.End:yyyy-MM-dd}\n"));
-            written.Add("membership.csv");
+            written.Add(file);
         }
         if (data.Benchmark is { } b)
         {
@@ -82,7 +83,7 @@ public static class LongCsvExporter
     }
 
     /// <summary>One row per (date, symbol) that has a value in any of <paramref name="fields"/>; date then symbol order.</summary>
-    private static void WritePanel(MarketData data, string path, bool gzip, List<string> fields)
+    private static void WritePanel(MarketData data, string path, bool gzip, List<string> fields, Action<int>? dayDone)
     {
         var p = data.Panel;
         var cols = fields.Select(p.Field).ToArray();
@@ -106,6 +107,7 @@ public static class LongCsvExporter
                 foreach (var c in cols) WriteValue(w, c[k], buf);
                 w.Write('\n');
             }
+            dayDone?.Invoke(t);
         }
     }
 

@@ -22,7 +22,7 @@ public sealed class LongCsvExporterTests : IDisposable
         data.Panel["volume", 4, 0] = 123456789f; // not exactly representable: written as the float's own integer
         var files = LongCsvExporter.Export(data, _root, gzip);
         var ext = gzip ? ".csv.gz" : ".csv";
-        Assert.Equal(["bars" + ext, "fields" + ext, "membership.csv", "benchmark" + ext, "industry.csv"], files);
+        Assert.Equal(["bars" + ext, "fields" + ext, "csi300_membership.csv", "benchmark" + ext, "industry.csv"], files);
 
         var bars = LongTable.Read(Path.Combine(_root, "bars" + ext));
         var back = LongTablePanel.ToPanel(bars);
@@ -45,7 +45,7 @@ public sealed class LongCsvExporterTests : IDisposable
             }
         Assert.Equal(BitConverter.SingleToInt32Bits(-0f), BitConverter.SingleToInt32Bits(back["amount", 3, back.IndexOf("SH600000")]));
 
-        var membership = File.ReadAllLines(Path.Combine(_root, "membership.csv"));
+        var membership = File.ReadAllLines(Path.Combine(_root, "csi300_membership.csv"));
         Assert.Equal("symbol,start,end", membership[0]);
         Assert.Contains("SH601299,2021-03-01,2021-04-23", membership);
         Assert.Contains("SH600000,银行", File.ReadAllLines(Path.Combine(_root, "industry.csv")));
