@@ -5,6 +5,7 @@ using AlphaSharp.Bench;
 var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
 {
     ["data"] = DataBench.Run,
+    ["nn"] = NnBench.Run,
     ["factors"] = FactorBench.Run,
     ["backtest"] = BacktestBench.Run,
 };

@@ -1,0 +1,144 @@
+using AlphaSharp.Nn;
+using AlphaSharp.Nn.Recurrent;
+
+namespace AlphaSharp.Bench;
+
+/// <summary>
+/// The issue-4 reference models, built from AlphaSharp.Nn modules exactly as bench/reference/torch_nn.py builds them
+/// in PyTorch (same layers, sizes, batch_first, dropout), so samples per second compare like for like.
+/// </summary>
+internal abstract class BenchModel : Module
+{
+    public abstract int SeqLen { get; }
+    public abstract int Features { get; }
+    public virtual bool Classification => false;
+    public abstract Tensor Forward(Tensor x);
+
+    public static BenchModel Create(string name, Rng rng) => name switch
+    {
+        "qlib-lstm" => new QlibLstm(rng),
+        "seed000" => new Seed000(rng),
+        "lstm-gru" => new LstmGru(rng),
+        "seed001" => new Seed001(rng),
+        "alphanet-v4" => new AlphaNetV4(rng),
+        _ => throw new ArgumentException($"nn bench: unknown configuration '{name}'"),
+    };
+
+    public static readonly (string Name, int[] Batches)[] Configurations =
+    [
+        ("qlib-lstm", [800]), ("seed000", [256, 1024]), ("lstm-gru", [256, 1024]),
+        ("seed001", [20, 256]), ("alphanet-v4", [256, 1024]),
+    ];
+}
+
+/// <summary>Qlib's benchmark LSTM: LSTM(6, 64, 2 layers) -> last step -> Linear(64, 1).</summary>
+internal sealed class QlibLstm : BenchModel
+{
+    private readonly LSTM _lstm;
+    private readonly Linear _fc;
+    public QlibLstm(Rng rng)
+    {
+        _lstm = RegisterModule("rnn", new LSTM(6, 64, rng, numLayers: 2, batchFirst: true));
+        _fc = RegisterModule("fc", new Linear(64, 1, rng));
+    }
+    public override int SeqLen => 60;
+    public override int Features => 6;
+    public override Tensor Forward(Tensor x) => _fc.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
+}
+
+/// <summary>Paper 000's LSTM baseline: LSTM(10, 256) -> last -> Dropout 0.2 -> Linear(256, 32) + ReLU -> Linear(32, 1).</summary>
+internal sealed class Seed000 : BenchModel
+{
+    private readonly LSTM _lstm;
+    private readonly Sequential _head;
+    public Seed000(Rng rng)
+    {
+        _lstm = RegisterModule("rnn", new LSTM(10, 256, rng, batchFirst: true));
+        _head = RegisterModule("head", new Sequential(new Dropout(0.2f, rng.Split()), new Linear(256, 32, rng), new ReLU(), new Linear(32, 1, rng)));
+    }
+    public override int SeqLen => 20;
+    public override int Features => 10;
+    public override Tensor Forward(Tensor x) => _head.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
+}
+
+/// <summary>Paper 000's LSTM-GRU: LSTM(10, 128) -> GRU(128, 64) -> last -> Linear(64, 1).</summary>
+internal sealed class LstmGru : BenchModel
+{
+    private readonly LSTM _lstm;
+    private readonly GRU _gru;
+    private readonly Linear _fc;
+    public LstmGru(Rng rng)
+    {
+        _lstm = RegisterModule("lstm", new LSTM(10, 128, rng, batchFirst: true));
+        _gru = RegisterModule("gru", new GRU(128, 64, rng, batchFirst: true));
+        _fc = RegisterModule("fc", new Linear(64, 1, rng));
+    }
+    public override int SeqLen => 20;
+    public override int Features => 10;
+    public override Tensor Forward(Tensor x) =>
+        _fc.Forward(Sequence.LastTimeStep(_gru.Forward(_lstm.Forward(x).Output).Output, true));
+}
+
+/// <summary>Paper 001's classifier: LSTM(53, 150, 3 layers, dropout 0.2) -> last -> Linear(150, 2), cross-entropy.</summary>
+internal sealed class Seed001 : BenchModel
+{
+    private readonly LSTM _lstm;
+    private readonly Linear _fc;
+    public Seed001(Rng rng)
+    {
+        _lstm = RegisterModule("rnn", new LSTM(53, 150, rng, numLayers: 3, batchFirst: true, dropout: 0.2f));
+        _lstm.DropoutRng = rng.Split();
+        _fc = RegisterModule("fc", new Linear(150, 2, rng));
+    }
+    public override int SeqLen => 120;
+    public override int Features => 53;
+    public override bool Classification => true;
+    public override Tensor Forward(Tensor x) => _fc.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
+}
+
+/// <summary>
+/// Paper 003's AlphaNetV4 body: BatchNorm over features -> Bi-LSTM(103, 103) (206 wide), plus two branches of
+/// Linear(103, 206) -> 2-layer TransformerEncoder(206, 2 heads, ff 412, dropout 0.1) added to it -> BatchNorm(206)
+/// -> attention pooling over time -> Linear(206, 1) -> LeakyReLU.
+/// </summary>
+internal sealed class AlphaNetV4 : BenchModel
+{
+    private readonly BatchNorm1d _bnIn;
+    private readonly LSTM _bilstm;
+    private readonly Linear[] _proj;
+    private readonly TransformerEncoder[] _enc;
+    private readonly BatchNorm1d _bnMid;
+    private readonly AttentionPooling _pool;
+    private readonly Linear _out;
+    private readonly LeakyReLU _act = new();
+
+    public AlphaNetV4(Rng rng)
+    {
+        const int f = 103, d = 206;
+        _bnIn = RegisterModule("bn_in", new BatchNorm1d(f));
+        _bilstm = RegisterModule("bilstm", new LSTM(f, f, rng, batchFirst: true, bidirectional: true));
+        _proj = new Linear[2];
+        _enc = new TransformerEncoder[2];
+        for (var b = 0; b < 2; b++)
+        {
+            _proj[b] = RegisterModule($"proj{b}", new Linear(f, d, rng));
+            var layer = new TransformerEncoderLayer(d, 2, rng, dimFeedforward: 412, dropout: 0.1f, batchFirst: true);
+            _enc[b] = RegisterModule($"enc{b}", new TransformerEncoder(layer, 2, rng));
+        }
+        _bnMid = RegisterModule("bn_mid", new BatchNorm1d(d));
+        _pool = RegisterModule("pool", new AttentionPooling(d, rng));
+        _out = RegisterModule("out", new Linear(d, 1, rng));
+    }
+
+    public override int SeqLen => 20;
+    public override int Features => 103;
+
+    public override Tensor Forward(Tensor x)
+    {
+        var xn = _bnIn.ForwardChannelsLast(x);
+        var y = _bilstm.Forward(xn).Output;
+        for (var b = 0; b < _proj.Length; b++) y = y.Add(_enc[b].Forward(_proj[b].Forward(xn)));
+        y = _bnMid.ForwardChannelsLast(y);
+        return _act.Forward(_out.Forward(_pool.Forward(y)));
+    }
+}
