@@ -5,11 +5,13 @@ namespace AlphaSharp.Nn.Tests.Layers;
 
 public class LinearTests
 {
-    [Fact]
-    public void MatchesPyTorchOutputAndAllGradients()
+    [Theory]
+    [InlineData("core_linear", 7, 5)]
+    [InlineData("core_linear_big", 103, 206)]
+    public void MatchesPyTorchOutputAndAllGradients(string fixture, int inF, int outF)
     {
-        var fx = Fixtures.Load("core_linear");
-        var lin = new Linear(7, 5, new Rng(1));
+        var fx = Fixtures.Load(fixture);
+        var lin = new Linear(inF, outF, new Rng(1));
         lin.LoadStateDict(new Dictionary<string, Tensor> { ["weight"] = fx.Get("weight"), ["bias"] = fx.Get("bias") });
         var x = fx.Get("x").Detach().RequireGrad();
         var y = lin.Forward(x);
