@@ -172,6 +172,20 @@ public class EdgeCaseTests
     }
 
     [Fact]
+    public void Impossible_options_are_one_clear_error()
+    {
+        var s = BacktestSeries.FromReturns([new(2020, 1, 2), new(2020, 1, 3)], [0.01, 0.02], [0.0, 0.01]);
+        Assert.Equal("performance options: periods per year must be at least 1, got 0",
+            Assert.Throws<DataException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(PeriodsPerYear: 0))).Message);
+        Assert.Equal("performance options: the rolling window must be at least 2 trading days, got 1",
+            Assert.Throws<DataException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(RollingWindow: 1))).Message);
+        Assert.Contains("risk-free rate", Assert.Throws<DataException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(RiskFree: double.NaN))).Message);
+        // Annualisation follows the configured periods: 12 monthly returns of 1 % compound to 1.01^12 - 1 a year.
+        var monthly = BacktestSeries.FromReturns(Enumerable.Range(1, 12).Select(m => new DateOnly(2020, m, 28)).ToArray(), Enumerable.Repeat(0.01, 12).ToArray(), new double[12]);
+        Assert.Equal(Math.Pow(1.01, 12) - 1, PerformanceSummary.Compute(monthly, new PerformanceOptions(PeriodsPerYear: 12)).AnnualReturn, 14);
+    }
+
+    [Fact]
     public void Monthly_and_yearly_tables_split_on_calendar_boundaries()
     {
         DateOnly[] dates = [new(2020, 12, 30), new(2020, 12, 31), new(2021, 1, 4), new(2021, 2, 1)];

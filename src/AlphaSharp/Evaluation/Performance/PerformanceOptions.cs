@@ -7,4 +7,15 @@ namespace AlphaSharp.Evaluation.Performance;
 public sealed record PerformanceOptions(int PeriodsPerYear = 252, double RiskFree = 0.0, int RollingWindow = 126)
 {
     public static PerformanceOptions Default { get; } = new();
+
+    /// <summary>Throws a one-line <see cref="Data.DataException"/> for a setting no metric can use.</summary>
+    public void Validate()
+    {
+        if (PeriodsPerYear < 1)
+            throw new Data.DataException($"performance options: periods per year must be at least 1, got {PeriodsPerYear}");
+        if (!double.IsFinite(RiskFree) || RiskFree <= -1)
+            throw new Data.DataException($"performance options: the daily risk-free rate must be a finite rate above -100 %, got {RiskFree}");
+        if (RollingWindow < 2)
+            throw new Data.DataException($"performance options: the rolling window must be at least 2 trading days, got {RollingWindow}");
+    }
 }

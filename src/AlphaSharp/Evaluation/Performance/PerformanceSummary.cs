@@ -44,6 +44,7 @@ public sealed record PerformanceSummary(
         s.Validate();
         if (s.Length == 0) throw new Data.DataException("backtest series: no days to evaluate");
         var o = options ?? PerformanceOptions.Default;
+        o.Validate();
         var p = o.PeriodsPerYear;
         var r = s.Strategy;
         var b = s.Benchmark;
