@@ -129,6 +129,24 @@ public sealed class TearSheetTests : IDisposable
         Assert.True(html.IndexOf("<h2>Layered test</h2>", StringComparison.Ordinal) > html.IndexOf("<h2>Daily returns</h2>", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void One_or_two_flat_days_still_render_with_undefined_ratios_as_null(int days)
+    {
+        var dates = Enumerable.Range(0, days).Select(i => new DateOnly(2021, 3, 1).AddDays(i)).ToArray();
+        var outDir = Path.Combine(_dir, $"flat{days}");
+        TearSheet.Write(outDir, BacktestSeries.FromReturns(dates, new double[days], new double[days]));
+        var s = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json"))).RootElement.GetProperty("summary");
+        Assert.Equal(JsonValueKind.Null, s.GetProperty("sharpe").ValueKind);
+        Assert.Equal(JsonValueKind.Null, s.GetProperty("calmar").ValueKind);
+        Assert.Equal(0, s.GetProperty("max_drawdown").GetDouble());
+        Assert.Equal(0, s.GetProperty("total_return").GetDouble());
+        var html = File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Equal(8, HtmlReportTests.InlineSvgs(html).Count);
+        Assert.Contains("<td class=\"num\">n/a</td>", html);
+    }
+
     [Fact]
     public void Short_series_without_a_full_rolling_window_still_renders()
     {
