@@ -8,21 +8,34 @@ namespace AlphaSharp.Nn.Attention;
 /// </summary>
 internal static class DropoutMask
 {
+    /// <summary>Elements per parallel chunk (even, so a chunk never splits a counter's two halves).</summary>
+    private const int Chunk = 1 << 16;
+
     /// <summary>keep[i] = 0 with probability p, else 1 / (1 - p).</summary>
-    public static void Fill(Span<float> keep, float p, ulong seed)
+    public static void Fill(float[] keep, float p, ulong seed)
     {
-        if (p >= 1f) { keep.Clear(); return; }
+        if (p >= 1f) { Array.Clear(keep); return; }
         var scale = 1f / (1f - p);
         // Drop when the 32-bit uniform falls below p * 2^32: exact to 2^-32 in the probability.
         var threshold = (uint)Math.Min(uint.MaxValue, Math.Round(p * 4294967296.0));
-        var k = 0;
-        for (ulong counter = 0; k + 1 < keep.Length; counter++, k += 2)
+        var chunks = (keep.Length + Chunk - 1) / Chunk;
+        var threads = Math.Min(Kernels.Gemm.MaxThreads, chunks);
+        if (threads <= 1) FillRange(keep, 0, keep.Length, scale, threshold, seed);
+        else
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+                c => FillRange(keep, c * Chunk, Math.Min(keep.Length, (c + 1) * Chunk), scale, threshold, seed));
+    }
+
+    private static void FillRange(float[] keep, int from, int to, float scale, uint threshold, ulong seed)
+    {
+        var k = from;
+        for (; k + 1 < to; k += 2)
         {
-            var z = Mix(seed, counter);
+            var z = Mix(seed, (ulong)k / 2);
             keep[k] = (uint)z >= threshold ? scale : 0f;
             keep[k + 1] = (uint)(z >> 32) >= threshold ? scale : 0f;
         }
-        if (k < keep.Length) keep[k] = (uint)Mix(seed, (ulong)k / 2) >= threshold ? scale : 0f;
+        if (k < to) keep[k] = (uint)Mix(seed, (ulong)k / 2) >= threshold ? scale : 0f;
     }
 
     private static ulong Mix(ulong seed, ulong counter)
