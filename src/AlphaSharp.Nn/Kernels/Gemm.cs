@@ -22,10 +22,12 @@ public static partial class Gemm
     }
 
     /// <summary>
-    /// Products with fewer multiply-adds than this skip packing. Measured: packing pays from about 8 x 8 x 8 on
-    /// (16 x 16 x 16 runs 4x faster packed), so only the tiniest products go direct.
+    /// Products whose op(B) holds at most this many values skip packing. Measured: packing pays from about
+    /// 8 x 8 x 8 on (16 x 16 x 16 runs 4x faster packed). The rule looks at B only, never at m, so every row of C
+    /// takes the same path and the same summation order however many rows a call has: a caller that splits its
+    /// rows over threads gets the bits of one big call.
     /// </summary>
-    internal const long SmallWork = 1000;
+    internal const long SmallB = 64;
 
     /// <summary>Below this many multiply-adds a call stays on one thread: a fork costs more than it saves.</summary>
     internal const long ParallelWork = 2_000_000;
@@ -60,10 +62,10 @@ public static partial class Gemm
                 return;
             }
             var work = (long)m * n * k;
-            // Matrix-vector shapes waste most of a register tile; the direct path streams them instead (except
+            // A column vector B wastes most of a register tile; the direct path streams it instead (except for
             // A^T times a column, which the direct path would walk one value at a time).
-            var vectorShape = m == 1 || (n == 1 && (!transA || transB));
-            if ((work < SmallWork || vectorShape) && !ForcePacked)
+            var columnB = n == 1 && (!transA || transB);
+            if (((long)n * k <= SmallB || columnB) && !ForcePacked)
                 SmallGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
             else
                 PackedGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc,

@@ -130,10 +130,12 @@ public static partial class Gemm
                 {
                     var crow = cp + (long)r * job.Ldc;
                     var erow = edge + r * nr;
+                    // The same rounding as the full tile's store, so a row's bits do not depend on whether it
+                    // landed in a full tile or an edge tile (that is, on m or on how a caller split the rows).
                     if (job.Beta == 0f)
-                        for (var j = 0; j < cols; j++) crow[j] = job.Alpha * erow[j];
+                        for (var j = 0; j < cols; j++) crow[j] = erow[j] * job.Alpha;
                     else
-                        for (var j = 0; j < cols; j++) crow[j] = job.Beta * crow[j] + job.Alpha * erow[j];
+                        for (var j = 0; j < cols; j++) crow[j] = MathF.FusedMultiplyAdd(erow[j], job.Alpha, crow[j] * job.Beta);
                 }
             }
         }

@@ -1,6 +1,6 @@
 using AlphaSharp.Nn.Kernels;
 
-namespace AlphaSharp.Nn.Tests.Kernels;
+namespace AlphaSharp.Nn.Tests.KernelTests;
 
 public class GemmTests
 {
@@ -56,6 +56,40 @@ public class GemmTests
             Gemm.Sgemm(false, true, m, n, k, 1f, a, k, b, k, 0f, c, n, threads);
             Assert.True(reference.AsSpan().SequenceEqual(c), $"threads={threads} changed the result bits");
         }
+    }
+
+    [Theory]
+    [InlineData(37, 70, 300)]
+    [InlineData(20, 1, 50)]
+    [InlineData(23, 5, 9)]
+    public void RowsComputedInPiecesHaveTheBitsOfOneCall(int m, int n, int k)
+    {
+        // Callers split batches over threads (the recurrent kernels do): any split must give the same bits.
+        var rng = new Rng((ulong)(m * 7 + n));
+        foreach (var ta in new[] { false, true })
+            foreach (var tb in new[] { false, true })
+                foreach (var (alpha, beta) in new[] { (1f, 0f), (0.7f, 1f), (1.3f, -0.6f) })
+                {
+                    var a = Tensor.Uniform(rng, -1, 1, m * k).Data;
+                    var b = Tensor.Uniform(rng, -1, 1, k * n).Data;
+                    var c0 = Tensor.Uniform(rng, -1, 1, m * n).Data;
+                    int lda = ta ? m : k, ldb = tb ? k : n;
+                    var whole = (float[])c0.Clone();
+                    Gemm.Sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, whole, n);
+                    foreach (var piece in new[] { 1, 3, 8, 13 })
+                    {
+                        var parts = (float[])c0.Clone();
+                        for (var r0 = 0; r0 < m; r0 += piece)
+                        {
+                            var rows = Math.Min(piece, m - r0);
+                            // Rows r0.. of op(A): for A^T they are columns of A, reached by an offset with the same lda.
+                            var aPart = ta ? a.AsSpan(r0) : a.AsSpan(r0 * k);
+                            Gemm.Sgemm(ta, tb, rows, n, k, alpha, aPart, lda, b, ldb, beta, parts.AsSpan(r0 * n, rows * n), n);
+                        }
+                        Assert.True(whole.AsSpan().SequenceEqual(parts),
+                            $"m={m} n={n} k={k} ta={ta} tb={tb} alpha={alpha} beta={beta}: pieces of {piece} rows changed bits");
+                    }
+                }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using AlphaSharp.Nn.Optim;
 
-namespace AlphaSharp.Nn.Tests.Optim;
+namespace AlphaSharp.Nn.Tests.Optimizers;
 
 public class GradClipTests
 {

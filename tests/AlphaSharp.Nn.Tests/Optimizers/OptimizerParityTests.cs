@@ -1,7 +1,7 @@
 using AlphaSharp.Nn.Optim;
 using AlphaSharp.Nn.Tests.Support;
 
-namespace AlphaSharp.Nn.Tests.Optim;
+namespace AlphaSharp.Nn.Tests.Optimizers;
 
 /// <summary>Five training steps of each optimizer against PyTorch 1.13 on the same model, data and start.</summary>
 public class OptimizerParityTests

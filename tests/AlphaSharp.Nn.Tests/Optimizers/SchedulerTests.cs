@@ -1,6 +1,6 @@
 using AlphaSharp.Nn.Optim;
 
-namespace AlphaSharp.Nn.Tests.Optim;
+namespace AlphaSharp.Nn.Tests.Optimizers;
 
 /// <summary>Learning-rate schedules against values worked out by hand from PyTorch's definitions.</summary>
 public class SchedulerTests

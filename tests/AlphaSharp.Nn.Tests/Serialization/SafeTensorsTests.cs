@@ -1,7 +1,7 @@
 using AlphaSharp.Nn.IO;
 using AlphaSharp.Nn.Tests.Support;
 
-namespace AlphaSharp.Nn.Tests.IO;
+namespace AlphaSharp.Nn.Tests.Serialization;
 
 public class SafeTensorsTests
 {
