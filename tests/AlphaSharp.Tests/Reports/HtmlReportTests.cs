@@ -45,6 +45,14 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Text_tables_are_not_right_aligned()
+    {
+        var page = new HtmlReport("t");
+        page.Section("s").Table(new HtmlTable(["Setting", "Value"]) { AlignNumbers = false }.Row("rules", "china"));
+        Assert.Contains("<td>rules</td><td>china</td>", page.Render());
+    }
+
+    [Fact]
     public void Table_rejects_a_row_of_the_wrong_width()
     {
         var t = new HtmlTable(["a", "b"]);

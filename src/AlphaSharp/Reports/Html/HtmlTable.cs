@@ -3,7 +3,8 @@ using System.Text;
 namespace AlphaSharp.Reports.Html;
 
 /// <summary>
-/// A table of already formatted cells. Columns after the first are right-aligned (numbers); a cell that starts
+/// A table of already formatted cells. Columns after the first are right-aligned (numbers) unless
+/// <see cref="AlignNumbers"/> is off; a cell that starts
 /// with '-' in a column marked signed is shown in the negative colour.
 /// </summary>
 public sealed class HtmlTable(IReadOnlyList<string> header, string? caption = null)
@@ -13,6 +14,9 @@ public sealed class HtmlTable(IReadOnlyList<string> header, string? caption = nu
     public IReadOnlyList<string> Header { get; } = header;
     public string? Caption { get; } = caption;
     public int RowCount => _rows.Count;
+
+    /// <summary>Right-align the columns after the first, as numbers read; false for a table of text.</summary>
+    public bool AlignNumbers { get; init; } = true;
 
     /// <summary>Column indices whose negative values are coloured.</summary>
     public HashSet<int> SignedColumns { get; } = [];
@@ -37,7 +41,7 @@ public sealed class HtmlTable(IReadOnlyList<string> header, string? caption = nu
             sb.Append("<tr>");
             for (var c = 0; c < row.Length; c++)
             {
-                var cls = c == 0 ? "" : SignedColumns.Contains(c) && row[c].StartsWith('-') ? " class=\"num neg\"" : " class=\"num\"";
+                var cls = c == 0 || !AlignNumbers ? "" : SignedColumns.Contains(c) && row[c].StartsWith('-') ? " class=\"num neg\"" : " class=\"num\"";
                 sb.Append("<td").Append(cls).Append('>').Append(HtmlReport.Esc(row[c])).Append("</td>");
             }
             sb.Append("</tr>\n");

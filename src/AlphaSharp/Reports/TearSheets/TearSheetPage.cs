@@ -19,7 +19,7 @@ public static class TearSheetPage
         summary.Tables(TearSheetTables.Returns(m), TearSheetTables.Risk(m), TearSheetTables.Trading(m));
         if (o.Settings is { Count: > 0 } settings)
         {
-            var t = new HtmlTable(["Setting", "Value"], "Settings");
+            var t = new HtmlTable(["Setting", "Value"], "Settings") { AlignNumbers = false };
             foreach (var (k, v) in settings) t.Row(k, v);
             summary.Table(t);
         }
