@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AlphaSharp.Data;
+using AlphaSharp.Data.Qlib;
 using Spectre.Console;
 
 namespace AlphaSharp.Cli;
@@ -29,6 +30,22 @@ public static class DataImportCommand
         var benchmark = new Option<string?>("--benchmark") { Description = "Benchmark index long CSV: date,symbol,open,high,low,close[,volume]", HelpName = "FILE" };
         var industry = new Option<string?>("--industry") { Description = "Industry map CSV: symbol,industry (a snapshot)", HelpName = "FILE" };
         var outDir = new Option<string>("--out") { Description = "New store directory to create (must not exist)", HelpName = "DIR", Required = true };
+        var qlib = new Option<string?>("--qlib") { Description = "Qlib data directory: calendars/day.txt, instruments/*.txt, features/<symbol>/<field>.day.bin", HelpName = "DIR" };
+        var qlibPrices = new Option<string>("--qlib-prices")
+        {
+            Description = "--qlib price convention: auto (raw for an AlphaSharp export, else Qlib's adjusted prices, which are divided by " +
+                          "$factor, and volume, multiplied by it), raw, or adjusted",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|raw|adjusted",
+        };
+        qlibPrices.AcceptOnlyFromAmong("auto", "raw", "adjusted");
+        var folder = new Option<string?>("--folder") { Description = "Folder of one CSV per symbol (tushare / akshare style exports, plain or gzip)", HelpName = "DIR" };
+        var columns = new Option<string?>("--columns")
+        {
+            Description = "--folder column map: a preset (tushare, akshare), field=column[*unit scale] pairs, or both, e.g. " +
+                          "'tushare,factor=adj_factor' or 'date=trade_date,close=close,volume=vol*100'; default: detected from the header",
+            HelpName = "MAP",
+        };
 
         // One entry per input format; a new format adds its options and reader here.
         Source[] sources =
@@ -36,6 +53,12 @@ public static class DataImportCommand
             new("--bars", [bars, fields, membership, benchmark, industry], p => p.GetValue(bars) is not null,
                 p => ReadLongCsv(new MarketImportFiles(p.GetValue(bars)!, p.GetValue(fields) ?? [], p.GetValue(membership),
                     p.GetValue(benchmark), p.GetValue(industry)))),
+            new("--qlib", [qlib, qlibPrices], p => p.GetValue(qlib) is not null,
+                p => ReadQlib(p.GetValue(qlib)!, p.GetValue(qlibPrices) switch { "raw" => QlibPriceConvention.Raw, "adjusted" => QlibPriceConvention.Adjusted, _ => null })),
+            new("--folder", [folder, columns, membership, benchmark, industry], p => p.GetValue(folder) is not null,
+                p => WithProgress($"reading {p.GetValue(folder)}", progress => FolderCsvMarketImport.Run(p.GetValue(folder)!,
+                    p.GetValue(columns) is { } map ? FolderCsvColumns.Parse(map) : null, p.GetValue(membership), p.GetValue(benchmark),
+                    p.GetValue(industry), (done, total) => progress((double)done / total)))),
         ];
 
         var cmd = new Command("import", "Import market files into a new store directory (built under a temporary name, renamed when complete)");
@@ -77,6 +100,10 @@ public static class DataImportCommand
             }).Data;
         });
     }
+
+    private static MarketData ReadQlib(string dir, QlibPriceConvention? prices) =>
+        WithProgress($"reading {dir}", progress =>
+            QlibImporter.Import(dir, new QlibImportOptions { Prices = prices }, (done, total) => progress((double)done / total)));
 
     // Progress goes to stderr, and only when it is a terminal, so stdout stays clean for pipes and tests.
     private static T WithProgress<T>(string label, Func<Action<double>, T> work)
