@@ -28,15 +28,15 @@ internal static class FeedForward
             keep = new float[pre.Length];
             DropoutMask.Fill(keep, p, rng.NextULong());
         }
-        var hidden = new float[pre.Length];
+        var inputs = new List<Tensor> { x, w1, w2 };
+        if (b1 is not null) inputs.Add(b1);
+        if (b2 is not null) inputs.Add(b2);
+        // Inference keeps nothing for backward, so the activation can overwrite its input.
+        var hidden = Autograd.Needs([.. inputs]) ? new float[pre.Length] : pre;
         RowBlocks.For(rows, f, (_, start, end) => Activate(pre, keep, gelu, hidden, start * f, end * f));
         var y = new float[rows * d];
         Affine(hidden, rows, f, w2.Data, b2?.Data, d, y);
         var output = new Tensor(y, x.Shape);
-
-        var inputs = new List<Tensor> { x, w1, w2 };
-        if (b1 is not null) inputs.Add(b1);
-        if (b2 is not null) inputs.Add(b2);
         return Autograd.Record(output, [.. inputs], o =>
         {
             var g = o.Grad!;

@@ -66,6 +66,8 @@ public class FusedBlockTests
         var h = l1.Forward(x);
         var plain = l2.Forward(gelu ? h.Gelu() : h.Relu());
         TensorAssert.Close(plain, fused, "output", 1e-6, 1e-6);
+        using (Autograd.NoGrad())
+            Assert.Equal(fused.Data, FeedForward.Apply(x, l1, l2, gelu, 0.3f, new Rng(1), training: false).Data);
         var g = Tensor.Normal(rng, 0, 1, 3, 4, 10).Data;
         fused.Backward(g);
         var fusedGrads = new[] { x.Grad!, l1.Weight.Grad!, l1.Bias!.Grad!, l2.Weight.Grad!, l2.Bias!.Grad! }.Select(a => (float[])a.Clone()).ToArray();
