@@ -51,6 +51,23 @@ public class DataImportCommandTests
         }
     }
 
+    [Fact]
+    public void Fields_option_repeats_and_each_file_joins_its_own_columns()
+    {
+        var (files, args) = Inputs();
+        using (files)
+        {
+            var store = files.Path_("store");
+            var second = files.Text("more.csv", "date,symbol,turnover\n2021-01-05,SH600000,0.5\n");
+            var r = DataImportCliHarness.Run([.. args, "--fields", second, "--out", store]);
+            Assert.True(r.Exit == 0, r.Err);
+            var data = MarketStore.Load(store);
+            Assert.Equal(["open", "high", "low", "close", "volume", "amount", "factor", "pb", "turnover"], data.Panel.FieldNames);
+            Assert.Equal(0.5f, data.Panel["turnover", 1, 0]);
+            Assert.Equal("percent", data.Units["turnover"]);
+        }
+    }
+
     /// <summary>Runs an import that must fail: exit 2, one line on stderr, and no output directory or temporary left.</summary>
     private static string FailingImport(CliTempDir files, List<string> args)
     {

@@ -76,6 +76,32 @@ public class LongCsvReaderTests
         Assert.Equal((double)n * (n - 1) / 2 + 0.25 * n, sum);
     }
 
+    [Fact]
+    public void Error_deep_in_a_big_file_stops_the_decompressing_thread_and_names_the_line()
+    {
+        using var files = new DataTestFiles();
+        var sb = new System.Text.StringBuilder("date,symbol,close\n");
+        for (var k = 0; k < 200_000; k++) sb.Append(k == 50_000 ? "2021-01-04,SH000000,1O.5\n" : $"2021-01-04,SH{k % 1000:000000},{k}\n");
+        var path = files.Gzip("big.csv.gz", sb.ToString());
+        using var reader = LongCsvReader.Open(path);
+        Assert.Equal(["close"], reader.Fields);
+        var e = Assert.Throws<DataException>(() => reader.ReadRows(_ => { }));
+        Assert.Equal($"{path}:50002: column 3 (close): '1O.5' is not a number", e.Message);
+        Assert.Equal(1000, reader.Symbols.Count);
+    }
+
+    [Fact]
+    public void A_handler_exception_propagates_unchanged()
+    {
+        using var files = new DataTestFiles();
+        var path = files.Text("bars.csv", Bars);
+        var e = Assert.Throws<InvalidOperationException>(() => LongCsvReader.ReadRows(path, r =>
+        {
+            if (r.Line == 3) throw new InvalidOperationException("stop at line 3");
+        }));
+        Assert.Equal("stop at line 3", e.Message);
+    }
+
     private static string ErrorOf(string path) =>
         Assert.Throws<DataException>(() => LongCsvReader.ReadRows(path, _ => { })).Message;
 
