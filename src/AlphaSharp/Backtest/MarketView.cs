@@ -34,22 +34,21 @@ public sealed class MarketView
         Tradable = TransposeMask(Tradability.Mask(p));
         var ages = AlphaSharp.Data.ListingAge.All(p);
         var factor = p.HasField("factor") ? p.Field("factor") : null;
-        for (var i = 0; i < N; i++)
+        // Instruments are independent and write disjoint cells: the same bits on any number of threads.
+        Parallel.For(0, N, i =>
         {
             var symbol = p.Symbols[i];
             Boards[i] = TryBoard(symbol);
             Star[i] = Boards[i] == Board.Star;
             Shanghai[i] = symbol.StartsWith("SH", StringComparison.OrdinalIgnoreCase);
             FillInstrument(i, factor, ages);
-        }
-        Member = new bool[T * N];
-        if (data.Universe is { } u)
+        });
+        if (data.Universe is { } u) Member = TransposeMask(u.MaskFor(p));
+        else
         {
-            var mask = u.MaskFor(p);
-            for (var i = 0; i < N; i++)
-                for (var t = 0; t < T; t++) Member[t * N + i] = mask[i * T + t];
+            Member = new bool[T * N];
+            Array.Fill(Member, true);
         }
-        else Array.Fill(Member, true);
         BenchmarkClose = data.Benchmark?.Close;
     }
 
@@ -95,15 +94,21 @@ public sealed class MarketView
         return new MarketView(data);
     }
 
-    private static float[] Transpose(Panel p, string field)
+    private static float[] Transpose(Panel p, string field) => Transpose(p.Field(field), p.N, p.T);
+
+    /// <summary>Instrument-major [i * T + t] to date-major [t * n + i], in blocks of 16 instruments so writes stay in cache lines.</summary>
+    private static TValue[] Transpose<TValue>(TValue[] src, int n, int T)
     {
-        var src = p.Field(field);
-        int n = p.N, T = p.T;
-        var dst = new float[T * n];
-        for (var i = 0; i < n; i++)
+        const int Block = 16;
+        var dst = new TValue[T * n];
+        for (var i0 = 0; i0 < n; i0 += Block)
         {
-            var row = src.AsSpan(i * T, T);
-            for (var t = 0; t < T; t++) dst[t * n + i] = row[t];
+            var i1 = Math.Min(n, i0 + Block);
+            for (var t = 0; t < T; t++)
+            {
+                var row = t * n;
+                for (var i = i0; i < i1; i++) dst[row + i] = src[i * T + t];
+            }
         }
         return dst;
     }
@@ -114,13 +119,7 @@ public sealed class MarketView
         catch (DataException) { return null; } // not an A-share: no price limits, ordinary lots
     }
 
-    private bool[] TransposeMask(bool[] src)
-    {
-        var dst = new bool[T * N];
-        for (var i = 0; i < N; i++)
-            for (var t = 0; t < T; t++) dst[t * N + i] = src[i * T + t];
-        return dst;
-    }
+    private bool[] TransposeMask(bool[] src) => Transpose(src, N, T);
 
     private void FillInstrument(int i, float[]? factorField, int[] ages)
     {
