@@ -98,10 +98,3 @@ public static class LineChart
         return sb.Length == 0 ? "M0,0" : sb.ToString();
     }
 }
-
-/// <summary>Area chart (e.g. the underwater drawdown): line series shaded down to zero.</summary>
-public static class AreaChart
-{
-    public static string Render(ReadOnlySpan<DateOnly> dates, IReadOnlyList<LineSeries> series, ChartOptions options) =>
-        LineChart.Render(dates, series.Select(s => s with { Fill = true }).ToList(), options);
-}
