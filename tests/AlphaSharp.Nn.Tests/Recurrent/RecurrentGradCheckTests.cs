@@ -35,6 +35,30 @@ public class RecurrentGradCheckTests
         Check(new RecurrentCase("gru", 3, 4, 2, false, true, true, false, 3, 2, Dropout: 0.5f), threads: 1);
     }
 
+    [Theory]
+    [InlineData("lstm", "hn")]
+    [InlineData("lstm", "cn")]
+    [InlineData("gru", "hn")]
+    [InlineData("rnn_tanh", "hn")]
+    public void OnlyAFinalStateInTheLossStillReachesEveryInput(string kind, string which)
+    {
+        // The output itself is unused: its gradient is the zeros the final state's entry hands over.
+        var c = new RecurrentCase(kind, 3, 5, 2, true, true, true, true, 4, 3);
+        var rng = new Rng(31);
+        var m = c.Build(rng);
+        var x = Tensor.Normal(rng, 0f, 1f, c.InputShape).RequireGrad();
+        var h0 = Tensor.Normal(rng, 0f, 0.5f, c.StateShape).RequireGrad();
+        var c0 = kind == "lstm" ? Tensor.Normal(rng, 0f, 0.5f, c.StateShape).RequireGrad() : null;
+        var inputs = new List<Tensor> { x, h0 };
+        if (c0 is not null) inputs.Add(c0);
+        inputs.AddRange(m.Parameters());
+        GradCheck.Check(_ =>
+        {
+            var (_, hn, cn) = RecurrentFixture.Run(m, x, h0, c0);
+            return which == "cn" ? cn! : hn;
+        }, [.. inputs], maxPerInput: 16);
+    }
+
     // Central differences are meaningless where a step straddles a relu kink (one pre-activation within eps of
     // zero; checked by hand: there the difference quotient converges to the autograd value as eps shrinks). With
     // hundreds of pre-activations that happens for some seeds, so the relu cases use one where none does.
