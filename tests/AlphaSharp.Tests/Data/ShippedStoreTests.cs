@@ -131,5 +131,8 @@ public class ShippedStoreTests
         Assert.InRange(up, 5_000, 40_000);
         Assert.InRange(down, 2_000, 40_000);
         Assert.True(normal > 1_500_000);
+        // The whole-panel pass agrees with the one-cell query everywhere it is asked (every 97th cell).
+        for (var k = 0; k < status.Length; k += 97)
+            Assert.Equal(PriceLimits.StatusAt(P, k % P.T, k / P.T, PriceLimitRules.Default), status[k]);
     }
 }

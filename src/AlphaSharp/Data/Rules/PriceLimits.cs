@@ -43,23 +43,36 @@ public static class PriceLimits
     {
         var today = panel["close", t, instrument];
         if (float.IsNaN(today) || !TryLimitPrices(panel, t, instrument, rules, out var limits)) return LimitStatus.Unknown;
-        if (today >= limits.Up - Tick / 2) return LimitStatus.LimitUp;
-        if (today <= limits.Down + Tick / 2) return LimitStatus.LimitDown;
-        return LimitStatus.Normal;
+        return Classify(today, limits.Up, limits.Down);
     }
 
-    /// <summary>The status of every cell, instrument-major like the panel.</summary>
+    /// <summary>The status of every cell, instrument-major like the panel (the same answer as <see cref="StatusAt"/>).</summary>
     public static LimitStatus[] Status(Panel panel, PriceLimitRules? rules = null)
     {
         rules ??= PriceLimitRules.Default;
-        var status = new LimitStatus[panel.N * panel.T];
+        var T = panel.T;
+        var close = panel.Field("close");
+        var factor = panel.Field(AdjustedPrices.FactorField);
+        var status = new LimitStatus[panel.N * T];
         Parallel.For(0, panel.N, i =>
         {
-            Boards.Of(panel.Symbols[i]); // fail early, once, on a symbol with no known board
-            for (var t = 0; t < panel.T; t++) status[i * panel.T + t] = StatusAt(panel, t, i, rules);
+            var board = Boards.Of(panel.Symbols[i]);
+            var row = i * T;
+            for (var t = 1; t < T; t++)
+            {
+                double today = close[row + t], prevClose = close[row + t - 1], prevFactor = factor[row + t - 1], todayFactor = factor[row + t];
+                if (double.IsNaN(today) || double.IsNaN(prevClose) || double.IsNaN(prevFactor) || double.IsNaN(todayFactor) || todayFactor <= 0)
+                    continue;
+                var reference = prevClose * prevFactor / todayFactor;
+                var fraction = rules.LimitFraction(board, panel.Calendar[t]);
+                status[row + t] = Classify(today, RoundToTick(reference * (1 + fraction)), RoundToTick(reference * (1 - fraction)));
+            }
         });
         return status;
     }
+
+    private static LimitStatus Classify(double close, double up, double down) =>
+        close >= up - Tick / 2 ? LimitStatus.LimitUp : close <= down + Tick / 2 ? LimitStatus.LimitDown : LimitStatus.Normal;
 
     // The 1e-9 nudge keeps a product like 11.55 x 1.1 = 12.705 (stored as 12.70499999...) rounding up, as the
     // exchange's decimal arithmetic does.
