@@ -12,7 +12,6 @@ public sealed class PackedMatrix
 
     public int K { get; private set; }
     public int N { get; private set; }
-    internal int Nr { get; private set; }
     internal bool Use512 { get; private set; }
     internal int KcMax { get; private set; }
     internal int Panels { get; private set; }
@@ -32,7 +31,6 @@ public sealed class PackedMatrix
         var nr = Gemm.TileShape().Nr;
         K = k;
         N = n;
-        Nr = nr;
         Use512 = nr == Gemm.NR512;
         var kBlocks = Math.Max(1, (k + Gemm.KC - 1) / Gemm.KC);
         KcMax = k == 0 ? 0 : (k + kBlocks - 1) / kBlocks;
