@@ -35,7 +35,7 @@ internal static class RecurrentStack
     public static (Tensor Output, Tensor Hn, Tensor? Cn) Forward(RecurrentSpec spec, Tensor x, Tensor? h0, Tensor? c0,
         IReadOnlyList<Tensor> weights, bool training, Rng? dropoutRng)
     {
-        var geo = Geometry.Of(spec, x);
+        var geo = SequenceGeometry.Of(spec, x);
         CheckState(spec, "h0", h0, geo);
         CheckState(spec, "c0", c0, geo);
         int T = geo.T, B = geo.B, H = spec.HiddenSize, D = spec.Directions, L = spec.NumLayers;
@@ -53,7 +53,7 @@ internal static class RecurrentStack
         var hn = new float[L * D * B * H];
         var cn = isLstm ? new float[hn.Length] : [];
 
-        var layerIn = geo.BatchFirst ? Transpose(x.Data, B, T, spec.InputSize, buffers) : x.Data;
+        var layerIn = geo.BatchFirst ? SequenceLayout.Transpose(x.Data, B, T, spec.InputSize, buffers) : x.Data;
         for (var l = 0; l < L; l++)
         {
             layerInputs[l] = layerIn;
@@ -70,7 +70,7 @@ internal static class RecurrentStack
                 tapes[k] = tape;
                 tape.Hs.AsSpan(tape.FinalOffset, B * H).CopyTo(hn.AsSpan(k * B * H));
                 if (isLstm) tape.Cs.AsSpan(tape.FinalOffset, B * H).CopyTo(cn.AsSpan(k * B * H));
-                ScatterOutputs(tape, layerOut, d * H, sT, sB);
+                SequenceLayout.ScatterOutputs(tape, layerOut, d * H, sT, sB);
             }
             if (!last && useDropout)
             {
@@ -110,7 +110,7 @@ internal static class RecurrentStack
         public float[]? Cn;
     }
 
-    private static void Backward(RecurrentSpec spec, Geometry geo, Tensor x, Tensor? h0, Tensor? c0,
+    private static void Backward(RecurrentSpec spec, SequenceGeometry geo, Tensor x, Tensor? h0, Tensor? c0,
         IReadOnlyList<Tensor> weights, float[][] layerInputs, float[]?[] masks, LayerTape[] tapes, float[] dyUser,
         StateGrads stateGrads, RentedBuffers buffers, int threads)
     {
@@ -134,8 +134,8 @@ internal static class RecurrentStack
                 LoadOrClear(dCn, k * B * H, dc);
                 RecurrentLayer.Backward(tapes[k].Shape, inputSize, layerInputs[l], WeightsOf(spec, weights, k), tapes[k],
                     dOut, d * H, sT, sB, dh, dc, GradsOf(spec, weights, k), dx, d > 0, threads);
-                if (h0 is { RequiresGrad: true }) AddInto(Autograd.GradOf(h0), k * B * H, dh);
-                if (c0 is { RequiresGrad: true }) AddInto(Autograd.GradOf(c0), k * B * H, dc);
+                if (h0 is { RequiresGrad: true }) SequenceLayout.AddInto(Autograd.GradOf(h0), k * B * H, dh);
+                if (c0 is { RequiresGrad: true }) SequenceLayout.AddInto(Autograd.GradOf(c0), k * B * H, dc);
             }
             if (l > 0)
             {
@@ -148,8 +148,8 @@ internal static class RecurrentStack
             else if (dx is not null)
             {
                 var gx = Autograd.GradOf(x);
-                if (geo.BatchFirst) AddTransposed(dx, T, B, spec.InputSize, gx);
-                else AddInto(gx, 0, dx.AsSpan(0, gx.Length));
+                if (geo.BatchFirst) SequenceLayout.AddTransposed(dx, T, B, spec.InputSize, gx);
+                else SequenceLayout.AddInto(gx, 0, dx.AsSpan(0, gx.Length));
             }
         }
     }
@@ -175,18 +175,6 @@ internal static class RecurrentStack
     private static ReadOnlySpan<float> Slice(Tensor? t, (int Start, int Length) range)
         => t is null ? ReadOnlySpan<float>.Empty : t.Data.AsSpan(range.Start, range.Length);
 
-    /// <summary>Copies h_t of every t from the tape into an output laid out with the given strides.</summary>
-    private static void ScatterOutputs(LayerTape tape, float[] dst, int column, int strideT, int strideB)
-    {
-        var sh = tape.Shape;
-        for (var t = 0; t < sh.T; t++)
-        {
-            var src = tape.OutputOffset(t);
-            for (var b = 0; b < sh.B; b++)
-                tape.Hs.AsSpan(src + b * sh.H, sh.H).CopyTo(dst.AsSpan(t * strideT + b * strideB + column));
-        }
-    }
-
     /// <summary>PyTorch's dropout: zero with probability p, scale the rest by 1 / (1 - p).</summary>
     private static float[] DropoutMask(int n, float p, Rng rng)
     {
@@ -196,69 +184,17 @@ internal static class RecurrentStack
         return mask;
     }
 
-    /// <summary>[B, T, F] to [T, B, F].</summary>
-    private static float[] Transpose(float[] src, int B, int T, int F, RentedBuffers buffers)
-    {
-        var dst = buffers.Rent(src.Length);
-        for (var b = 0; b < B; b++)
-            for (var t = 0; t < T; t++)
-                src.AsSpan((b * T + t) * F, F).CopyTo(dst.AsSpan((t * B + b) * F));
-        return dst;
-    }
-
-    /// <summary>dst ([B, T, F]) += src ([T, B, F]) transposed.</summary>
-    private static void AddTransposed(float[] src, int T, int B, int F, float[] dst)
-    {
-        for (var t = 0; t < T; t++)
-            for (var b = 0; b < B; b++)
-                AddInto(dst, (b * T + t) * F, src.AsSpan((t * B + b) * F, F));
-    }
-
-    private static void AddInto(float[] dst, int offset, ReadOnlySpan<float> src)
-    {
-        var d = dst.AsSpan(offset, src.Length);
-        for (var i = 0; i < src.Length; i++) d[i] += src[i];
-    }
-
     private static void LoadOrClear(float[]? src, int offset, float[] dst)
     {
         if (src is null) Array.Clear(dst);
         else src.AsSpan(offset, dst.Length).CopyTo(dst);
     }
 
-    private static void CheckState(RecurrentSpec spec, string what, Tensor? s, Geometry geo)
+    private static void CheckState(RecurrentSpec spec, string what, Tensor? s, SequenceGeometry geo)
     {
         if (s is null) return;
         var expected = geo.StateShape(spec.NumLayers * spec.Directions, spec.HiddenSize);
         if (!s.Shape.AsSpan().SequenceEqual(expected))
             throw new ArgumentException($"{spec.Name}: expected {what} of shape [{string.Join(", ", expected)}], got {s.ShapeString}");
-    }
-
-    /// <summary>Sequence length, batch and layout of one call's input; unbatched input is a batch of one.</summary>
-    private readonly record struct Geometry(int T, int B, bool Batched, bool BatchFirst)
-    {
-        public static Geometry Of(RecurrentSpec spec, Tensor x)
-        {
-            if (x.Rank is not (2 or 3))
-                throw new ArgumentException($"{spec.Name}: expected input of 2 (unbatched) or 3 (batched) dimensions, got shape {x.ShapeString}");
-            if (x.Size(-1) != spec.InputSize)
-                throw new ArgumentException($"{spec.Name}: input.size(-1) must be equal to input_size. Expected {spec.InputSize}, got {x.Size(-1)} (input shape {x.ShapeString})");
-            var g = x.Rank == 2
-                ? new Geometry(x.Shape[0], 1, false, false)
-                : spec.BatchFirst
-                    ? new Geometry(x.Shape[1], x.Shape[0], true, true)
-                    : new Geometry(x.Shape[0], x.Shape[1], true, false);
-            if (g.T == 0 || g.B == 0)
-                throw new ArgumentException($"{spec.Name}: input of shape {x.ShapeString} has an empty sequence or batch");
-            return g;
-        }
-
-        public int[] OutputShape(int features) => !Batched ? [T, features] : BatchFirst ? [B, T, features] : [T, B, features];
-
-        public int[] StateShape(int layers, int hidden) => Batched ? [layers, B, hidden] : [layers, hidden];
-
-        /// <summary>Element strides of (t, b) in the caller's output layout.</summary>
-        public (int StrideT, int StrideB) OutputStrides(int features)
-            => BatchFirst ? (features, T * features) : (B * features, features);
     }
 }
