@@ -58,6 +58,34 @@ public class ChartTests
     }
 
     [Fact]
+    public void Series_past_the_palette_are_dashed_so_repeated_colours_stay_apart()
+    {
+        var dates = Days(60);
+        var series = Enumerable.Range(0, 10).Select(k => new LineSeries($"L{k}", dates.Select((_, i) => k + i * 0.01).ToArray())).ToList();
+        var doc = Parse(LineChart.Render(dates, series, new ChartOptions("Ten", "Date", "Value")));
+        var paths = ByClass(doc, "path", "series");
+        Assert.Equal(10, paths.Count);
+        Assert.Equal(10, ByClass(doc, "g", "legend-entry").Count);
+        Assert.Equal((string?)paths[0].Attribute("stroke"), (string?)paths[8].Attribute("stroke"));
+        Assert.Null(paths[0].Attribute("stroke-dasharray"));
+        Assert.NotNull(paths[8].Attribute("stroke-dasharray"));
+        Assert.NotNull(ByClass(doc, "g", "legend-entry")[9].Element(Svg + "line")!.Attribute("stroke-dasharray"));
+    }
+
+    [Fact]
+    public void Narrow_date_axes_keep_labels_apart_and_inside_the_chart()
+    {
+        var dates = Days(30);
+        var doc = Parse(LineChart.Render(dates, [new LineSeries("a", dates.Select((_, i) => (double)i).ToArray())],
+            new ChartOptions("Narrow", "Date", "Value", Width: 420, Height: 240)));
+        var labels = ByClass(doc, "g", "x-axis").Single().Elements(Svg + "text").ToList();
+        Assert.InRange(labels.Count, 2, 5);
+        var xs = labels.Select(l => double.Parse((string)l.Attribute("x")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        for (var i = 1; i < xs.Count; i++) Assert.True(xs[i] - xs[i - 1] >= 70, $"labels {i - 1} and {i} are {xs[i] - xs[i - 1]} px apart");
+        Assert.Equal("end", (string?)labels[^1].Attribute("text-anchor")); // the last date sits at the right edge
+    }
+
+    [Fact]
     public void Area_chart_fills_down_to_zero()
     {
         var dates = Days(120);

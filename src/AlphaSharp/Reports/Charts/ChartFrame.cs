@@ -9,6 +9,7 @@ internal sealed class ChartFrame
     private const double TitleBand = 26;
     private const double LegendRow = 20;
     private const double CharWidth = 6.6; // average width of a 12 px sans-serif character, for layout only
+    private const double TickCharWidth = 6.2; // the same at 11 px
 
     public ChartFrame(ChartOptions options, IReadOnlyList<LegendEntry> legend, double leftMargin = 70, double bottomMargin = 48)
     {
@@ -82,10 +83,16 @@ internal sealed class ChartFrame
         {
             if (grid) Svg.Line(x, Top, x, Bottom, "#f0f0f0");
             Svg.Line(x, Bottom, x, Bottom + 5, "#444444");
-            Svg.Text(x, Bottom + 18, label, "middle", 11, null, "#444444", "tick-label");
+            // A label that would run past the chart's edge is anchored at its tick instead of centred on it.
+            var half = label.Length * TickCharWidth / 2;
+            var anchor = x + half > Options.Width - 2 ? "end" : x - half < 2 ? "start" : "middle";
+            Svg.Text(x, Bottom + 18, label, anchor, 11, null, "#444444", "tick-label");
         }
         Svg.CloseGroup();
     }
+
+    /// <summary>How many date labels fit along the x axis without touching (10-character labels at worst).</summary>
+    public int MaxDateTicks => Math.Clamp((int)((Right - Left) / (10 * TickCharWidth + 16)), 2, 12);
 
     private static int LayoutLegend(IReadOnlyList<LegendEntry> legend, double width, out List<(double X, int Row)> positions)
     {

@@ -17,6 +17,8 @@ public static class LineChart
             if (s.Values.Length != dates.Length)
                 throw new ArgumentException($"line chart '{options.Title}': series '{s.Name}' has {s.Values.Length} values for {dates.Length} dates");
         var colors = series.Select((s, i) => s.Color ?? Palette.At(i)).ToArray();
+        // Past the palette's eight colours they repeat, so the second round is dashed to stay distinguishable.
+        series = series.Select((s, i) => s.Color == null && i >= Palette.Series.Length && !s.Fill ? s with { Dashed = true } : s).ToList();
         var legend = series.Select((s, i) => new LegendEntry(s.Name, colors[i],
             s.Fill ? LegendMark.Box : s.Dashed ? LegendMark.DashedLine : LegendMark.Line)).ToList();
         var frame = new ChartFrame(options, legend);
@@ -43,7 +45,7 @@ public static class LineChart
 
         var n = dates.Length;
         double X(int i) => n <= 1 ? (frame.Left + frame.Right) / 2 : frame.Left + (double)i / (n - 1) * (frame.Right - frame.Left);
-        frame.DrawXAxis(Ticks.Dates(dates).Select(t => (X(t.Index), t.Label)));
+        frame.DrawXAxis(Ticks.Dates(dates, frame.MaxDateTicks).Select(t => (X(t.Index), t.Label)));
 
         frame.Svg.OpenGroup("series-group");
         for (var k = 0; k < series.Count; k++)

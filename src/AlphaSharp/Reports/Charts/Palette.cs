@@ -1,10 +1,13 @@
 namespace AlphaSharp.Reports.Charts;
 
-/// <summary>Okabe-Ito colours (distinguishable with colour-vision deficiency), in the order series take them.</summary>
+/// <summary>
+/// Okabe-Ito colours (distinguishable with colour-vision deficiency), in the order series take them; its yellow is
+/// darkened to read on white.
+/// </summary>
 public static class Palette
 {
     public static readonly string[] Series =
-        ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"];
+        ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#A08A00"];
 
     public static string At(int i) => Series[i % Series.Length];
 

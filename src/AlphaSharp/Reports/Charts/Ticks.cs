@@ -91,7 +91,7 @@ public static class Ticks
         }
         // A short series (under about two months): evenly spaced days.
         result.Clear();
-        var steps = Math.Min(Math.Max(dates.Length - 1, 1), 6);
+        var steps = Math.Min(Math.Max(dates.Length - 1, 1), Math.Max(1, Math.Min(6, maxTicks - 1)));
         for (var k = 0; k <= steps; k++)
         {
             var i = (int)Math.Round((double)k * (dates.Length - 1) / steps);
