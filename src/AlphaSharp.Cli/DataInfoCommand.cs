@@ -47,7 +47,8 @@ public static class DataInfoCommand
             console.MarkupLine($"benchmark      {Markup.Escape(b.Symbol)}, {b.Close.Count(v => !float.IsNaN(v))} of {panel.T} days");
         if (data.Industry.Count > 0)
             console.MarkupLine($"industry       {data.Industry.Count} symbols, {data.Industry.Values.Distinct().Count()} industries " +
-                $"(snapshot, not point-in-time); {panel.Symbols.Count(s => !data.Industry.ContainsKey(s))} instruments unmapped");
+                $"(snapshot, not point-in-time); {panel.Symbols.Count(s => !data.Industry.ContainsKey(s))} instruments unmapped" +
+                (data.Universe is { } members ? $", {members.Symbols.Count(s => !data.Industry.ContainsKey(s))} index members unmapped" : ""));
 
         var table = new Table().Border(TableBorder.Rounded).AddColumn("field").AddColumn("unit")
             .AddColumn(new TableColumn(data.Universe is null ? "coverage (instrument-days)" : "coverage (member-days)").RightAligned());

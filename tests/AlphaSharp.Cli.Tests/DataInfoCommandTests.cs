@@ -15,6 +15,8 @@ public class DataInfoCommandTests
         Assert.Contains("trading days   2917 (2011-01-04..2022-12-30)", r.Out);
         Assert.Contains("csi300: members per day min 300, max 300; 732 members over the period, 696 with price data, 36 without", r.Out);
         Assert.Contains("benchmark      SH000300, 2917 of 2917 days", r.Out);
+        // industry.csv maps all 696 instruments; 18 members (all among the 36 without prices) have no mapping.
+        Assert.Contains("industry       714 symbols, 99 industries (snapshot, not point-in-time); 0 instruments unmapped, 18 index members unmapped", r.Out);
         // Coverage rows, against pandas' member-day counts: close 837,789 / 875,100; pe_ttm 407,018 / 875,100.
         Assert.Matches(@"close\s+│\s+CNY \(raw\)\s+│\s+95\.74 %", r.Out);
         Assert.Matches(@"pe_ttm\s+│\s+ratio\s+│\s+46\.51 %", r.Out);
