@@ -34,31 +34,31 @@ public static partial class Gemm
     /// only one vector of columns are computed (into <paramref name="c"/> with stride ldc, beta 0, alpha 1), so a
     /// ragged border costs in proportion to its size rather than a full tile.
     /// </summary>
-    private static unsafe void EdgeKernel512(int rows, bool half, int kc, float* a, float* b, float* c, int ldc)
+    private static unsafe void EdgeKernel512(int rows, bool half, int kc, float* a, float* b, nint bStride, float* c, int ldc)
     {
         switch (rows + (half ? 8 : 0))
         {
-            case 1: Edge<Rows1W>(kc, a, b, c, ldc); break;
-            case 2: Edge<Rows2W>(kc, a, b, c, ldc); break;
-            case 3: Edge<Rows3W>(kc, a, b, c, ldc); break;
-            case 4: Edge<Rows4W>(kc, a, b, c, ldc); break;
-            case 5: Edge<Rows5W>(kc, a, b, c, ldc); break;
-            case 6: Edge<Rows6W>(kc, a, b, c, ldc); break;
-            case 7: Edge<Rows7W>(kc, a, b, c, ldc); break;
-            case 8: Edge<Rows8W>(kc, a, b, c, ldc); break;
-            case 9: Edge<Rows1H>(kc, a, b, c, ldc); break;
-            case 10: Edge<Rows2H>(kc, a, b, c, ldc); break;
-            case 11: Edge<Rows3H>(kc, a, b, c, ldc); break;
-            case 12: Edge<Rows4H>(kc, a, b, c, ldc); break;
-            case 13: Edge<Rows5H>(kc, a, b, c, ldc); break;
-            case 14: Edge<Rows6H>(kc, a, b, c, ldc); break;
-            case 15: Edge<Rows7H>(kc, a, b, c, ldc); break;
-            default: Edge<Rows8H>(kc, a, b, c, ldc); break;
+            case 1: Edge<Rows1W>(kc, a, b, bStride, c, ldc); break;
+            case 2: Edge<Rows2W>(kc, a, b, bStride, c, ldc); break;
+            case 3: Edge<Rows3W>(kc, a, b, bStride, c, ldc); break;
+            case 4: Edge<Rows4W>(kc, a, b, bStride, c, ldc); break;
+            case 5: Edge<Rows5W>(kc, a, b, bStride, c, ldc); break;
+            case 6: Edge<Rows6W>(kc, a, b, bStride, c, ldc); break;
+            case 7: Edge<Rows7W>(kc, a, b, bStride, c, ldc); break;
+            case 8: Edge<Rows8W>(kc, a, b, bStride, c, ldc); break;
+            case 9: Edge<Rows1H>(kc, a, b, bStride, c, ldc); break;
+            case 10: Edge<Rows2H>(kc, a, b, bStride, c, ldc); break;
+            case 11: Edge<Rows3H>(kc, a, b, bStride, c, ldc); break;
+            case 12: Edge<Rows4H>(kc, a, b, bStride, c, ldc); break;
+            case 13: Edge<Rows5H>(kc, a, b, bStride, c, ldc); break;
+            case 14: Edge<Rows6H>(kc, a, b, bStride, c, ldc); break;
+            case 15: Edge<Rows7H>(kc, a, b, bStride, c, ldc); break;
+            default: Edge<Rows8H>(kc, a, b, bStride, c, ldc); break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Edge<T>(int kc, float* a, float* b, float* c, int ldc) where T : struct, IRowCount
+    private static unsafe void Edge<T>(int kc, float* a, float* b, nint bStride, float* c, int ldc) where T : struct, IRowCount
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -114,7 +114,7 @@ public static partial class Gemm
                 if (T.TwoVectors) c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
             }
             a += MR512;
-            b += NR512;
+            b += bStride;
         }
         StoreEdge<T>(c, c00, c01);
         if (T.Rows > 1) StoreEdge<T>(c + ldc, c10, c11);

@@ -10,10 +10,11 @@ public static partial class Gemm
 
     /// <summary>
     /// C[8 x 32] = beta * C + alpha * (A sliver x B sliver). Sixteen 512-bit accumulators stay in registers for the
-    /// whole depth; each step loads two B vectors and broadcasts eight A values.
+    /// whole depth; each step loads two B vectors and broadcasts eight A values. B's depth steps are
+    /// <paramref name="bStride"/> floats apart: 32 when packed, ldb when read in place.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static unsafe void Kernel512(int kc, float* a, float* b, float* c, int ldc, float alpha, float beta)
+    private static unsafe void Kernel512(int kc, float* a, float* b, nint bStride, float* c, int ldc, float alpha, float beta)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -40,7 +41,7 @@ public static partial class Gemm
             x = Vector512.Create(a[7]);
             c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
             a += 8;
-            b += 32;
+            b += bStride;
         }
         Store512(c, c00, c01, alpha, beta);
         Store512(c + ldc, c10, c11, alpha, beta);

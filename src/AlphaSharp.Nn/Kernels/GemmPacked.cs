@@ -28,6 +28,10 @@ public static partial class Gemm
         var ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
 
         var bufB = PackBuffers.B(ncMax * kcMax);
+        // With few rows, packing B (k x n) costs as much as multiplying by it. B stored k x n already has each
+        // depth step's 32 columns side by side, so the 512-bit kernel can read them in place; only a ragged last
+        // sliver is packed (zero-padded). Same values, same order: the bits equal the packed path's.
+        var direct = !transB && use512 && m <= DirectMaxRows;
 
         for (var p0 = 0; p0 < k; p0 += kcMax)
         {
@@ -36,17 +40,23 @@ public static partial class Gemm
             for (var j0 = 0; j0 < n; j0 += NC)
             {
                 var nc = Math.Min(NC, n - j0);
-                PackB(transB, b, ldb, j0, nc, p0, kc, nr, bufB);
+                var fullPanels = direct ? nc / nr : 0;
+                if (fullPanels * nr < nc)
+                    PackB(transB, b, ldb, j0 + fullPanels * nr, nc - fullPanels * nr, p0, kc, nr, bufB);
                 var job = new TileJob
                 {
                     A = a, Lda = lda, TransA = transA, P0 = p0, B = bufB, C = c + j0, Ldc = ldc, M = m, N = nc, Kc = kc,
                     Mr = mr, Nr = nr, McPanels = mcPanels, MPanels = mPanels,
                     Alpha = alpha, Beta = betaNow, Use512 = use512,
+                    BDirect = b + (long)p0 * ldb + j0, Ldb = ldb, DirectPanels = fullPanels,
                 };
                 RunTiles(job, threads);
             }
         }
     }
+
+    /// <summary>Up to this many rows of C, B stored k x n is read in place instead of packed.</summary>
+    internal const int DirectMaxRows = 64;
 
     /// <summary>
     /// Everything one depth block of tiles needs: A unpacked (each work item packs its own rows, BLIS-style, so
@@ -54,8 +64,10 @@ public static partial class Gemm
     /// </summary>
     private unsafe struct TileJob
     {
-        public float* A, B, C;
-        public int Lda, P0, Ldc, M, N, Kc, Mr, Nr, McPanels, MPanels;
+        public float* A, B, C, BDirect;
+        public int Lda, Ldb, P0, Ldc, M, N, Kc, Mr, Nr, McPanels, MPanels;
+        /// <summary>Column slivers read in place from <see cref="BDirect"/>; the rest are packed in <see cref="B"/>.</summary>
+        public int DirectPanels;
         public float Alpha, Beta;
         public bool Use512, TransA;
     }
@@ -110,7 +122,9 @@ public static partial class Gemm
         var edge = (float*)(((nint)edgeRaw + 63) & ~(nint)63);
         for (var jr = jrFrom; jr < jrTo; jr++)
         {
-            var bp = job.B + (long)jr * nr * kc;
+            var inPlace = jr < job.DirectPanels;
+            var bp = inPlace ? job.BDirect + (long)jr * nr : job.B + (long)(jr - job.DirectPanels) * nr * kc;
+            nint bStride = inPlace ? job.Ldb : nr;
             var cols = Math.Min(nr, job.N - jr * nr);
             for (var ir = irFrom; ir < irTo; ir++)
             {
@@ -119,12 +133,12 @@ public static partial class Gemm
                 var cp = job.C + (long)ir * mr * job.Ldc + jr * nr;
                 if (rows == mr && cols == nr)
                 {
-                    if (job.Use512) Kernel512(kc, ap, bp, cp, job.Ldc, job.Alpha, job.Beta);
+                    if (job.Use512) Kernel512(kc, ap, bp, bStride, cp, job.Ldc, job.Alpha, job.Beta);
                     else Kernel256(kc, ap, bp, cp, job.Ldc, job.Alpha, job.Beta);
                     continue;
                 }
                 // A ragged edge tile: compute only what exists (to the vector) into scratch, then merge.
-                if (job.Use512) EdgeKernel512(rows, cols <= 16, kc, ap, bp, edge, nr);
+                if (job.Use512) EdgeKernel512(rows, cols <= 16, kc, ap, bp, bStride, edge, nr);
                 else Kernel256(kc, ap, bp, edge, nr, 1f, 0f);
                 for (var r = 0; r < rows; r++)
                 {

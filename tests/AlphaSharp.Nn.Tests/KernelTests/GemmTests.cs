@@ -62,6 +62,7 @@ public class GemmTests
     [InlineData(37, 70, 300)]
     [InlineData(20, 1, 50)]
     [InlineData(23, 5, 9)]
+    [InlineData(70, 45, 33)]
     public void RowsComputedInPiecesHaveTheBitsOfOneCall(int m, int n, int k)
     {
         // Callers split batches over threads (the recurrent kernels do): any split must give the same bits.
