@@ -25,14 +25,14 @@ public static class TearSheetPage
         }
         summary.Paragraph("Definitions: docs/metrics.md. Undefined ratios (zero denominator, too few days) show as n/a.", note: true);
 
-        foreach (var (heading, svg) in Charts(s, months, o)) page.Section(heading).Svg(svg);
+        foreach (var (heading, svg) in Charts(s, years, months, o)) page.Section(heading).Svg(svg);
         foreach (var (heading, svg) in o.ExtraCharts ?? []) page.Section(heading).Svg(svg);
         page.Section("Per year").Table(TearSheetTables.Years(years));
         return page;
     }
 
     /// <summary>The tear sheet's charts, in page order, each with its section heading.</summary>
-    public static List<(string Heading, string Svg)> Charts(BacktestSeries s, IReadOnlyList<MonthReturn> months, TearSheetOptions o)
+    public static List<(string Heading, string Svg)> Charts(BacktestSeries s, IReadOnlyList<YearRow> yearly, IReadOnlyList<MonthReturn> months, TearSheetOptions o)
     {
         var p = o.Metrics;
         var dates = s.Dates;
@@ -56,7 +56,6 @@ public static class TearSheetPage
 
         charts.Add(("Monthly returns", MonthlyHeatmap(months, o)));
 
-        var yearly = PerformanceMetrics.YearlyTable(s, p);
         charts.Add(("Annual returns", BarChart.Render(
             yearly.Select(y => y.Year.ToString(CultureInfo.InvariantCulture)).ToList(),
             [
