@@ -52,20 +52,23 @@ internal sealed class SdpaKernel
         float[] dq, float[] dk, float[] dv, int threads)
         => Run(threads, (pair, scratch) => BackwardPair(pair, q, k, v, dO, probs, keep, dq, dk, dv, scratch));
 
+    /// <summary>Per-worker scratch: one pair's scores, then (direct path) a packed transposed key or value block.</summary>
+    private int ScratchSize => PairSize + SmallProducts.PackedSize(KeyLength, HeadDim);
+
     private void Run(int threads, Action<int, float[]> body)
     {
         var pairs = Batch * Heads;
         var workers = Math.Max(1, Math.Min(threads, pairs));
         if (workers == 1)
         {
-            var scratch = new float[PairSize];
+            var scratch = new float[ScratchSize];
             for (var p = 0; p < pairs; p++) body(p, scratch);
             return;
         }
         // Static contiguous chunks: which pairs a worker takes never changes the arithmetic of any pair.
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
-            var scratch = new float[PairSize];
+            var scratch = new float[ScratchSize];
             int lo = (int)((long)pairs * w / workers), hi = (int)((long)pairs * (w + 1) / workers);
             for (var p = lo; p < hi; p++) body(p, scratch);
         });
@@ -75,7 +78,7 @@ internal sealed class SdpaKernel
     {
         int n = pair / Heads, h = pair % Heads, l = QueryLength, s = KeyLength, d = HeadDim;
         var p = probs.AsSpan(pair * PairSize, PairSize);
-        ProductNT(l, s, d, Scale, q.AsSpan(Q.Base(n, h)), Q.RowStride, k.AsSpan(K.Base(n, h)), K.RowStride, p);
+        ProductNT(l, s, d, Scale, q.AsSpan(Q.Base(n, h)), Q.RowStride, k.AsSpan(K.Base(n, h)), K.RowStride, p, scratch.AsSpan(PairSize));
         AddMasks(p, pair, n);
         for (var r = 0; r < l; r++) SoftmaxRow(p.Slice(r * s, s));
         ReadOnlySpan<float> weights = p;
@@ -140,7 +143,7 @@ internal sealed class SdpaKernel
             ProductTN(s, d, l, 1f, ds, dOBlock, O.RowStride, dv.AsSpan(V.Base(n, h)), V.RowStride);
         }
         // dP = dO V^T (then through dropout), dS = P * (dP - rowsum(P * dP)).
-        ProductNT(l, s, d, 1f, dOBlock, O.RowStride, v.AsSpan(V.Base(n, h)), V.RowStride, ds);
+        ProductNT(l, s, d, 1f, dOBlock, O.RowStride, v.AsSpan(V.Base(n, h)), V.RowStride, ds, scratch.AsSpan(PairSize));
         if (keep is not null)
         {
             var kp = keep.AsSpan(pair * PairSize, PairSize);
@@ -160,14 +163,16 @@ internal sealed class SdpaKernel
     }
 
     /// <summary>C [m, n] = alpha A B^T for A [m, k] and B [n, k] (row strides lda, ldb); C is dense.</summary>
-    private void ProductNT(int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, Span<float> c)
+    private void ProductNT(int m, int n, int k, float alpha, ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb,
+        Span<float> c, Span<float> pack)
     {
         if (!Direct)
         {
             Gemm.Sgemm(false, true, m, n, k, alpha, a, lda, b, ldb, 0f, c, n, 1);
             return;
         }
-        for (var i = 0; i < m; i++) SmallProducts.DotRows(a.Slice(i * lda), b, ldb, n, k, alpha, c.Slice(i * n, n));
+        SmallProducts.PackTransposed(b, ldb, n, k, pack);
+        SmallProducts.ProductNTPacked(a, lda, m, k, pack, n, alpha, c);
     }
 
     /// <summary>C [m, n] = beta C + alpha P B for dense P [m, k] and B [k, n] (row stride ldb), C row stride ldc; beta 0 or 1.</summary>
