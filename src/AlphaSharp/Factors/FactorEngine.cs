@@ -29,6 +29,9 @@ public sealed class FactorEngine
     public FieldSource Fields { get; }
     public FactorGraph Graph { get; }
 
+    /// <summary>Called after each node is computed with its wall time (profiling; null = off).</summary>
+    public Action<ExprNode, TimeSpan>? NodeTimer { get; set; }
+
     /// <summary>Universe membership used by cross-sectional operators, instrument-major; null = everyone.</summary>
     public bool[]? Mask { get; }
 
@@ -58,6 +61,6 @@ public sealed class FactorEngine
         Action<int, int>? progress = null)
     {
         var roots = expressions.Select(e => Compile(e, role)).ToList();
-        GraphEvaluator.Run(roots, Fields, _context, sink, progress);
+        GraphEvaluator.Run(roots, Fields, _context, sink, progress, NodeTimer);
     }
 }

@@ -14,6 +14,32 @@ internal sealed class EvalContext(int T, int N, bool[]? mask, Func<int[]> indust
     /// <summary>Industry code per instrument (-1 = unknown), for neutralizing on industry dummies.</summary>
     public int[] Groups => _groups ??= industryCodes();
 
+    private readonly Stack<float[]> _free = new();
+
+    /// <summary>
+    /// An output panel: one released by an earlier node when there is one, otherwise a new uninitialised array (every
+    /// operator writes every cell). Reusing panels keeps a batch of hundreds of nodes from churning gigabytes through
+    /// the large-object heap.
+    /// </summary>
+    public float[] Rent()
+    {
+        lock (_free) if (_free.Count > 0) return _free.Pop();
+        return GC.AllocateUninitializedArray<float>(Cells);
+    }
+
+    /// <summary>Hands back a panel nobody reads any more.</summary>
+    public void Return(float[] panel)
+    {
+        if (panel.Length != Cells) return;
+        lock (_free) _free.Push(panel);
+    }
+
+    /// <summary>Drops the pooled panels (end of a batch).</summary>
+    public void ClearPool()
+    {
+        lock (_free) _free.Clear();
+    }
+
     /// <summary>A full panel for a constant input (length 1), so time-series and cross-section kernels see a panel.</summary>
     public float[] Broadcast(float[] x)
     {

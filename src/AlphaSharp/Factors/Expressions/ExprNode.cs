@@ -23,6 +23,9 @@ public sealed class ExprNode
     public string Text { get; }
 
     internal OperatorSpec? Op { get; }
+
+    /// <summary>The operator's name (Mean, Corr, Add, ...); null for a field or a constant.</summary>
+    public string? Operator => Op?.Name;
     public string? Field { get; }
     public float? Constant { get; }
     public IReadOnlyList<ExprNode> Inputs { get; }

@@ -66,7 +66,7 @@ public sealed class FieldSource
             if (!_panel.HasField(name)) throw new DataException($"no field '${name}' (fields: {string.Join(", ", Names.Select(n => "$" + n))})");
             return (float[])_panel.Field(name).Clone();
         }
-        var y = new float[cells];
+        var y = GC.AllocateUninitializedArray<float>(cells);
         if (stem == "vwap" && !_panel.HasField("vwap"))
         {
             var amount = _panel.Field("amount");

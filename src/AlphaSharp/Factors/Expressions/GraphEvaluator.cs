@@ -8,7 +8,7 @@ namespace AlphaSharp.Factors.Expressions;
 internal static class GraphEvaluator
 {
     public static void Run(IReadOnlyList<ExprNode> roots, FieldSource fields, EvalContext context,
-        Action<int, float[]> sink, Action<int, int>? progress)
+        Action<int, float[]> sink, Action<int, int>? progress, Action<ExprNode, TimeSpan>? nodeTimer = null)
     {
         var readers = new Dictionary<int, int>();
         var needed = new SortedDictionary<int, ExprNode>();
@@ -30,18 +30,23 @@ internal static class GraphEvaluator
             list.Add(r);
         }
         var values = new Dictionary<int, float[]>();
+        var handedOut = new HashSet<float[]>(ReferenceEqualityComparer.Instance);
         var done = 0;
         foreach (var node in needed.Values)
         {
+            var started = nodeTimer is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             var value = Compute(node, values, fields, context);
+            nodeTimer?.Invoke(node, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             foreach (var input in node.Inputs)
             {
                 var left = readers[input.Id] -= 1;
-                if (left == 0) values.Remove(input.Id);
+                // A panel no node reads any more goes back to the pool, unless a caller holds it.
+                if (left == 0 && values.Remove(input.Id, out var released) && !handedOut.Contains(released)) context.Return(released);
             }
             if (rootsOf.TryGetValue(node.Id, out var rs))
             {
                 var full = context.Broadcast(value);
+                handedOut.Add(full);
                 for (var k = 0; k < rs.Count; k++)
                 {
                     // Equal expressions share a node; each caller still gets its own array.
@@ -50,7 +55,9 @@ internal static class GraphEvaluator
                 }
             }
             if (readers.GetValueOrDefault(node.Id) > 0) values[node.Id] = value;
+            else if (!handedOut.Contains(value)) context.Return(value);
         }
+        context.ClearPool();
     }
 
     private static float[] Compute(ExprNode node, Dictionary<int, float[]> values, FieldSource fields, EvalContext context)

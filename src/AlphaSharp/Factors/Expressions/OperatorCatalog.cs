@@ -39,7 +39,7 @@ internal static class OperatorCatalog
             Add(new OperatorSpec(name, [ArgKind.Series], $"{name}(feature)", OperatorKind.Elementwise, (c, x, _) => Unary(c, op, x[0])));
         Add(new OperatorSpec("If", [ArgKind.Series, ArgKind.Series, ArgKind.Series], "If(condition, then, else)", OperatorKind.Elementwise, (c, x, _) =>
         {
-            var y = new float[c.Cells];
+            var y = c.Rent();
             Elementwise.If(x[0], x[1], x[2], y);
             return y;
         }));
@@ -53,16 +53,16 @@ internal static class OperatorCatalog
         Rolling("Count", RollingMoments.Count); Rolling("Slope", RollingRegression.Slope);
         Rolling("Rsquare", RollingRegression.Rsquare); Rolling("Resi", RollingRegression.Resi); Rolling("WMA", Smoothing.Wma);
         Add(new OperatorSpec("Quantile", [ArgKind.Series, ArgKind.Window, ArgKind.Number], "Quantile(feature, window, q)", OperatorKind.TimeSeries, (c, x, p) =>
-            SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => RollingOrder.Quantile(s, y, (int)p[0], p[1]))));
+            Map(c, c.Broadcast(x[0]), (s, y) => RollingOrder.Quantile(s, y, (int)p[0], p[1]))));
         Add(new OperatorSpec("EMA", [ArgKind.Series, ArgKind.Span], "EMA(feature, span or alpha)", OperatorKind.TimeSeries, (c, x, p) =>
         {
             var alpha = p[0] < 1 ? p[0] : Smoothing.AlphaOfSpan(p[0]);
-            return SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => Smoothing.Ema(s, y, alpha));
+            return Map(c, c.Broadcast(x[0]), (s, y) => Smoothing.Ema(s, y, alpha));
         }));
         Add(new OperatorSpec("Ref", [ArgKind.Series, ArgKind.Shift], "Ref(feature, days)", OperatorKind.TimeSeries, (c, x, p) =>
-            SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => Operators.Shift.Ref(s, y, (int)p[0]))));
+            Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Ref(s, y, (int)p[0]))));
         Add(new OperatorSpec("Delta", [ArgKind.Series, ArgKind.Shift], "Delta(feature, days)", OperatorKind.TimeSeries, (c, x, p) =>
-            SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => Operators.Shift.Delta(s, y, (int)p[0]))));
+            Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Delta(s, y, (int)p[0]))));
         Pair("Corr", RollingPair.Corr, ArgKind.Window); Pair("Cov", RollingPair.Cov, ArgKind.Window);
 
         // AlphaNet's feature-extraction operators.
@@ -77,23 +77,23 @@ internal static class OperatorCatalog
         Rolling("TA_RSI", TaLib.Rsi, positive: true); Rolling("TA_MOM", TaLib.Mom, positive: true);
         foreach (var (name, output) in new[] { ("TA_MACD", TaLib.MacdOutput.Macd), ("TA_MACDSIGNAL", TaLib.MacdOutput.Signal), ("TA_MACDHIST", TaLib.MacdOutput.Hist) })
             Add(new OperatorSpec(name, [ArgKind.Series, ArgKind.PositiveWindow, ArgKind.PositiveWindow, ArgKind.PositiveWindow], $"{name}(feature, fast, slow, signal)", OperatorKind.TimeSeries,
-                (c, x, p) => SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => TaLib.Macd(s, y, (int)p[0], (int)p[1], (int)p[2], output))));
+                (c, x, p) => Map(c, c.Broadcast(x[0]), (s, y) => TaLib.Macd(s, y, (int)p[0], (int)p[1], (int)p[2], output))));
         foreach (var (name, output) in new[] { ("TA_BBUPPER", TaLib.BandOutput.Upper), ("TA_BBLOWER", TaLib.BandOutput.Lower) })
             Add(new OperatorSpec(name, [ArgKind.Series, ArgKind.PositiveWindow, ArgKind.Number], $"{name}(feature, window, k)", OperatorKind.TimeSeries,
-                (c, x, p) => SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => TaLib.Bands(s, y, (int)p[0], p[1], output))));
+                (c, x, p) => Map(c, c.Broadcast(x[0]), (s, y) => TaLib.Bands(s, y, (int)p[0], p[1], output))));
         Add(new OperatorSpec("TA_BBMIDDLE", [ArgKind.Series, ArgKind.PositiveWindow], "TA_BBMIDDLE(feature, window)", OperatorKind.TimeSeries,
-            (c, x, p) => SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => TaLib.Bands(s, y, (int)p[0], 0, TaLib.BandOutput.Middle))));
+            (c, x, p) => Map(c, c.Broadcast(x[0]), (s, y) => TaLib.Bands(s, y, (int)p[0], 0, TaLib.BandOutput.Middle))));
         Add(new OperatorSpec("TA_ATR", [ArgKind.Series, ArgKind.Series, ArgKind.Series, ArgKind.PositiveWindow], "TA_ATR(high, low, close, window)", OperatorKind.TimeSeries, (c, x, p) =>
         {
             float[] h = c.Broadcast(x[0]), l = c.Broadcast(x[1]), cl = c.Broadcast(x[2]);
-            var y = new float[c.Cells];
+            var y = c.Rent();
             var T = c.T;
             var n = (int)p[0];
             Parallel.For(0, c.N, i => TaLib.Atr(h.AsSpan(i * T, T), l.AsSpan(i * T, T), cl.AsSpan(i * T, T), y.AsSpan(i * T, T), n));
             return y;
         }));
         Add(new OperatorSpec("TA_OBV", [ArgKind.Series, ArgKind.Series], "TA_OBV(close, volume)", OperatorKind.TimeSeries,
-            (c, x, _) => SeriesMap.Apply(c.Broadcast(x[0]), c.Broadcast(x[1]), c.T, TaLib.Obv)));
+            (c, x, _) => Map(c, c.Broadcast(x[0]), c.Broadcast(x[1]), TaLib.Obv)));
 
         // Cross-section, per date over universe members.
         CrossSectional("CSRank", (c, x) => CrossSection.Rank(x, c.Mask, c.T));
@@ -124,7 +124,7 @@ internal static class OperatorCatalog
                 (c, x, p) =>
                 {
                     var n = (int)p[0];
-                    return SeriesMap.Apply(c.Broadcast(x[0]), c.T, (s, y) => kernelOf(s, y, n));
+                    return Map(c, c.Broadcast(x[0]), (s, y) => kernelOf(s, y, n));
                 }, MinWindow: minWindow));
 
         void Pair(string name, Action<ReadOnlySpan<float>, ReadOnlySpan<float>, Span<float>, int> kernelOf, ArgKind window) =>
@@ -132,7 +132,7 @@ internal static class OperatorCatalog
                 (c, x, p) =>
                 {
                     var n = (int)p[0];
-                    return SeriesMap.Apply(c.Broadcast(x[0]), c.Broadcast(x[1]), c.T, (a, b, y) => kernelOf(a, b, y, n));
+                    return Map(c, c.Broadcast(x[0]), c.Broadcast(x[1]), (a, b, y) => kernelOf(a, b, y, n));
                 }));
 
         void CrossSectional(string name, Func<EvalContext, float[], float[]> f) =>
@@ -141,7 +141,7 @@ internal static class OperatorCatalog
 
     private static float[] Binary(EvalContext c, Elementwise.Binary op, float[] a, float[] b)
     {
-        var y = new float[Math.Max(a.Length, b.Length)];
+        var y = Math.Max(a.Length, b.Length) == c.Cells ? c.Rent() : new float[Math.Max(a.Length, b.Length)];
         Chunked(y.Length, (from, count) =>
             Elementwise.Apply(op, a.Length == 1 ? a : a.AsSpan(from, count), b.Length == 1 ? b : b.AsSpan(from, count), y.AsSpan(from, count)));
         return y;
@@ -149,8 +149,22 @@ internal static class OperatorCatalog
 
     private static float[] Unary(EvalContext c, Elementwise.Unary op, float[] a)
     {
-        var y = new float[a.Length];
+        var y = a.Length == c.Cells ? c.Rent() : new float[a.Length];
         Chunked(y.Length, (from, count) => Elementwise.Apply(op, a.AsSpan(from, count), y.AsSpan(from, count)));
+        return y;
+    }
+
+    private static float[] Map(EvalContext c, float[] x, SeriesKernel kernel)
+    {
+        var y = c.Rent();
+        SeriesMap.Apply(x, y, c.T, kernel);
+        return y;
+    }
+
+    private static float[] Map(EvalContext c, float[] a, float[] b, PairSeriesKernel kernel)
+    {
+        var y = c.Rent();
+        SeriesMap.Apply(a, b, y, c.T, kernel);
         return y;
     }
 

@@ -29,14 +29,14 @@ public static class SeriesMap
 
     public static float[] Apply(float[] x, int T, SeriesKernel kernel)
     {
-        var y = new float[x.Length];
+        var y = GC.AllocateUninitializedArray<float>(x.Length); // every kernel writes every element
         Apply(x, y, T, kernel);
         return y;
     }
 
     public static float[] Apply(float[] a, float[] b, int T, PairSeriesKernel kernel)
     {
-        var y = new float[a.Length];
+        var y = GC.AllocateUninitializedArray<float>(a.Length);
         Apply(a, b, y, T, kernel);
         return y;
     }

@@ -26,6 +26,29 @@ internal sealed class SortedWindow(int capacity)
         Count--;
     }
 
+    /// <summary>
+    /// Removes <paramref name="old"/> and adds <paramref name="v"/> with one block move between their positions (a
+    /// rolling window's usual step), instead of two moves of half the window each.
+    /// </summary>
+    public void Replace(float old, float v)
+    {
+        if (float.IsNaN(old)) { Add(v); return; }
+        if (float.IsNaN(v)) { Remove(old); return; }
+        var from = LowerBound(old);
+        var to = UpperBound(v);
+        if (to > from)
+        {
+            // v goes after old's slot: shift (from, to) one left, v lands at to - 1.
+            Array.Copy(_v, from + 1, _v, from, to - 1 - from);
+            _v[to - 1] = v;
+        }
+        else
+        {
+            Array.Copy(_v, to, _v, to + 1, from - to);
+            _v[to] = v;
+        }
+    }
+
     /// <summary>pandas' linear-interpolation quantile of the window (q in [0, 1]).</summary>
     public double Quantile(double q)
     {
@@ -35,15 +58,6 @@ internal sealed class SortedWindow(int capacity)
         if (lo >= Count - 1) return _v[Count - 1];
         var frac = pos - lo;
         return frac == 0 ? _v[lo] : _v[lo] + (_v[lo + 1] - (double)_v[lo]) * frac;
-    }
-
-    /// <summary>Percentile rank of v among the window's values, ties averaged (pandas <c>rank(pct=True)</c>).</summary>
-    public double PercentRank(float v)
-    {
-        if (Count == 0 || float.IsNaN(v)) return double.NaN;
-        var less = LowerBound(v);
-        var notGreater = UpperBound(v);
-        return (less + (notGreater - less + 1) / 2.0) / Count;
     }
 
     private int LowerBound(float v)
