@@ -42,9 +42,19 @@ public static partial class Gemm
     /// <summary>Test hook: forces the packed path even for small products (calling thread only).</summary>
     internal static bool ForcePacked { get => _forcePacked; set => _forcePacked = value; }
 
+    [ThreadStatic] private static int _threadsHere;
+
+    /// <summary>
+    /// Test hook: the thread count calls made on this thread use (0: <see cref="MaxThreads"/>), so a test can vary
+    /// it without changing the engine-wide setting under tests running beside it.
+    /// </summary>
+    internal static int ThreadsOnThisThread { get => _threadsHere; set => _threadsHere = value; }
+
+    internal static int DefaultThreads => _threadsHere > 0 ? _threadsHere : MaxThreads;
+
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
-        => Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, MaxThreads);
+        => Sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, DefaultThreads);
 
     /// <summary>As the BLAS call, on at most <paramref name="threads"/> threads (1 inside an already-parallel caller).</summary>
     public static unsafe void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,

@@ -69,7 +69,7 @@ public static partial class Gemm
     public static unsafe void Sgemm(bool transA, int m, float alpha, ReadOnlySpan<float> a, int lda, PackedMatrix b,
         float beta, Span<float> c, int ldc, int threads = 0)
     {
-        if (threads == 0) threads = MaxThreads;
+        if (threads == 0) threads = DefaultThreads;
         int k = b.K, n = b.N;
         if (m < 0) throw new ArgumentException($"gemm: m must be non-negative, got {m}");
         if (threads < 1) throw new ArgumentException($"gemm: threads must be at least 1, got {threads}");

@@ -18,8 +18,7 @@ public class DeterminismTests
         var y = Tensor.Zeros(256, 1);
         for (var i = 0; i < 256; i++) y.Data[i] = MathF.Sin(x.Data[i * 12]) + 0.5f * x.Data[i * 12 + 1] * x.Data[i * 12 + 2];
         var losses = new float[30];
-        var saved = Gemm.MaxThreads;
-        Gemm.MaxThreads = threads;
+        Gemm.ThreadsOnThisThread = threads;
         try
         {
             for (var step = 0; step < losses.Length; step++)
@@ -31,7 +30,7 @@ public class DeterminismTests
                 losses[step] = loss.Item();
             }
         }
-        finally { Gemm.MaxThreads = saved; }
+        finally { Gemm.ThreadsOnThisThread = 0; }
         return (net.Parameters().SelectMany(p => p.Data).ToArray(), losses);
     }
 
