@@ -80,6 +80,22 @@ public class MarketStoreTests
     }
 
     [Fact]
+    public void Load_can_ask_for_some_fields_only()
+    {
+        using var files = new DataTestFiles();
+        var data = Sample(9);
+        var dir = Path.Combine(files.Dir, "store");
+        MarketStore.Save(data, dir);
+        var some = MarketStore.Load(dir, ["volume", "close"]);
+        Assert.Equal(["close", "volume"], some.Panel.FieldNames); // store order
+        AssertBitIdentical(data.Panel.Field("volume"), some.Panel.Field("volume"));
+        Assert.NotNull(some.Universe);
+        Assert.NotNull(some.Benchmark);
+        Assert.Equal($"{dir}: no field 'vwap' in this store (have: close, volume, odd_bits)",
+            Assert.Throws<DataException>(() => MarketStore.Load(dir, ["vwap"])).Message);
+    }
+
+    [Fact]
     public void Saving_twice_gives_the_same_bytes()
     {
         using var files = new DataTestFiles();
