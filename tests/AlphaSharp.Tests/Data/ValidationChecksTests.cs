@@ -99,6 +99,23 @@ public sealed class ValidationChecksTests
     }
 
     [Fact]
+    public void Limits_follow_configurable_rules_and_unknown_boards_get_the_main_boards()
+    {
+        var data = Clean();
+        ScalePricesFrom(data.Panel, 0, 10, 1.15f);   // SH600000 +16 %
+        Assert.Equal(1, Run(data)[LimitBreachCheck.Id].Count);
+        var wide = new ValidationOptions { Limits = PriceLimitRules.Default with { Main = 0.2 } };
+        Assert.Equal(0, MarketValidator.Validate(data, "test", wide)[LimitBreachCheck.Id].Count);
+
+        // A B share is on no board the rules know: held to the main board's 10 %, and the check still runs.
+        var calendar = data.Calendar;
+        var p = new Panel(calendar, ["SH900901"]);
+        foreach (var f in data.Panel.FieldNames) p.SetField(f, data.Panel.Series(f, 0).ToArray());
+        var c = MarketValidator.Validate(new MarketData(p), "b-share")[LimitBreachCheck.Id];
+        Assert.StartsWith("SH900901 2020-08-17: +16.", Assert.Single(c.Examples).Text);
+    }
+
+    [Fact]
     public void Resumption_moves_after_suspensions_and_gaps_are_found_and_gaps_counted()
     {
         var data = Clean();

@@ -17,13 +17,14 @@ public sealed class FactorJumpCheck : IMarketCheck
         if (!p.HasField("close") || !p.HasField("factor"))
             return CheckResult.Skip(Id, Title, Severity.Error, "days", "needs close and factor fields");
         var found = new FindingCollector(options.Examples);
+        var limits = new DailyLimits(options.Limits);
         foreach (var s in DailySteps.Of(p))
         {
             var resumption = !s.Traded0 && s.Traded1;
             if (!s.FactorChanged || s.To != s.From + 1 || s.RowsBefore < options.ListingDays || resumption) continue;
             var symbol = p.Symbols[s.Instrument];
             var day = p.Calendar[s.To];
-            var limit = DailyLimits.For(symbol, day);
+            var limit = limits.For(symbol, day);
             var adj = s.AdjustedReturn;
             if (Math.Abs(adj) <= limit + options.LimitTolerance) continue;
             found.Add(symbol, day, Math.Abs(adj),

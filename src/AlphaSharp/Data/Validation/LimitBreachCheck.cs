@@ -14,12 +14,13 @@ public sealed class LimitBreachCheck : IMarketCheck
         var p = data.Panel;
         if (!p.HasField("close")) return CheckResult.Skip(Id, Title, Severity.Warning, "days", "no close field");
         var found = new FindingCollector(options.Examples);
+        var limits = new DailyLimits(options.Limits);
         foreach (var s in DailySteps.Of(p))
         {
             if (s.FactorChanged || !s.Ordinary(options.ListingDays)) continue;
             var symbol = p.Symbols[s.Instrument];
             var day = p.Calendar[s.To];
-            var limit = DailyLimits.For(symbol, day);
+            var limit = limits.For(symbol, day);
             var adj = s.AdjustedReturn;
             if (Math.Abs(adj) <= limit + options.LimitTolerance) continue;
             found.Add(symbol, day, Math.Abs(adj),

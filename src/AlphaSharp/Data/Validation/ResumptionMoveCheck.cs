@@ -16,6 +16,7 @@ public sealed class ResumptionMoveCheck : IMarketCheck
         if (!p.HasField("close") || !p.HasField("volume"))
             return CheckResult.Skip(Id, Title, Severity.Warning, "days", "needs close and volume fields");
         var found = new FindingCollector(options.Examples);
+        var limits = new DailyLimits(options.Limits);
         var pause = 0; // rows without trading (volume 0 or missing) since the last traded row
         var instrument = -1;
         foreach (var s in DailySteps.Of(p))
@@ -27,7 +28,7 @@ public sealed class ResumptionMoveCheck : IMarketCheck
             pause = 0;
             var symbol = p.Symbols[s.Instrument];
             var day = p.Calendar[s.To];
-            var limit = DailyLimits.For(symbol, day);
+            var limit = limits.For(symbol, day);
             var adj = s.AdjustedReturn;
             if (Math.Abs(adj) <= limit + options.LimitTolerance) continue;
             found.Add(symbol, day, Math.Abs(adj),

@@ -47,6 +47,9 @@ public sealed record ValidationOptions
     /// </summary>
     public double LimitTolerance { get; init; } = 0.01;
 
+    /// <summary>Daily price limits by board and date (configurable, e.g. for another market's rules).</summary>
+    public PriceLimitRules Limits { get; init; } = PriceLimitRules.Default;
+
     /// <summary>First trading rows of a stock that have no or wider limits (listing days) and are not judged by them.</summary>
     public int ListingDays { get; init; } = 5;
 }
