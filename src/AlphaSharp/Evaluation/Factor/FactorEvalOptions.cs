@@ -1,0 +1,26 @@
+using AlphaSharp.Factors.Labels;
+
+namespace AlphaSharp.Evaluation.Factor;
+
+/// <summary>Settings of a single-factor evaluation.</summary>
+public sealed record FactorEvalOptions
+{
+    public IReadOnlyList<int> Horizons { get; init; } = [1, 5, 10, 20];
+    public int Layers { get; init; } = 5;
+    /// <summary>Lags of the IC decay (one-day returns from t + k to t + k + 1, k below this).</summary>
+    public int DecayLags { get; init; } = 20;
+    public LabelPrice Price { get; init; } = LabelPrice.Close;
+    /// <summary>First and last decision dates evaluated (calendar indices, inclusive).</summary>
+    public int From { get; init; }
+    public int To { get; init; } = int.MaxValue;
+
+    public void Validate()
+    {
+        if (Horizons.Count == 0) throw new ArgumentException("--horizons: give at least one horizon, e.g. 1,5,10,20");
+        foreach (var h in Horizons)
+            if (h < 1) throw new ArgumentException($"--horizons: {h} is not a horizon; use whole trading days of 1 or more");
+        if (Horizons.Distinct().Count() != Horizons.Count) throw new ArgumentException($"--horizons: {string.Join(",", Horizons)} repeats a horizon");
+        if (Layers < 2 || Layers > 50) throw new ArgumentException($"--layers: {Layers} layers; use 2 to 50");
+        if (DecayLags < 1) throw new ArgumentException($"decay lags: {DecayLags}; use 1 or more");
+    }
+}

@@ -1,0 +1,51 @@
+using AlphaSharp.Data;
+using AlphaSharp.Factors.Labels;
+
+namespace AlphaSharp.Evaluation.Factor;
+
+/// <summary>IC statistics of one horizon: the daily series and its summaries (whole range, by year, by month).</summary>
+public sealed record HorizonIc(IcSeries Series, IcSummary Ic, IcSummary RankIc,
+    IReadOnlyList<(string Period, IcSummary Summary)> RankIcByYear, IReadOnlyList<(string Period, IcSummary Summary)> RankIcByMonth,
+    IReadOnlyList<(string Period, IcSummary Summary)> IcByYear);
+
+/// <summary>Everything a single-factor evaluation found.</summary>
+public sealed record FactorEvalResult(int From, int To, IReadOnlyList<HorizonIc> Horizons, LayerResult Layers, IcDecay Decay,
+    FactorTurnover Turnover, double MeanCoverage);
+
+/// <summary>
+/// alphalens-style evaluation of one factor panel on a market's point-in-time universe: IC / Rank IC per horizon
+/// (labels from <see cref="ForwardReturns"/>), by year and month, IC decay, a daily N-layer test on one-day returns, and
+/// turnover. Cross-sections are universe members only; missing factor values are left out and reported as coverage.
+/// </summary>
+public static class FactorEvaluation
+{
+    public static FactorEvalResult Run(MarketData data, float[] factor, FactorEvalOptions options)
+    {
+        options.Validate();
+        var panel = data.Panel;
+        var T = panel.T;
+        if (factor.Length != T * panel.N) throw new ArgumentException($"factor has {factor.Length} cells; the panel has {T} x {panel.N}");
+        var members = data.Universe?.MaskFor(panel);
+        var from = Math.Max(0, options.From);
+        var to = Math.Min(T - 1, options.To);
+        if (from > to) throw new DataException($"factor eval: no decision date between {options.From} and {options.To}");
+        var days = panel.Calendar.Days;
+        var window = Enumerable.Range(from, to - from + 1).ToArray();
+
+        var horizons = new List<HorizonIc>();
+        foreach (var h in options.Horizons)
+        {
+            var s = IcSeries.Compute(factor, ForwardReturns.Compute(panel, h, options.Price), members, T, h).On(window);
+            var dates = days;
+            horizons.Add(new HorizonIc(s, IcSummary.Of(s.Ic), IcSummary.Of(s.RankIc),
+                IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Year), IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Month),
+                IcSummary.ByPeriod(dates, s.Ic, IcSummary.Year)));
+        }
+        var oneDay = ForwardReturns.Compute(panel, 1, options.Price);
+        var layers = LayerTest.Run(factor, oneDay, members, T, window, options.Layers, window.Length);
+        var decay = IcDecay.Compute(factor, oneDay, members, T, options.DecayLags, from, to);
+        var turnover = FactorTurnover.Compute(factor, members, T, options.Layers);
+        var coverage = window.Select(t => CrossSections.Coverage(factor, members, T, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
+        return new FactorEvalResult(from, to, horizons, layers, decay, turnover, coverage);
+    }
+}

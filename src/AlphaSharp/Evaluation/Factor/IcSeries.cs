@@ -1,0 +1,37 @@
+namespace AlphaSharp.Evaluation.Factor;
+
+/// <summary>
+/// Daily IC of one factor at one horizon: per decision date, Pearson (IC) and Spearman (Rank IC) correlation of the
+/// factor with the forward return across the universe members that have both; Count = those pairs; Coverage = share of
+/// members with a factor value. A date with fewer than <see cref="MinPairs"/> pairs has NaN ICs.
+/// </summary>
+public sealed record IcSeries(int Horizon, double[] Ic, double[] RankIc, int[] Count, double[] Coverage)
+{
+    public const int MinPairs = 3;
+
+    public static IcSeries Compute(float[] factor, float[] forward, bool[]? members, int T, int horizon)
+    {
+        if (factor.Length != forward.Length) throw new ArgumentException($"factor has {factor.Length} cells, forward return {forward.Length}");
+        var ic = new double[T];
+        var rank = new double[T];
+        var count = new int[T];
+        var coverage = new double[T];
+        Parallel.For(0, T, t =>
+        {
+            var (x, y, _) = CrossSections.Pairs(factor, forward, members, T, t);
+            count[t] = x.Length;
+            coverage[t] = CrossSections.Coverage(factor, members, T, t);
+            ic[t] = x.Length >= MinPairs ? Correlation.Pearson(x, y) : double.NaN;
+            rank[t] = x.Length >= MinPairs ? Correlation.Spearman(x, y) : double.NaN;
+        });
+        return new IcSeries(horizon, ic, rank, count, coverage);
+    }
+
+    /// <summary>The same series kept only on the given dates (e.g. month ends), NaN elsewhere.</summary>
+    public IcSeries On(IReadOnlyCollection<int> dates)
+    {
+        var keep = new HashSet<int>(dates);
+        double[] Pick(double[] v) => v.Select((x, t) => keep.Contains(t) ? x : double.NaN).ToArray();
+        return new IcSeries(Horizon, Pick(Ic), Pick(RankIc), Count.Select((c, t) => keep.Contains(t) ? c : 0).ToArray(), Pick(Coverage));
+    }
+}
