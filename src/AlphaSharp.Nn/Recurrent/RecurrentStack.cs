@@ -175,12 +175,22 @@ internal static class RecurrentStack
     private static ReadOnlySpan<float> Slice(Tensor? t, (int Start, int Length) range)
         => t is null ? ReadOnlySpan<float>.Empty : t.Data.AsSpan(range.Start, range.Length);
 
-    /// <summary>PyTorch's dropout: zero with probability p, scale the rest by 1 / (1 - p).</summary>
-    private static float[] DropoutMask(int n, float p, Rng rng)
+    /// <summary>
+    /// PyTorch's dropout: zero with probability p, scale the rest by 1 / (1 - p). Two 32-bit draws per generator
+    /// step: the masks of a long sequence run to millions of values, drawn serially.
+    /// </summary>
+    internal static float[] DropoutMask(int n, float p, Rng rng)
     {
         var mask = new float[n];
-        var keep = p >= 1f ? 0f : 1f / (1f - p);
-        for (var i = 0; i < n; i++) mask[i] = rng.NextFloat() < p ? 0f : keep;
+        if (p >= 1f) return mask;
+        var keep = 1f / (1f - p);
+        var threshold = (ulong)(p * 4294967296.0);
+        for (var i = 0; i < n; i += 2)
+        {
+            var u = rng.NextULong();
+            mask[i] = (u & 0xFFFFFFFFUL) < threshold ? 0f : keep;
+            if (i + 1 < n) mask[i + 1] = (u >> 32) < threshold ? 0f : keep;
+        }
         return mask;
     }
 

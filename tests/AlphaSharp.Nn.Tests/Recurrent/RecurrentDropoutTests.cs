@@ -1,3 +1,5 @@
+using AlphaSharp.Nn.Recurrent;
+
 namespace AlphaSharp.Nn.Tests.Recurrent;
 
 /// <summary>Dropout between layers: training only, drawn from the module's generator, reproducible by seed.</summary>
@@ -32,5 +34,19 @@ public class RecurrentDropoutTests
         Assert.Contains("dropout", Assert.Throws<ArgumentException>(() => gru.Forward(x)).Message);
         gru.Eval();
         Assert.Equal(gru.Forward(x).Output.Data, gru.Forward(x).Output.Data);
+    }
+
+    [Theory]
+    [InlineData(0.3f)]
+    [InlineData(0.5f)]
+    [InlineData(0f)]
+    public void MasksDropTheStatedFractionAndScaleTheRest(float p)
+    {
+        // 100001 values (odd: the last one comes from half a draw); the zero fraction's standard error is < 0.0016.
+        var mask = RecurrentStack.DropoutMask(100_001, p, new Rng(5));
+        var zeros = mask.Count(v => v == 0f);
+        Assert.InRange(zeros / 100_001.0, p - 0.01, p + 0.01);
+        Assert.All(mask.Where(v => v != 0f), v => Assert.Equal(1f / (1f - p), v));
+        Assert.All(RecurrentStack.DropoutMask(7, 1f, new Rng(5)), v => Assert.Equal(0f, v));
     }
 }
