@@ -21,7 +21,9 @@ public static class DataBench
         var store = Option(args, "--store") ?? Path.Combine(root, "data", "cn_csi300");
         var repeat = int.Parse(Option(args, "--repeat") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
         var python = !args.Contains("--no-python");
-        Console.WriteLine($"data bench: {Environment.ProcessorCount} cores, .NET {Environment.Version}, repeat {repeat}");
+        // Wall times mean little on a busy machine; the load average says how busy, CPU times stay comparable.
+        var load = File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
+        Console.WriteLine($"data bench: {Environment.ProcessorCount} cores{load}, .NET {Environment.Version}, repeat {repeat}");
 
         double importBest = double.NaN;
         if (File.Exists(bars))
