@@ -6,8 +6,10 @@ namespace AlphaSharp.Factors.Operators;
 /// The anchor is reset by <see cref="Rebuild"/>. Also tracks how many equal values end the window, so a constant
 /// window gives exactly zero variance (pandas does the same).
 /// </summary>
-internal struct MomentWindow
+internal struct MomentWindow(bool higher)
 {
+    /// <summary>Whether the third and fourth power sums are kept (skewness, kurtosis); the others need two.</summary>
+    private readonly bool _higher = higher;
     public int Count;
     private double _anchor, _s1, _s2, _s3, _s4;
     private float _last;
@@ -20,7 +22,8 @@ internal struct MomentWindow
         Count++;
         var d = v - _anchor;
         var d2 = d * d;
-        _s1 += d; _s2 += d2; _s3 += d2 * d; _s4 += d2 * d2;
+        _s1 += d; _s2 += d2;
+        if (_higher) { _s3 += d2 * d; _s4 += d2 * d2; }
         _run = _run > 0 && v == _last ? _run + 1 : 1;
         _last = v;
     }
@@ -32,7 +35,8 @@ internal struct MomentWindow
         if (Count == 0) { Reset(); return; }
         var d = v - _anchor;
         var d2 = d * d;
-        _s1 -= d; _s2 -= d2; _s3 -= d2 * d; _s4 -= d2 * d2;
+        _s1 -= d; _s2 -= d2;
+        if (_higher) { _s3 -= d2 * d; _s4 -= d2 * d2; }
     }
 
     /// <summary>Recomputes the sums over x[from..to] with the anchor at their first valid value's neighbourhood (their mean).</summary>
@@ -53,7 +57,8 @@ internal struct MomentWindow
             if (float.IsNaN(v)) continue;
             var d = v - _anchor;
             var d2 = d * d;
-            _s1 += d; _s2 += d2; _s3 += d2 * d; _s4 += d2 * d2;
+            _s1 += d; _s2 += d2;
+            if (_higher) { _s3 += d2 * d; _s4 += d2 * d2; }
         }
         Count = k;
         _last = last;

@@ -24,23 +24,28 @@ public static class RollingMoments
         var T = x.Length;
         n = Window.Length(n, T);
         var rebuild = Window.RebuildPeriod(n);
-        var w = new MomentWindow();
+        var untilRebuild = rebuild; // a countdown: a modulo per day would cost more than the update itself
+        var w = new MomentWindow(TStat.Higher);
         for (var t = 0; t < T; t++)
         {
             if (t >= n) w.Remove(x[t - n]);
             w.Add(x[t]);
-            if ((t + 1) % rebuild == 0) w.Rebuild(x, Math.Max(0, t - n + 1), t);
+            if (--untilRebuild == 0) { w.Rebuild(x, Math.Max(0, t - n + 1), t); untilRebuild = rebuild; }
             y[t] = (float)TStat.Of(w);
         }
     }
 
-    private interface IMomentStat { static abstract double Of(in MomentWindow w); }
+    private interface IMomentStat
+    {
+        static abstract double Of(in MomentWindow w);
+        static virtual bool Higher => false;
+    }
     private readonly struct SumStat : IMomentStat { public static double Of(in MomentWindow w) => w.Sum; }
     private readonly struct MeanStat : IMomentStat { public static double Of(in MomentWindow w) => w.Mean; }
     private readonly struct VarStat : IMomentStat { public static double Of(in MomentWindow w) => w.Variance; }
     private readonly struct StdStat : IMomentStat { public static double Of(in MomentWindow w) => Math.Sqrt(w.Variance); }
-    private readonly struct SkewStat : IMomentStat { public static double Of(in MomentWindow w) => w.Skewness; }
-    private readonly struct KurtStat : IMomentStat { public static double Of(in MomentWindow w) => w.Kurtosis; }
+    private readonly struct SkewStat : IMomentStat { public static double Of(in MomentWindow w) => w.Skewness; public static bool Higher => true; }
+    private readonly struct KurtStat : IMomentStat { public static double Of(in MomentWindow w) => w.Kurtosis; public static bool Higher => true; }
     private readonly struct CountStat : IMomentStat { public static double Of(in MomentWindow w) => w.Count; }
     private readonly struct MeanOverStdStat : IMomentStat { public static double Of(in MomentWindow w) => w.Mean / Math.Sqrt(w.Variance); }
 }

@@ -68,13 +68,14 @@ public static class RollingOrder
         var T = x.Length;
         n = Window.Length(n, T);
         var rebuild = Window.RebuildPeriod(n);
-        var w = new MomentWindow();
+        var untilRebuild = rebuild; // a countdown: a modulo per day would cost more than the update itself
+        var w = new MomentWindow(higher: false);
         for (var t = 0; t < T; t++)
         {
             if (t >= n) w.Remove(x[t - n]);
             w.Add(x[t]);
             var lo = Math.Max(0, t - n + 1);
-            if ((t + 1) % rebuild == 0) w.Rebuild(x, lo, t);
+            if (--untilRebuild == 0) { w.Rebuild(x, lo, t); untilRebuild = rebuild; }
             if (w.Count == 0) { y[t] = float.NaN; continue; }
             var mean = w.Mean;
             double dev = 0;

@@ -16,8 +16,9 @@ public static class RollingPair
         if (b.Length != T) throw new ArgumentException("pair series differ in length");
         n = Window.Length(n, T);
         var rebuild = Window.RebuildPeriod(n);
-        var wa = new MomentWindow();
-        var wb = new MomentWindow();
+        var untilRebuild = rebuild; // a countdown: a modulo per day would cost more than the update itself
+        var wa = new MomentWindow(higher: false);
+        var wb = new MomentWindow(higher: false);
         double ca = 0, cb = 0, k = 0, sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
         var anchored = false;
         for (var t = 0; t < T; t++)
@@ -38,8 +39,9 @@ public static class RollingPair
                 double u = a[t] - ca, v = b[t] - cb;
                 k++; sa += u; sb += v; saa += u * u; sbb += v * v; sab += u * v;
             }
-            if ((t + 1) % rebuild == 0)
+            if (--untilRebuild == 0)
             {
+                untilRebuild = rebuild;
                 var lo = Math.Max(0, t - n + 1);
                 wa.Rebuild(a, lo, t); wb.Rebuild(b, lo, t);
                 double ma = 0, mb = 0; var m = 0;
@@ -65,5 +67,6 @@ public static class RollingPair
 
     private static bool Joint(float u, float v) => !float.IsNaN(u) && !float.IsNaN(v);
 
-    private static bool Flat(in MomentWindow w) => Math.Abs(Math.Sqrt(w.Variance)) <= 2e-5;
+    /// <summary>std &lt;= 2e-5, written as variance &lt;= 4e-10 (NaN for fewer than two values compares false, as in Qlib).</summary>
+    private static bool Flat(in MomentWindow w) => w.Variance <= 4e-10;
 }

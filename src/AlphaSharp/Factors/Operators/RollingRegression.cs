@@ -20,6 +20,7 @@ public static class RollingRegression
         var T = x.Length;
         n = Window.Length(n, T);
         var rebuild = Window.RebuildPeriod(n);
+        var untilRebuild = rebuild; // a countdown: a modulo per day would cost more than the update itself
         double anchor = 0, c = 0, sp = 0, spp = 0, sy = 0, syy = 0, spy = 0;
         var anchored = false;
         for (var t = 0; t < T; t++)
@@ -39,8 +40,9 @@ public static class RollingRegression
                 var v = x[t] - anchor;
                 c++; sy += v; syy += v * v; // position 0 adds nothing to the position sums
             }
-            if ((t + 1) % rebuild == 0)
+            if (--untilRebuild == 0)
             {
+                untilRebuild = rebuild;
                 var lo = Math.Max(0, t - n + 1);
                 double sum = 0; var k = 0;
                 for (var j = lo; j <= t; j++) if (!float.IsNaN(x[j])) { sum += x[j]; k++; }

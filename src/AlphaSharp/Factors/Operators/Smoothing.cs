@@ -46,6 +46,7 @@ public static class Smoothing
         var T = x.Length;
         n = Window.Length(n, T);
         var rebuild = Window.RebuildPeriod(n);
+        var untilRebuild = rebuild; // a countdown: a modulo per day would cost more than the update itself
         // s = sum of valid values, ws = sum of weight * value, c = valid count, wsum = sum of weights of valid days.
         double s = 0, ws = 0, c = 0, wsum = 0;
         for (var t = 0; t < T; t++)
@@ -54,8 +55,9 @@ public static class Smoothing
             ws -= s; wsum -= c;
             if (t >= n && !float.IsNaN(x[t - n])) { s -= x[t - n]; c--; }
             if (!float.IsNaN(x[t])) { s += x[t]; ws += (double)n * x[t]; c++; wsum += n; }
-            if ((t + 1) % rebuild == 0)
+            if (--untilRebuild == 0)
             {
+                untilRebuild = rebuild;
                 s = ws = c = wsum = 0;
                 for (var j = Math.Max(0, t - n + 1); j <= t; j++)
                 {

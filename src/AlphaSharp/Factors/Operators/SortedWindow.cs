@@ -60,14 +60,39 @@ internal sealed class SortedWindow(int capacity)
         return frac == 0 ? _v[lo] : _v[lo] + (_v[lo + 1] - (double)_v[lo]) * frac;
     }
 
-    private int LowerBound(float v)
+    /// <summary>
+    /// Number of values below v (strictly, or not above v for <see cref="UpperBound"/>): counted in SIMD registers for
+    /// the short windows factors use, where a branchy binary search loses to its own mispredictions.
+    /// </summary>
+    private int LowerBound(float v) => Count <= 128 ? CountBelow(v, orEqual: false) : BinaryLowerBound(v);
+
+    private int UpperBound(float v) => Count <= 128 ? CountBelow(v, orEqual: true) : BinaryUpperBound(v);
+
+    private int CountBelow(float v, bool orEqual)
+    {
+        var values = _v.AsSpan(0, Count);
+        var width = System.Numerics.Vector<float>.Count;
+        var target = new System.Numerics.Vector<float>(v);
+        var below = System.Numerics.Vector<int>.Zero;
+        var k = 0;
+        for (; k + width <= values.Length; k += width)
+        {
+            var u = new System.Numerics.Vector<float>(values[k..]);
+            below -= orEqual ? System.Numerics.Vector.LessThanOrEqual(u, target) : System.Numerics.Vector.LessThan(u, target);
+        }
+        var n = System.Numerics.Vector.Sum(below);
+        for (; k < values.Length; k++) if (orEqual ? values[k] <= v : values[k] < v) n++;
+        return n;
+    }
+
+    private int BinaryLowerBound(float v)
     {
         int lo = 0, hi = Count;
         while (lo < hi) { var mid = (lo + hi) >> 1; if (_v[mid] < v) lo = mid + 1; else hi = mid; }
         return lo;
     }
 
-    private int UpperBound(float v)
+    private int BinaryUpperBound(float v)
     {
         int lo = 0, hi = Count;
         while (lo < hi) { var mid = (lo + hi) >> 1; if (_v[mid] <= v) lo = mid + 1; else hi = mid; }
