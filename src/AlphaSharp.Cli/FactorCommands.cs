@@ -16,5 +16,6 @@ public static class FactorCommands
     private static IEnumerable<Command> Verbs() =>
     [
         FactorComputeCommand.Create(),
+        FactorEvalCommand.Create(),
     ];
 }

@@ -1,0 +1,96 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AlphaSharp.Data;
+using AlphaSharp.Data.Export;
+using AlphaSharp.Evaluation.Factor;
+using AlphaSharp.Factors;
+using AlphaSharp.Factors.Labels;
+using AlphaSharp.Reports.Output;
+using Calendar = AlphaSharp.Data.Calendar;
+
+namespace AlphaSharp.Cli;
+
+/// <summary>
+/// `alphasharp factor eval "EXPR"`: IC / Rank IC per horizon, by year and month, decay, an N-layer test and turnover of
+/// one factor on the universe members, written as report.html, ic.csv, layers.csv and factor.csv into a new directory
+/// (built under a temporary name, renamed at the end; any error leaves nothing).
+/// </summary>
+public static class FactorEvalCommand
+{
+    public static Command Create()
+    {
+        var expression = new Argument<string>("expression") { Description = "Factor expression (Qlib syntax), e.g. '-($close/Ref($close,20)-1)'" };
+        var store = new Option<string?>("--store") { Description = "Store directory (default: the shipped CSI 300 store)", HelpName = "DIR" };
+        var universe = new Option<string?>("--universe") { Description = "Universe whose point-in-time members form each cross-section (default: the store's)", HelpName = "NAME" };
+        var horizons = new Option<string>("--horizons") { Description = "Forward-return horizons in trading days", DefaultValueFactory = _ => "1,5,10,20", HelpName = "H1,H2,..." };
+        var layers = new Option<int>("--layers") { Description = "Number of layers of the layer test", DefaultValueFactory = _ => 5 };
+        var price = new Option<string>("--price") { Description = "Label price: close (t to t+h), open or vwap (t+1 to t+1+h)", DefaultValueFactory = _ => "close", HelpName = "close|open|vwap" };
+        price.AcceptOnlyFromAmong("close", "open", "vwap");
+        var start = new Option<string?>("--start") { Description = "First decision date evaluated", HelpName = "YYYY-MM-DD" };
+        var end = new Option<string?>("--end") { Description = "Last decision date evaluated", HelpName = "YYYY-MM-DD" };
+        var output = new Option<string>("--out") { Description = "New directory for report.html, ic.csv, layers.csv and factor.csv", Required = true, HelpName = "DIR" };
+        var cmd = new Command("eval", "Evaluate a factor expression: IC, Rank IC, ICIR, layers, decay and turnover on the universe members")
+        {
+            expression, store, universe, horizons, layers, price, start, end, output,
+        };
+        cmd.SetAction(p => CliErrors.Guard(() => Run(p.GetValue(expression)!, p.GetValue(store), p.GetValue(universe), p.GetValue(horizons)!,
+            p.GetValue(layers), p.GetValue(price)!, p.GetValue(start), p.GetValue(end), p.GetValue(output)!)));
+        return cmd;
+    }
+
+    private static int Run(string expression, string? storeDir, string? universeName, string horizonText, int layers, string priceText,
+        string? startText, string? endText, string outDir)
+    {
+        var options = new FactorEvalOptions
+        {
+            Horizons = ParseHorizons(horizonText),
+            Layers = layers,
+            Price = priceText switch { "open" => LabelPrice.Open, "vwap" => LabelPrice.Vwap, _ => LabelPrice.Close },
+        };
+        options.Validate();
+        if (Directory.Exists(outDir) || File.Exists(outDir))
+            throw new DataException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
+        var clock = Stopwatch.StartNew();
+        var (data, source) = CliStores.Load(storeDir);
+        if (data.Universe is null) throw new DataException($"{source}: the store has no universe; factor eval ranks within point-in-time members");
+        if (universeName is not null && !string.Equals(universeName, data.Universe.Name, StringComparison.OrdinalIgnoreCase))
+            throw new DataException($"--universe {universeName}: the store's universe is '{data.Universe.Name}'");
+        var factor = new FactorEngine(data).Evaluate(expression);
+        options = options with { From = DateIndex(data.Calendar, "--start", startText, true), To = DateIndex(data.Calendar, "--end", endText, false) };
+        if (options.From > options.To)
+            throw new DataException($"--start {startText} --end {endText}: no trading day in that range ({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd})");
+        var result = CliConsole.WithProgress("evaluating", _ => FactorEvaluation.Run(data, factor, options));
+        using var staged = new StagedDirectory(outDir);
+        using (var files = new AtomicFileSet())
+        {
+            files.Add(Path.Combine(staged.Path, "ic.csv"), w => FactorEvalFiles.WriteIc(w, data.Calendar, result));
+            files.Add(Path.Combine(staged.Path, "layers.csv"), w => FactorEvalFiles.WriteLayers(w, data.Calendar, result.Layers));
+            files.Add(Path.Combine(staged.Path, "factor.csv"), w => FactorEvalFiles.WriteFactor(w, data, factor, result.From, result.To));
+            files.AddText(Path.Combine(staged.Path, "report.html"), FactorEvalReport.Build(expression, data, result, source).Render());
+            files.Commit();
+        }
+        staged.Commit();
+        foreach (var h in result.Horizons)
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{h.Series.Horizon,3}d: IC {h.Ic.Mean:F4} (ICIR {h.Ic.IcIr:F3}, t {h.Ic.TStat:F2}), Rank IC {h.RankIc.Mean:F4} (ICIR {h.RankIc.IcIr:F3}) over {h.Ic.Count} dates"));
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"coverage {result.MeanCoverage:P1}; long-short {result.Layers.Annualize(result.Layers.LongShort):P2} a year; wrote report.html, ic.csv, layers.csv, factor.csv to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
+        return 0;
+    }
+
+    private static int[] ParseHorizons(string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h >= 1 ? h
+            : throw new DataException($"--horizons {text}: '{p}' is not a whole number of trading days (1 or more)")).ToArray();
+    }
+
+    private static int DateIndex(Calendar calendar, string option, string? text, bool first)
+    {
+        if (text is null) return first ? 0 : calendar.Count - 1;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            throw new DataException($"{option} {text}: not a date; write YYYY-MM-DD");
+        return first ? calendar.IndexOnOrAfter(d) : calendar.IndexOnOrBefore(d);
+    }
+}
