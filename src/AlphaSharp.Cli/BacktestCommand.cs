@@ -107,8 +107,11 @@ public static class BacktestCommand
         staged.Commit();
 
         var fills = main.Trades.Count(t => t.Filled);
+        var refused = main.Trades.Where(t => !t.Filled).GroupBy(t => t.Note.Replace("refused: ", "")).OrderByDescending(g => g.Count())
+            .Select(g => $"{g.Count():N0} {g.Key}").ToList();
         Console.Out.WriteLine($"{main.Strategy}: {main.Dates.First():yyyy-MM-dd}..{main.Dates.Last():yyyy-MM-dd}, {main.Count} days, {fills:N0} fills, " +
-                              $"{main.Trades.Count - fills:N0} refused orders{(main.VwapFallbacks > 0 ? $", {main.VwapFallbacks} VWAP fills at the close (no amount)" : "")}");
+                              $"{main.Trades.Count - fills:N0} refused orders{(refused.Count > 0 ? $" ({string.Join(", ", refused)})" : "")}" +
+                              $"{(main.VwapFallbacks > 0 ? $", {main.VwapFallbacks} VWAP fills at the close (no amount)" : "")}");
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total return {summary.TotalReturn:P2} (benchmark {summary.BenchmarkTotalReturn:P2}), annual {summary.AnnualReturn:P2}, " +
             $"Sharpe {summary.Sharpe:F2}, IR {summary.InformationRatio:F2}, max drawdown {summary.MaxDrawdown:P2}, " +
