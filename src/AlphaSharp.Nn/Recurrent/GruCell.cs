@@ -15,7 +15,7 @@ internal static unsafe class GruCell
     /// step adds <paramref name="bias"/> ([b_ir + b_hr, b_iz + b_hz, b_in], or empty) and leaves r, z, n. <paramref name="hn"/> (T x B x H) receives
     /// W_hn h + b_hn per step, which the backward pass needs. <paramref name="scratch"/> holds m x 3H floats.
     /// </summary>
-    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, ReadOnlySpan<float> wHh,
+    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, PackedMatrix wHhT,
         ReadOnlySpan<float> bias, ReadOnlySpan<float> bHn, Span<float> gates, Span<float> hs, Span<float> hn,
         Span<float> scratch)
     {
@@ -31,7 +31,7 @@ internal static unsafe class GruCell
                 var prev = (sh.PrevBlock(t) * B + b0) * H;
                 var next = (sh.NextBlock(t) * B + b0) * H;
                 if (s > 0 || hasInitialState)
-                    Gemm.Sgemm(false, true, m, G, H, 1f, hs[prev..], H, wHh, H, 0f, hh, G, 1);
+                    Gemm.Sgemm(false, m, 1f, hs[prev..], H, wHhT, 0f, hh, G, 1);
                 else hh.Clear();
                 for (var r = 0; r < m; r++)
                     PointwiseForward(H, pg + g + r * G, px, phh + r * G, pb, ph + prev + r * H, pn + a + r * H, ph + next + r * H);
@@ -85,7 +85,7 @@ internal static unsafe class GruCell
     /// <paramref name="gates"/> holds the input-side pre-activation gradients (r, z, n) and <paramref name="hn"/> the
     /// gradient of W_hn h + b_hn, which together with the r and z columns are the hidden-side ones.
     /// </summary>
-    public static void Backward(StepShape sh, int b0, int m, ReadOnlySpan<float> wHh,
+    public static void Backward(StepShape sh, int b0, int m, PackedMatrix wHh,
         ReadOnlySpan<float> dy, int dyStrideT, int dyStrideB, Span<float> gates, ReadOnlySpan<float> hs,
         Span<float> hn, Span<float> dh, Span<float> scratch)
     {
@@ -105,7 +105,7 @@ internal static unsafe class GruCell
                     var dyRow = dy.IsEmpty ? null : pdy + (long)t * dyStrideT + (long)(b0 + r) * dyStrideB;
                     PointwiseBackward(H, pg + g + r * G, pn + a + r * H, ph + prev + r * H, dyRow, pdh + r * H, pdhg + r * G);
                 }
-                Gemm.Sgemm(false, false, m, H, G, 1f, dhg, G, wHh, H, 1f, dhRows, H, 1);
+                Gemm.Sgemm(false, m, 1f, dhg, G, wHh, 1f, dhRows, H, 1);
             }
         }
     }

@@ -15,7 +15,7 @@ internal static unsafe class LstmCell
     /// step adds h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or empty) and leaves the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
     /// ((T + 1) x B x H, see <see cref="StepShape"/>) hold the initial state on entry and every state on exit.
     /// </summary>
-    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, ReadOnlySpan<float> wHh,
+    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, PackedMatrix wHhT,
         ReadOnlySpan<float> bias, Span<float> gates, Span<float> hs, Span<float> cs)
     {
         int B = sh.B, H = sh.H, G = 4 * H;
@@ -29,7 +29,7 @@ internal static unsafe class LstmCell
                 var next = (sh.NextBlock(t) * B + b0) * H;
                 // A zero initial state contributes nothing: skip the product rather than multiply zeros.
                 if (s > 0 || hasInitialState)
-                    Gemm.Sgemm(false, true, m, G, H, 1f, hs[prev..], H, wHh, H, 1f, gates[g..], G, 1);
+                    Gemm.Sgemm(false, m, 1f, hs[prev..], H, wHhT, 1f, gates[g..], G, 1);
                 for (var r = 0; r < m; r++)
                     PointwiseForward(H, pg + g + r * G, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
             }
@@ -83,7 +83,7 @@ internal static unsafe class LstmCell
     /// final state on entry and of the initial state on exit. The activated gates are overwritten with the
     /// gradients of the gate pre-activations, which is what the weight-gradient Gemms read afterwards.
     /// </summary>
-    public static void Backward(StepShape sh, int b0, int m, ReadOnlySpan<float> wHh,
+    public static void Backward(StepShape sh, int b0, int m, PackedMatrix wHh,
         ReadOnlySpan<float> dy, int dyStrideT, int dyStrideB, Span<float> gates, ReadOnlySpan<float> cs,
         Span<float> dh, Span<float> dc)
     {
@@ -103,7 +103,7 @@ internal static unsafe class LstmCell
                     PointwiseBackward(H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, dyRow,
                         pdh + r * H, pdc + r * H);
                 }
-                Gemm.Sgemm(false, false, m, H, G, 1f, gates[g..], G, wHh, H, 0f, dhRows, H, 1);
+                Gemm.Sgemm(false, m, 1f, gates[g..], G, wHh, 0f, dhRows, H, 1);
             }
         }
     }

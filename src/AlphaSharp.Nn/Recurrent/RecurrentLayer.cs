@@ -21,6 +21,8 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
         var bias = StepBias(kind, H, w.BIh, w.BHh);
+        // W_hh^T multiplies every step: pack it for the Gemm once per call, not once per step.
+        var wHhT = PackedMatrix.Create(true, H, G, w.WHh, H);
         Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
         var hasInitial = !h0.IsEmpty || !c0.IsEmpty;
@@ -39,14 +41,14 @@ internal static class RecurrentLayer
             switch (kind)
             {
                 case CellKind.Lstm:
-                    LstmCell.Forward(sh, b0, m, hasInitial, w.WHh, bias, tape.Gates, tape.Hs, tape.Cs);
+                    LstmCell.Forward(sh, b0, m, hasInitial, wHhT, bias, tape.Gates, tape.Hs, tape.Cs);
                     break;
                 case CellKind.Gru:
                     var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
-                    GruCell.Forward(sh, b0, m, hasInitial, w.WHh, bias, bHn, tape.Gates, tape.Hs, tape.Aux, new float[m * G]);
+                    GruCell.Forward(sh, b0, m, hasInitial, wHhT, bias, bHn, tape.Gates, tape.Hs, tape.Aux, new float[m * G]);
                     break;
                 default:
-                    RnnCell.Forward(sh, b0, m, hasInitial, kind == CellKind.RnnRelu, w.WHh, bias, tape.Gates, tape.Hs);
+                    RnnCell.Forward(sh, b0, m, hasInitial, kind == CellKind.RnnRelu, wHhT, bias, tape.Gates, tape.Hs);
                     break;
             }
         });
@@ -80,19 +82,20 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
 
+        var wHh = PackedMatrix.Create(false, G, H, w.WHh, H);
         RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             var dySpan = dy is null ? ReadOnlySpan<float>.Empty : dy.AsSpan(dyOffset);
             switch (kind)
             {
                 case CellKind.Lstm:
-                    LstmCell.Backward(sh, b0, m, w.WHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
+                    LstmCell.Backward(sh, b0, m, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
                     break;
                 case CellKind.Gru:
-                    GruCell.Backward(sh, b0, m, w.WHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, tape.Aux, dh, new float[m * G]);
+                    GruCell.Backward(sh, b0, m, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, tape.Aux, dh, new float[m * G]);
                     break;
                 default:
-                    RnnCell.Backward(sh, b0, m, kind == CellKind.RnnRelu, w.WHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, dh);
+                    RnnCell.Backward(sh, b0, m, kind == CellKind.RnnRelu, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, dh);
                     break;
             }
         });

@@ -14,7 +14,7 @@ internal static unsafe class RnnCell
     /// h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or empty). The backward pass reads the derivative off the outputs in
     /// <paramref name="hs"/>, so nothing else is kept.
     /// </summary>
-    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, bool relu, ReadOnlySpan<float> wHh,
+    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, bool relu, PackedMatrix wHhT,
         ReadOnlySpan<float> bias, Span<float> pre, Span<float> hs)
     {
         int B = sh.B, H = sh.H;
@@ -27,7 +27,7 @@ internal static unsafe class RnnCell
                 var prev = (sh.PrevBlock(t) * B + b0) * H;
                 var next = (sh.NextBlock(t) * B + b0) * H;
                 if (s > 0 || hasInitialState)
-                    Gemm.Sgemm(false, true, m, H, H, 1f, hs[prev..], H, wHh, H, 1f, pre[g..], H, 1);
+                    Gemm.Sgemm(false, m, 1f, hs[prev..], H, wHhT, 1f, pre[g..], H, 1);
                 for (var r = 0; r < m; r++) Activate(H, relu, pp + g + r * H, pb, ph + next + r * H);
             }
         }
@@ -54,7 +54,7 @@ internal static unsafe class RnnCell
     /// Back through time for rows [b0, b0 + m); arguments as <see cref="LstmCell.Backward"/>. On exit
     /// <paramref name="pre"/> holds the pre-activation gradients.
     /// </summary>
-    public static void Backward(StepShape sh, int b0, int m, bool relu, ReadOnlySpan<float> wHh,
+    public static void Backward(StepShape sh, int b0, int m, bool relu, PackedMatrix wHh,
         ReadOnlySpan<float> dy, int dyStrideT, int dyStrideB, Span<float> pre, ReadOnlySpan<float> hs, Span<float> dh)
     {
         int B = sh.B, H = sh.H;
@@ -71,7 +71,7 @@ internal static unsafe class RnnCell
                     var dyRow = dy.IsEmpty ? null : pdy + (long)t * dyStrideT + (long)(b0 + r) * dyStrideB;
                     PointwiseBackward(H, relu, ph + next + r * H, dyRow, pdh + r * H, pp + g + r * H);
                 }
-                Gemm.Sgemm(false, false, m, H, H, 1f, pre[g..], H, wHh, H, 0f, dhRows, H, 1);
+                Gemm.Sgemm(false, m, 1f, pre[g..], H, wHh, 0f, dhRows, H, 1);
             }
         }
     }
