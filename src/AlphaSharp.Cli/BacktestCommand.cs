@@ -116,7 +116,7 @@ public static class BacktestCommand
             $"total return {summary.TotalReturn:P2} (benchmark {summary.BenchmarkTotalReturn:P2}), annual {summary.AnnualReturn:P2}, " +
             $"Sharpe {summary.Sharpe:F2}, IR {summary.InformationRatio:F2}, max drawdown {summary.MaxDrawdown:P2}, " +
             $"mean turnover {summary.MeanTurnover:P2}/day, costs {summary.CostsPaid:N0} CNY"));
-        Console.Out.WriteLine($"wrote returns.csv, positions.csv, trades.csv, metrics.json, report.html{(name == "layers" ? ", layers.csv" : "")} to {outDir}");
+        Console.Out.WriteLine($"wrote returns.csv, positions.csv, trades.csv, daily.csv, metrics.json, report.html{(name == "layers" ? ", layers.csv" : "")} to {outDir}");
         return 0;
     }
 

@@ -76,7 +76,7 @@ public class BacktestCommandTests
         var r = DataImportCliHarness.Run([.. Base(store, ScoreCsv(dir), outDir), "--topk", "2", "--n-drop", "1"]);
         Assert.True(r.Exit == 0, r.Err);
         Assert.Equal("", r.Err);
-        Assert.Equal(["metrics.json", "positions.csv", "report.html", "returns.csv", "trades.csv"],
+        Assert.Equal(["daily.csv", "metrics.json", "positions.csv", "report.html", "returns.csv", "trades.csv"],
             Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         var returns = File.ReadAllLines(Path.Combine(outDir, "returns.csv"));
         Assert.Equal("date,strategy,benchmark", returns[0]);
@@ -94,7 +94,20 @@ public class BacktestCommandTests
         var positions = File.ReadAllLines(Path.Combine(outDir, "positions.csv"));
         Assert.Equal(2, positions.Count(l => l.StartsWith("2021-01-05,")));
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(outDir, "report.html")));
-        Assert.Contains("wrote returns.csv, positions.csv, trades.csv, metrics.json, report.html", r.Out);
+        Assert.Contains("wrote returns.csv, positions.csv, trades.csv, daily.csv, metrics.json, report.html", r.Out);
+        // daily.csv: values chain into the strategy returns; holdings match positions.csv's rows per day.
+        var daily = File.ReadAllLines(Path.Combine(outDir, "daily.csv"));
+        Assert.Equal("date,value,cash,bought,sold,turnover,costs,holdings", daily[0]);
+        Assert.Equal(20, daily.Length);
+        double V(int row) => double.Parse(daily[row].Split(',')[1], CultureInfo.InvariantCulture);
+        double R(int row) => double.Parse(returns[row].Split(',')[1], CultureInfo.InvariantCulture);
+        Assert.Equal(V(1) / 100_000_000 - 1, R(1), 12);
+        for (var row = 2; row < 20; row++) Assert.Equal(V(row) / V(row - 1) - 1, R(row), 12);
+        for (var row = 1; row < 20; row++)
+        {
+            var date = daily[row][..10];
+            Assert.Equal(int.Parse(daily[row].Split(',')[7], CultureInfo.InvariantCulture), positions.Count(l => l.StartsWith(date)));
+        }
     }
 
     [Fact]

@@ -7,18 +7,32 @@ namespace AlphaSharp.Backtest;
 /// positions.csv: <c>date,symbol,shares,price,value,weight</c>, one row per holding per day at the day's close
 /// (price = the last close while suspended; weight = share of the portfolio value, cash included);
 /// trades.csv: <c>date,symbol,side,shares,market_price,price,value,commission,stamp_duty,transfer_fee,slippage,total_cost,note</c>,
-/// one row per order outcome: fills (price = after slippage, value = shares x price) and refusals (shares 0, note says why).
+/// one row per order outcome: fills (price = after slippage, value = shares x price) and refusals (shares 0, note says why);
+/// daily.csv: <c>date,value,cash,bought,sold,turnover,costs,holdings</c>, the account at each close (turnover = (bought +
+/// sold) / the previous close's value; costs = fees and slippage paid that day; holdings = stocks held).
 /// </summary>
 public static class BacktestCsv
 {
     public const string PositionsFile = "positions.csv";
     public const string TradesFile = "trades.csv";
     public const string LayersFile = "layers.csv";
+    public const string DailyFile = "daily.csv";
 
     public static void Stage(AtomicFileSet files, string dir, BacktestResult r)
     {
         files.Add(Path.Combine(dir, PositionsFile), w => WritePositions(w, r));
         files.Add(Path.Combine(dir, TradesFile), w => WriteTrades(w, r));
+        files.Add(Path.Combine(dir, DailyFile), w => WriteDaily(w, r));
+    }
+
+    public static void WriteDaily(TextWriter w, BacktestResult r)
+    {
+        var cal = r.Market.Calendar;
+        CsvTable.WriteTo(w, ["date", "value", "cash", "bought", "sold", "turnover", "costs", "holdings"],
+            Enumerable.Range(0, r.Count).Select(k => (IReadOnlyList<string>)[CsvTable.Date(cal[r.Days[k]]), CsvTable.Number(r.Values[k]),
+                CsvTable.Number(r.Cash[k]), CsvTable.Number(r.Bought[k]), CsvTable.Number(r.Sold[k]), CsvTable.Number(r.Turnover[k]),
+                CsvTable.Number(r.CostsPaid[k]), r.Holdings[k].ToString(System.Globalization.CultureInfo.InvariantCulture)]),
+            DailyFile);
     }
 
     public static void WritePositions(TextWriter w, BacktestResult r)
