@@ -16,7 +16,6 @@ public sealed class OrderExecutor(MarketView market, BacktestOptions options, Ac
     public List<Trade> Trades { get; } = [];
     /// <summary>VWAP fills that used the close because amount / volume was missing or outside the day's range.</summary>
     public int VwapFallbacks { get; private set; }
-    public bool LogRefusals { get; init; } = true;
 
     /// <summary>The price an order would fill at on day t before slippage (NaN if the stock did not trade).</summary>
     public double MarketPrice(int t, int i)
@@ -123,7 +122,7 @@ public sealed class OrderExecutor(MarketView market, BacktestOptions options, Ac
 
     private double Refuse(int t, int i, OrderSide side, double price, string why)
     {
-        if (LogRefusals) Trades.Add(new Trade(t, i, side, 0, price, double.NaN, 0, default, why));
+        Trades.Add(new Trade(t, i, side, 0, price, double.NaN, 0, default, why));
         return 0;
     }
 }
