@@ -73,6 +73,11 @@ public static class DataImportCommand
         var selected = sources.Where(s => s.Selected(parse)).ToArray();
         if (selected.Length != 1)
             throw new DataException($"data import: give exactly one input source ({string.Join(", ", sources.Select(s => s.Name))}); got {(selected.Length == 0 ? "none" : string.Join(", ", selected.Select(s => s.Name)))}");
+        // An option of another source would be silently ignored: say so instead.
+        var stray = sources.SelectMany(s => s.Options).Distinct().Except(selected[0].Options)
+            .FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
+        if (stray is not null)
+            throw new DataException($"data import: {stray.Name} does not apply to {selected[0].Name} input; drop it or use the source it belongs to");
         // Fail before minutes of reading, not after.
         if (Directory.Exists(outDir) || File.Exists(outDir))
             throw new DataException($"{outDir}: already exists; choose a new output directory or delete this one first");

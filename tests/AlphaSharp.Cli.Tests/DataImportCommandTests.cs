@@ -168,6 +168,15 @@ public class DataImportCommandTests
     }
 
     [Fact]
+    public void An_option_of_another_source_is_an_error_not_ignored()
+    {
+        var (files, args) = Inputs();
+        using (files)
+            Assert.Equal("data import: --columns does not apply to --bars input; drop it or use the source it belongs to",
+                FailingImport(files, [.. args, "--columns", "tushare"]));
+    }
+
+    [Fact]
     public void Help_lists_the_options()
     {
         var r = DataImportCliHarness.Run("data", "import", "--help");
