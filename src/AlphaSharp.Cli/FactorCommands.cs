@@ -17,5 +17,6 @@ public static class FactorCommands
     [
         FactorComputeCommand.Create(),
         FactorEvalCommand.Create(),
+        MultiFactorCommand.Create(),
     ];
 }

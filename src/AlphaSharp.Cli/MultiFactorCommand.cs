@@ -1,0 +1,141 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AlphaSharp.Data;
+using AlphaSharp.Data.Export;
+using AlphaSharp.Evaluation.MultiFactor;
+using AlphaSharp.Factors;
+using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Reports.Output;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace AlphaSharp.Cli;
+
+/// <summary>
+/// `alphasharp factor multi [--config FILE] --out DIR`: paper 001's multi-factor pipeline (screening, direction, z-score,
+/// orthogonalisation, weighting, monthly quintile test) writing report.html, screening.csv and quintiles.csv into a new
+/// directory. Without --config the paper's settings apply; a YAML file overrides any of them (see configs/paper001.yaml).
+/// </summary>
+public static class MultiFactorCommand
+{
+    public static Command Create()
+    {
+        var config = new Option<string?>("--config") { Description = "YAML settings (default: paper 001's, as in configs/paper001.yaml)", HelpName = "FILE" };
+        var store = new Option<string?>("--store") { Description = "Store directory (default: the shipped CSI 300 store)", HelpName = "DIR" };
+        var output = new Option<string>("--out") { Description = "New directory for report.html, screening.csv and quintiles.csv", Required = true, HelpName = "DIR" };
+        var cmd = new Command("multi", "Paper 001's multi-factor model: IC screening, orthogonalisation, composite and its quintile test") { config, store, output };
+        cmd.SetAction(p => CliErrors.Guard(() => Run(p.GetValue(config), p.GetValue(store), p.GetValue(output)!)));
+        return cmd;
+    }
+
+    private static int Run(string? configPath, string? storeDir, string outDir)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = configPath is null ? new MultiFactorOptions() : ReadConfig(configPath);
+        try { options.Validate(); }
+        catch (ArgumentException e) { throw new DataException($"{configPath ?? "defaults"}: {e.Message}"); }
+        if (Directory.Exists(outDir) || File.Exists(outDir))
+            throw new DataException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
+        var (data, source) = CliStores.Load(storeDir);
+        if (data.Universe is null) throw new DataException($"{source}: the store has no universe; the pipeline works on point-in-time members");
+        var (available, unavailable) = new FeatureSet("config", "", options.Factors, options.Unavailable).Resolve(new FactorEngine(data));
+        options = options with { Factors = available, Unavailable = unavailable };
+        if (available.Count == 0) throw new DataException($"{configPath ?? "paper 001"}: none of the candidate factors can be computed on {source}");
+        var result = CliConsole.WithProgress("multi-factor pipeline", _ => MultiFactorPipeline.Run(data, options));
+        using var staged = new StagedDirectory(outDir);
+        using (var files = new AtomicFileSet())
+        {
+            files.AddText(Path.Combine(staged.Path, "report.html"), MultiFactorReport.Build(data, options, result, source).Render());
+            files.Add(Path.Combine(staged.Path, "screening.csv"), w => CsvTable.WriteTo(w,
+                ["factor", "horizon", "mean_ic", "ic_ir", "mean_rank_ic", "rank_ic_ir", "month_ends", "coverage", "passes"],
+                result.Screening.Select(c => (IReadOnlyList<string>)[c.Factor, c.Horizon.ToString(CultureInfo.InvariantCulture), CsvTable.Number(c.Ic.Mean),
+                    CsvTable.Number(c.Ic.IcIr), CsvTable.Number(c.RankIc.Mean), CsvTable.Number(c.RankIc.IcIr), c.Ic.Count.ToString(CultureInfo.InvariantCulture),
+                    CsvTable.Number(c.Coverage), c.Passes ? "true" : "false"]), "screening.csv"));
+            files.Add(Path.Combine(staged.Path, "quintiles.csv"), w => CsvTable.WriteTo(w, ["date", "quintile", "return", "excess", "count"],
+                Enumerable.Range(0, result.Quintiles.Dates.Length).SelectMany(k => Enumerable.Range(0, result.Quintiles.Layers).Select(q => (IReadOnlyList<string>)[
+                    CsvTable.Date(data.Calendar[result.Quintiles.Dates[k]]), (q + 1).ToString(CultureInfo.InvariantCulture),
+                    CsvTable.Number(result.Quintiles.Returns[q][k]), CsvTable.Number(result.Quintiles.Returns[q][k] - result.Quintiles.Universe[k]),
+                    result.Quintiles.Counts[q][k].ToString(CultureInfo.InvariantCulture)])), "quintiles.csv"));
+            files.Commit();
+        }
+        staged.Commit();
+        foreach (var c in result.Screening)
+            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{c.Factor,-10} {c.Horizon,3}d  IC {c.Ic.Mean,8:F4}  IC_IR {c.Ic.IcIr,7:F3}  coverage {c.Coverage,6:P1}  {(c.Passes ? "passes" : "")}"));
+        var l = result.Quintiles;
+        if (result.NonePassed) Console.Out.WriteLine(result.Selected.Count == 0 ? "no factor passed the screening: no composite" : "no factor passed the screening: the composite combines every candidate, as the paper does");
+        if (result.Selected.Count > 0) Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"composite of {string.Join(", ", result.Selected.Select(s => (s.Direction < 0 ? "-" : "") + s.Name))}: quintile 1 {l.Annualize(l.Excess(0)):P2}, quintile {l.Layers} {l.Annualize(l.Excess(l.Layers - 1)):P2} annualised excess; long-short {l.Annualize(l.LongShort):P2}"));
+        foreach (var u in unavailable) Console.Out.WriteLine($"unavailable {u.Name}: {u.Reason}");
+        Console.Out.WriteLine($"wrote report.html, screening.csv, quintiles.csv to {outDir} in {clock.Elapsed.TotalSeconds:F1} s");
+        return 0;
+    }
+
+    /// <summary>Reads the YAML settings; an unknown key or a bad value is one line naming file:line.</summary>
+    private static MultiFactorOptions ReadConfig(string path)
+    {
+        if (!File.Exists(path)) throw new DataException($"--config {path}: no such file");
+        var yaml = new YamlStream();
+        try
+        {
+            using var reader = new StreamReader(path);
+            yaml.Load(reader);
+        }
+        catch (YamlException e)
+        {
+            throw new DataException($"{path}:{e.Start.Line}: not valid YAML ({e.Message})");
+        }
+        if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
+            throw new DataException($"{path}: expected a mapping of settings (key: value)");
+        var o = new MultiFactorOptions();
+        foreach (var (keyNode, value) in root.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            string Where() => $"{path}:{keyNode.Start.Line}: {key}";
+            string Scalar() => value is YamlScalarNode s && s.Value is not null ? s.Value : throw new DataException($"{Where()}: expected a single value");
+            double Number() => double.TryParse(Scalar(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new DataException($"{Where()}: '{Scalar()}' is not a number");
+            DateOnly Date() => DateOnly.TryParseExact(Scalar(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new DataException($"{Where()}: '{Scalar()}' is not a YYYY-MM-DD date");
+            o = key switch
+            {
+                "factors" => value switch
+                {
+                    YamlScalarNode s => FeatureSetCatalog.TryGet(s.Value ?? "", out var set) ? o with { Factors = set.Required, Unavailable = set.Missing }
+                        : throw new DataException($"{Where()}: no feature set '{s.Value}'; give a set name or a mapping name: expression"),
+                    YamlMappingNode m => o with { Factors = m.Children.Select(p => new Feature(((YamlScalarNode)p.Key).Value ?? "", (p.Value as YamlScalarNode)?.Value
+                        ?? throw new DataException($"{path}:{p.Key.Start.Line}: factor expression must be a single value"))).ToList(), Unavailable = [] },
+                    _ => throw new DataException($"{Where()}: give a feature set name or a mapping name: expression"),
+                },
+                "horizons" => o with
+                {
+                    Horizons = value is YamlSequenceNode seq
+                        ? seq.Children.Select(c => int.TryParse((c as YamlScalarNode)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h
+                            : throw new DataException($"{path}:{c.Start.Line}: horizons: '{(c as YamlScalarNode)?.Value}' is not a whole number of days")).ToList()
+                        : throw new DataException($"{Where()}: expected a list such as [5, 15, 30]"),
+                },
+                "min_abs_ic" => o with { MinAbsIc = Number() },
+                "min_abs_icir" => o with { MinAbsIcIr = Number() },
+                "pass_all_horizons" => o with { PassAllHorizons = Scalar() switch { "true" => true, "false" => false, var s => throw new DataException($"{Where()}: '{s}' is not true or false") } },
+                "orthogonalization" => o with { Orthogonalization = Scalar() switch
+                {
+                    "schmidt" => OrthogonalizationKind.Schmidt, "symmetric" => OrthogonalizationKind.Symmetric, "none" => OrthogonalizationKind.None,
+                    var s => throw new DataException($"{Where()}: '{s}' is not schmidt, symmetric or none"),
+                } },
+                "weighting" => o with { Weighting = Scalar() switch
+                {
+                    "equal" => CompositeWeighting.Equal, "ic" => CompositeWeighting.Ic, "icir" => CompositeWeighting.IcIr,
+                    var s => throw new DataException($"{Where()}: '{s}' is not equal, ic or icir"),
+                } },
+                "keep_all_if_none_pass" => o with { KeepAllIfNonePass = Scalar() switch { "true" => true, "false" => false, var s => throw new DataException($"{Where()}: '{s}' is not true or false") } },
+                "winsorize_mad" => o with { WinsorizeMad = Number() },
+                "screen_start" => o with { ScreenStart = Date() },
+                "screen_end" => o with { ScreenEnd = Date() },
+                "test_start" => o with { TestStart = Date() },
+                "test_end" => o with { TestEnd = Date() },
+                "layers" => o with { Layers = (int)Number() },
+                _ => throw new DataException($"{Where()}: unknown setting (known: factors, horizons, min_abs_ic, min_abs_icir, pass_all_horizons, keep_all_if_none_pass, orthogonalization, weighting, winsorize_mad, screen_start, screen_end, test_start, test_end, layers)"),
+            };
+        }
+        return o;
+    }
+}

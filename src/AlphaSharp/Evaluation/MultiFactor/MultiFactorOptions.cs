@@ -1,0 +1,49 @@
+using AlphaSharp.Factors.FeatureSets;
+
+namespace AlphaSharp.Evaluation.MultiFactor;
+
+/// <summary>How the screened factors are weighted in the composite.</summary>
+public enum CompositeWeighting { Equal, Ic, IcIr }
+
+/// <summary>
+/// Paper 001's pipeline settings. Defaults are the paper's: candidates pb, pe, ps, float market value and momentum;
+/// screening by |mean IC| &gt; 0.02 and |IC_IR| &gt; 0.6 over 5, 15 and 30-day horizons; Schmidt orthogonalisation; equal
+/// weights; a monthly quintile test on CSI 300 members from April 2017 to August 2020.
+/// </summary>
+public sealed record MultiFactorOptions
+{
+    public IReadOnlyList<Feature> Factors { get; init; } = Paper001Factors.Set.Required;
+    public IReadOnlyList<UnavailableFeature> Unavailable { get; init; } = Paper001Factors.Set.Missing;
+    public IReadOnlyList<int> Horizons { get; init; } = [5, 15, 30];
+    public double MinAbsIc { get; init; } = 0.02;
+    public double MinAbsIcIr { get; init; } = 0.6;
+    /// <summary>True: a factor must pass both thresholds at every horizon; false: at one horizon at least.</summary>
+    public bool PassAllHorizons { get; init; }
+    /// <summary>
+    /// When no candidate passes: true combines them all (the paper turns and combines all five of its candidates),
+    /// false leaves no composite. The report says which happened.
+    /// </summary>
+    public bool KeepAllIfNonePass { get; init; } = true;
+    public OrthogonalizationKind Orthogonalization { get; init; } = OrthogonalizationKind.Schmidt;
+    public CompositeWeighting Weighting { get; init; } = CompositeWeighting.Equal;
+    /// <summary>Median +- k x 1.4826 MAD clip before the z-score (0 = none).</summary>
+    public double WinsorizeMad { get; init; } = 3;
+    public DateOnly ScreenStart { get; init; } = new(2017, 1, 1);
+    public DateOnly ScreenEnd { get; init; } = new(2021, 12, 31);
+    public DateOnly TestStart { get; init; } = new(2017, 4, 1);
+    public DateOnly TestEnd { get; init; } = new(2020, 8, 31);
+    public int Layers { get; init; } = 5;
+
+    public void Validate()
+    {
+        if (Factors.Count == 0) throw new ArgumentException("multi-factor: no candidate factors");
+        if (Factors.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() != Factors.Count)
+            throw new ArgumentException("multi-factor: factor names repeat");
+        if (Horizons.Count == 0 || Horizons.Any(h => h < 1)) throw new ArgumentException($"multi-factor horizons {string.Join(",", Horizons)}: need whole days >= 1");
+        if (!(MinAbsIc >= 0) || !(MinAbsIcIr >= 0)) throw new ArgumentException("multi-factor thresholds must be >= 0");
+        if (ScreenStart > ScreenEnd) throw new ArgumentException($"multi-factor screen period {ScreenStart:yyyy-MM-dd}..{ScreenEnd:yyyy-MM-dd} is empty");
+        if (TestStart > TestEnd) throw new ArgumentException($"multi-factor test period {TestStart:yyyy-MM-dd}..{TestEnd:yyyy-MM-dd} is empty");
+        if (Layers < 2) throw new ArgumentException($"multi-factor layers {Layers}: need 2 or more");
+        if (!(WinsorizeMad >= 0)) throw new ArgumentException($"multi-factor winsorize_mad {WinsorizeMad}: need >= 0");
+    }
+}
