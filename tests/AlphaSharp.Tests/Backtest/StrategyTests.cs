@@ -184,6 +184,25 @@ public class StrategyTests
         for (var i = 0; i < 5; i++) Assert.Equal(expected[i], got[i], 4);
     }
 
+    [Fact]
+    public void Enhanced_index_bridges_a_float_mv_gap_with_the_last_known_value()
+    {
+        // Three members at 10.00 with float_mv 1, 2, 3 (x 1e9); stock 3's value is missing on day 1. With no tilt the
+        // day-1 decision must still hold it at 3/6, not sell it for want of a weight.
+        string[] s = ["SZ000001", "SZ000002", "SZ000003"];
+        var tm = new TinyMarket(s, 4);
+        var mv = new float[3 * 4];
+        for (var i = 0; i < 3; i++) for (var t = 0; t < 4; t++) mv[i * 4 + t] = (i + 1) * 1e9f;
+        mv[2 * 4 + 1] = float.NaN;
+        tm.FloatMv = mv;
+        var m = tm.View();
+        var scores = TinyMarket.EmptyScores(m);
+        for (var k = 0; k < 6; k++) scores[k] = 1;
+        var r = Backtester.Run(m, new ScoreTable(m, scores), new EnhancedIndexStrategy(0, 1, false), Plain with { RiskDegree = 1, InitialCash = 6e6 });
+        Assert.Equal(new[] { 1 / 6.0, 2 / 6.0, 3 / 6.0 }, Weights(r, 2), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.DoesNotContain(r.Trades, t => t.Side == OrderSide.Sell);
+    }
+
     private static double[] Weights(BacktestResult r, int day)
     {
         var w = new double[r.Market.N];

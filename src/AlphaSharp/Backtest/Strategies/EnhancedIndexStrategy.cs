@@ -4,7 +4,8 @@ namespace AlphaSharp.Backtest.Strategies;
 /// Enhanced index: hold the benchmark's members, tilted toward high scores, with a cap on turnover per rebalance
 /// (paper 003: 30 %).
 /// Benchmark weights: the data has no index weights, so b_i = float market value (float_mv) of each member at t over
-/// their sum; members without float_mv are left out. This approximates CSI 300's free-float-adjusted, capped weights.
+/// their sum (the latest value of the last 20 trading days where day t has none; members with none at all are left out).
+/// This approximates CSI 300's free-float-adjusted, capped weights.
 /// Tilt: z_i = the cross-sectional z-score of the members' scores (0 for a member without a score or not eligible
 /// today, which keeps it at its benchmark weight); target w_i ∝ b_i · exp(λ z_i − γ ln float_mv_i).
 /// Size neutrality (on by default): γ is solved by bisection so that Σ w_i ln mv_i = Σ b_i ln mv_i, i.e. the
@@ -50,8 +51,9 @@ public sealed class EnhancedIndexStrategy : IStrategy
         double total = 0;
         for (var i = 0; i < n; i++)
         {
-            var v = mv[row + i];
-            if (!m.Member[row + i] || !(v > 0) || !double.IsFinite(m.LastClose[row + i])) continue;
+            if (!m.Member[row + i] || !double.IsFinite(m.LastClose[row + i])) continue;
+            var v = LastKnown(mv, n, c.Day, i);
+            if (!(v > 0)) continue;
             _members.Add(i);
             _b[i] = v;
             _size[i] = Math.Log(v);
@@ -79,6 +81,23 @@ public sealed class EnhancedIndexStrategy : IStrategy
         for (var i = 0; i < n; i++)
             if (_w[i] > 0 || c.Account.Shares[i] > 0) d.Weights[i] = _w[i];
     }
+
+    /// <summary>
+    /// float_mv on day t, or the latest value in the <see cref="MaxStaleDays"/> days before it: the valuation data has gaps,
+    /// and dropping a member for a missing day would sell it and buy it back. Only past values are read.
+    /// </summary>
+    private static double LastKnown(float[] mv, int n, int t, int i)
+    {
+        for (var s = t; s >= 0 && s >= t - MaxStaleDays; s--)
+        {
+            var v = mv[s * n + i];
+            if (v > 0) return v;
+        }
+        return double.NaN;
+    }
+
+    /// <summary>How many trading days a float_mv value stands in for missing later ones.</summary>
+    public const int MaxStaleDays = 20;
 
     private double Exposure(double gamma)
     {
