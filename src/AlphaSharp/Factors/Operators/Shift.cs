@@ -7,23 +7,36 @@ namespace AlphaSharp.Factors.Operators;
 /// </summary>
 public static class Shift
 {
+    /// <summary>A block copy and a NaN fill: shifting is moving memory, nothing more.</summary>
     public static void Ref(ReadOnlySpan<float> x, Span<float> y, int k)
     {
         var T = x.Length;
-        for (var t = 0; t < T; t++)
+        var m = Math.Min(Math.Abs(k), T);
+        if (k >= 0)
         {
-            var s = t - k;
-            y[t] = s >= 0 && s < T ? x[s] : float.NaN;
+            x[..(T - m)].CopyTo(y[m..]);
+            y[..m].Fill(float.NaN);
+        }
+        else
+        {
+            x[m..].CopyTo(y[..(T - m)]);
+            y[(T - m)..].Fill(float.NaN);
         }
     }
 
     public static void Delta(ReadOnlySpan<float> x, Span<float> y, int k)
     {
         var T = x.Length;
-        for (var t = 0; t < T; t++)
+        var m = Math.Min(Math.Abs(k), T);
+        if (k >= 0)
         {
-            var s = t - k;
-            y[t] = s >= 0 && s < T ? x[t] - x[s] : float.NaN;
+            Elementwise.Apply(Elementwise.Binary.Sub, x[m..], x[..(T - m)], y[m..]);
+            y[..m].Fill(float.NaN);
+        }
+        else
+        {
+            Elementwise.Apply(Elementwise.Binary.Sub, x[..(T - m)], x[m..], y[..(T - m)]);
+            y[(T - m)..].Fill(float.NaN);
         }
     }
 
