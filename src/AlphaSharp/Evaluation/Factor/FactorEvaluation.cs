@@ -35,7 +35,7 @@ public static class FactorEvaluation
         var horizons = new List<HorizonIc>();
         foreach (var h in options.Horizons)
         {
-            var s = IcSeries.Compute(factor, ForwardReturns.Compute(panel, h, options.Price), members, T, h).On(window);
+            var s = IcSeries.Compute(factor, ForwardReturns.Compute(panel, h, options.Price), members, T, h, from, to);
             var dates = days;
             horizons.Add(new HorizonIc(s, IcSummary.Of(s.Ic), IcSummary.Of(s.RankIc),
                 IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Year), IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Month),

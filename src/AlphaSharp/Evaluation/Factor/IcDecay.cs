@@ -16,10 +16,12 @@ public sealed record IcDecay(int[] Lags, double[] MeanIc, double[] MeanRankIc)
         var shifted = new float[factor.Length];
         foreach (var k in lags)
         {
-            for (var i = 0; i < N; i++)
+            Parallel.For(0, N, i =>
+            {
                 for (var t = 0; t < T; t++)
                     shifted[i * T + t] = t + k < T ? oneDayForward[i * T + t + k] : float.NaN;
-            var s = IcSeries.Compute(factor, shifted, members, T, 1);
+            });
+            var s = IcSeries.Compute(factor, shifted, members, T, 1, from, to);
             ic[k] = IcSummary.Of(s.Ic.Skip(from).Take(to - from + 1)).Mean;
             rank[k] = IcSummary.Of(s.RankIc.Skip(from).Take(to - from + 1)).Mean;
         }

@@ -9,14 +9,21 @@ public sealed record IcSeries(int Horizon, double[] Ic, double[] RankIc, int[] C
 {
     public const int MinPairs = 3;
 
-    public static IcSeries Compute(float[] factor, float[] forward, bool[]? members, int T, int horizon)
+    /// <summary>ICs on the dates from..to (inclusive); other dates are NaN with no pairs.</summary>
+    public static IcSeries Compute(float[] factor, float[] forward, bool[]? members, int T, int horizon, int from = 0, int to = int.MaxValue)
     {
+        from = Math.Max(0, from);
+        to = Math.Min(T - 1, to);
         if (factor.Length != forward.Length) throw new ArgumentException($"factor has {factor.Length} cells, forward return {forward.Length}");
         var ic = new double[T];
         var rank = new double[T];
         var count = new int[T];
         var coverage = new double[T];
-        Parallel.For(0, T, t =>
+        Array.Fill(ic, double.NaN);
+        Array.Fill(rank, double.NaN);
+        Array.Fill(coverage, double.NaN);
+        if (from > to) return new IcSeries(horizon, ic, rank, count, coverage);
+        Parallel.For(from, to + 1, t =>
         {
             var (x, y, _) = CrossSections.Pairs(factor, forward, members, T, t);
             count[t] = x.Length;

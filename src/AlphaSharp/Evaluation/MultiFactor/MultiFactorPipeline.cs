@@ -35,7 +35,7 @@ public static class MultiFactorPipeline
         for (var f = 0; f < raw.Length; f++)
             for (var k = 0; k < options.Horizons.Count; k++)
             {
-                var s = IcSeries.Compute(raw[f], forwards[k], members, T, options.Horizons[k]).On(screenDates);
+                var s = IcSeries.Compute(raw[f], forwards[k], members, T, options.Horizons[k], screenDates[0], screenDates[^1]).On(screenDates);
                 var ic = IcSummary.Of(s.Ic);
                 var passes = Math.Abs(ic.Mean) > options.MinAbsIc && Math.Abs(ic.IcIr) > options.MinAbsIcIr;
                 var coverage = screenDates.Select(t => s.Coverage[t]).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
@@ -118,7 +118,7 @@ public static class MultiFactorPipeline
         }
         var spanned = monthEnds[Array.IndexOf(monthEnds, testDates[^1]) + 1] - testDates[0];
         var quintiles = LayerTest.Run(composite, periodReturn, members, T, testDates, options.Layers, spanned);
-        var icSeries = IcSeries.Compute(composite, periodReturn, members, T, 0).On(testDates);
+        var icSeries = IcSeries.Compute(composite, periodReturn, members, T, 0, testDates[0], testDates[^1]).On(testDates);
         var coverageAll = testDates.Select(t => CrossSections.Coverage(composite, members, T, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
         return new MultiFactorResult(screening, nonePassed, selected.Select(s => s.Factor).ToList(), composite, testDates, quintiles,
             IcSummary.Of(icSeries.Ic), IcSummary.Of(icSeries.RankIc), coverageAll, before, after);
