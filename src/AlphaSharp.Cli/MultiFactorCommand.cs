@@ -127,13 +127,14 @@ public static class MultiFactorCommand
                     var s => throw new DataException($"{Where()}: '{s}' is not equal, ic or icir"),
                 } },
                 "keep_all_if_none_pass" => o with { KeepAllIfNonePass = Scalar() switch { "true" => true, "false" => false, var s => throw new DataException($"{Where()}: '{s}' is not true or false") } },
+                "fill_missing" => o with { FillMissingWithMean = Scalar() switch { "mean" => true, "drop" => false, var s => throw new DataException($"{Where()}: '{s}' is not drop or mean") } },
                 "winsorize_mad" => o with { WinsorizeMad = Number() },
                 "screen_start" => o with { ScreenStart = Date() },
                 "screen_end" => o with { ScreenEnd = Date() },
                 "test_start" => o with { TestStart = Date() },
                 "test_end" => o with { TestEnd = Date() },
                 "layers" => o with { Layers = (int)Number() },
-                _ => throw new DataException($"{Where()}: unknown setting (known: factors, horizons, min_abs_ic, min_abs_icir, pass_all_horizons, keep_all_if_none_pass, orthogonalization, weighting, winsorize_mad, screen_start, screen_end, test_start, test_end, layers)"),
+                _ => throw new DataException($"{Where()}: unknown setting (known: factors, horizons, min_abs_ic, min_abs_icir, pass_all_horizons, keep_all_if_none_pass, fill_missing, orthogonalization, weighting, winsorize_mad, screen_start, screen_end, test_start, test_end, layers)"),
             };
         }
         return o;

@@ -1,6 +1,4 @@
-using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Evaluation.MultiFactor;
-using AlphaSharp.Factors.Labels;
 
 namespace AlphaSharp.Tests.MultiFactor;
 
@@ -36,6 +34,20 @@ public sealed class Paper001ShippedTests
         var html = MultiFactorReport.Build(data, options, r, "shipped").Render();
         foreach (var part in new[] { "Factor screening", "What the data could not supply", "Composite quintile test", "<svg", "quintile 5" })
             Assert.Contains(part, html);
+    }
+
+    [Fact]
+    public void MissingValuesDropOrSitAtTheMean()
+    {
+        var data = Tests.Data.ShippedStore.Data;
+        var drop = MultiFactorPipeline.Run(data, new MultiFactorOptions());
+        var mean = MultiFactorPipeline.Run(data, new MultiFactorOptions { FillMissingWithMean = true });
+        // pb, pe and ps exist for Shenzhen stocks only before 2020: requiring all five leaves under 60 % of members.
+        Assert.InRange(drop.CompositeCoverage, 0.3, 0.6);
+        Assert.InRange(mean.CompositeCoverage, 0.95, 1.0);
+        // Members with every factor get the same prepared inputs either way, but the orthogonalisation runs over a
+        // different cross-section, so only coverage (not values) is compared.
+        Assert.True(Enumerable.Range(0, 5).Sum(q => mean.Quintiles.Counts[q][0]) > Enumerable.Range(0, 5).Sum(q => drop.Quintiles.Counts[q][0]));
     }
 
     [Fact]

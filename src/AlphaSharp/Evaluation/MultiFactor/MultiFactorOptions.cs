@@ -33,6 +33,11 @@ public sealed record MultiFactorOptions
     public DateOnly TestStart { get; init; } = new(2017, 4, 1);
     public DateOnly TestEnd { get; init; } = new(2020, 8, 31);
     public int Layers { get; init; } = 5;
+    /// <summary>
+    /// false (default): a member enters the composite only with every kept factor. true: a member with at least one gets
+    /// 0, the cross-sectional mean of a z-scored factor, for the ones it lacks (more coverage, diluted signal).
+    /// </summary>
+    public bool FillMissingWithMean { get; init; }
 
     public void Validate()
     {

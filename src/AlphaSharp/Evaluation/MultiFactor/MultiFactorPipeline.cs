@@ -9,7 +9,8 @@ namespace AlphaSharp.Evaluation.MultiFactor;
 /// <summary>
 /// Paper 001's multi-factor model: (1) screen the candidates by mean IC and IC_IR of month-end cross-sections over
 /// several horizons; (2) turn each kept factor so its mean IC is positive, clip (MAD) and z-score it per date over the
-/// members; (3) orthogonalise the kept factors per date (Schmidt or symmetric) over the members that have all of them,
+/// members; (3) orthogonalise the kept factors per date (Schmidt or symmetric) over the members that have all of them (or, with
+/// <see cref="MultiFactorOptions.FillMissingWithMean"/>, any of them, the missing ones at their mean 0),
 /// z-score the results and (4) combine them with equal, |IC| or |IC_IR| weights; (5) test the composite with a quintile
 /// test rebalanced at each month end, holding to the next. Screening and weights use the whole screening period, as the
 /// paper does: that is in-sample wherever it overlaps the test period, and the report says so.
@@ -87,10 +88,10 @@ public static class MultiFactorPipeline
                 {
                     var at = i * T + t;
                     if (members is not null && !members[at]) continue;
-                    if (prepared.All(p => float.IsFinite(p[at]))) ids.Add(i);
+                    if (options.FillMissingWithMean ? prepared.Any(p => float.IsFinite(p[at])) : prepared.All(p => float.IsFinite(p[at]))) ids.Add(i);
                 }
                 if (ids.Count <= K + 1) return;
-                var columns = prepared.Select(p => ids.Select(i => (double)p[i * T + t]).ToArray()).ToArray();
+                var columns = prepared.Select(p => ids.Select(i => float.IsFinite(p[i * T + t]) ? (double)p[i * T + t] : 0.0).ToArray()).ToArray();
                 var ortho = Orthogonalization.Apply(columns, options.Orthogonalization).Select(Standardize).ToArray();
                 for (var r = 0; r < ids.Count; r++)
                 {

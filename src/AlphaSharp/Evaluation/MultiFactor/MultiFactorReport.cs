@@ -52,7 +52,8 @@ public static class MultiFactorReport
                 new[] { r.CorrelationBefore[a, b].ToString("0.000", CultureInfo.InvariantCulture), r.CorrelationAfter[a, b].ToString("0.000", CultureInfo.InvariantCulture) })).ToArray());
         report.Section("Composite",
                 "Each kept factor is turned so that its mean IC is positive, clipped at median +- " + o.WinsorizeMad.ToString(CultureInfo.InvariantCulture) +
-                " x 1.4826 MAD and z-scored per date over the members; the kept factors are orthogonalised per date over the members that have all of them, " +
+                " x 1.4826 MAD and z-scored per date over the members; the kept factors are orthogonalised per date over the members that have " +
+                (o.FillMissingWithMean ? "any of them (a missing one at its mean, 0), " : "all of them (fill_missing: mean widens this to members with any), ") +
                 $"z-scored again and summed with the weights. Mean composite coverage {Formats.Percent1(r.CompositeCoverage)} of members. " +
                 $"Composite IC over the next month: mean {F(r.CompositeIc.Mean)}, IC_IR {F(r.CompositeIc.IcIr)}; Rank IC {F(r.CompositeRankIc.Mean)}, IC_IR {F(r.CompositeRankIc.IcIr)} over {r.CompositeIc.Count} month ends.")
             .Tables(chosen, corr)
