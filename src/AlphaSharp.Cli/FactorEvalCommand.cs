@@ -27,19 +27,27 @@ public static class FactorEvalCommand
         var layers = new Option<int>("--layers") { Description = "Number of layers of the layer test", DefaultValueFactory = _ => 5 };
         var price = new Option<string>("--price") { Description = "Label price: close (t to t+h), open or vwap (t+1 to t+1+h)", DefaultValueFactory = _ => "close", HelpName = "close|open|vwap" };
         price.AcceptOnlyFromAmong("close", "open", "vwap");
+        var label = new Option<string>("--label")
+        {
+            Description = "What the IC is measured against: return (forward return), excess (minus the benchmark's) or neutral (residual on " +
+                          "industries and Barra-style exposures, paper 003's target)",
+            DefaultValueFactory = _ => "return",
+            HelpName = "return|excess|neutral",
+        };
+        label.AcceptOnlyFromAmong("return", "excess", "neutral");
         var start = new Option<string?>("--start") { Description = "First decision date evaluated", HelpName = "YYYY-MM-DD" };
         var end = new Option<string?>("--end") { Description = "Last decision date evaluated", HelpName = "YYYY-MM-DD" };
         var output = new Option<string>("--out") { Description = "New directory for report.html, ic.csv, layers.csv and factor.csv", Required = true, HelpName = "DIR" };
         var cmd = new Command("eval", "Evaluate a factor expression: IC, Rank IC, ICIR, layers, decay and turnover on the universe members")
         {
-            expression, store, universe, horizons, layers, price, start, end, output,
+            expression, store, universe, horizons, layers, price, label, start, end, output,
         };
         cmd.SetAction(p => CliErrors.Guard(() => Run(p.GetValue(expression)!, p.GetValue(store), p.GetValue(universe), p.GetValue(horizons)!,
-            p.GetValue(layers), p.GetValue(price)!, p.GetValue(start), p.GetValue(end), p.GetValue(output)!)));
+            p.GetValue(layers), p.GetValue(price)!, p.GetValue(label)!, p.GetValue(start), p.GetValue(end), p.GetValue(output)!)));
         return cmd;
     }
 
-    private static int Run(string expression, string? storeDir, string? universeName, string horizonText, int layers, string priceText,
+    private static int Run(string expression, string? storeDir, string? universeName, string horizonText, int layers, string priceText, string labelText,
         string? startText, string? endText, string outDir)
     {
         var options = new FactorEvalOptions
@@ -47,6 +55,7 @@ public static class FactorEvalCommand
             Horizons = ParseHorizons(horizonText),
             Layers = layers,
             Price = priceText switch { "open" => LabelPrice.Open, "vwap" => LabelPrice.Vwap, _ => LabelPrice.Close },
+            Label = labelText switch { "excess" => EvalLabel.Excess, "neutral" => EvalLabel.StyleNeutral, _ => EvalLabel.Return },
         };
         options.Validate();
         if (Directory.Exists(outDir) || File.Exists(outDir))
@@ -67,7 +76,7 @@ public static class FactorEvalCommand
             files.Add(Path.Combine(staged.Path, "ic.csv"), w => FactorEvalFiles.WriteIc(w, data.Calendar, result));
             files.Add(Path.Combine(staged.Path, "layers.csv"), w => FactorEvalFiles.WriteLayers(w, data.Calendar, result.Layers));
             files.Add(Path.Combine(staged.Path, "factor.csv"), w => FactorEvalFiles.WriteFactor(w, data, factor, result.From, result.To));
-            files.AddText(Path.Combine(staged.Path, "report.html"), FactorEvalReport.Build(expression, data, result, source).Render());
+            files.AddText(Path.Combine(staged.Path, "report.html"), FactorEvalReport.Build(expression, data, result, source, options.Label).Render());
             files.Commit();
         }
         staged.Commit();

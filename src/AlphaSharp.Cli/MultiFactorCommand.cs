@@ -41,7 +41,8 @@ public static class MultiFactorCommand
         if (data.Universe is null) throw new DataException($"{source}: the store has no universe; the pipeline works on point-in-time members");
         var (available, unavailable) = new FeatureSet("config", "", options.Factors, options.Unavailable).Resolve(new FactorEngine(data));
         options = options with { Factors = available, Unavailable = unavailable };
-        if (available.Count == 0) throw new DataException($"{configPath ?? "paper 001"}: none of the candidate factors can be computed on {source}");
+        if (available.Count == 0)
+            throw new DataException($"{configPath ?? "paper 001"}: none of the candidate factors can be computed on {source} ({string.Join("; ", unavailable.Select(u => $"{u.Name}: {u.Reason}"))})");
         var result = CliConsole.WithProgress("multi-factor pipeline", _ => MultiFactorPipeline.Run(data, options));
         using var staged = new StagedDirectory(outDir);
         using (var files = new AtomicFileSet())

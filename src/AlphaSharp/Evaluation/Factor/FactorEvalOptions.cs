@@ -2,6 +2,17 @@ using AlphaSharp.Factors.Labels;
 
 namespace AlphaSharp.Evaluation.Factor;
 
+/// <summary>What the factor is correlated with.</summary>
+public enum EvalLabel
+{
+    /// <summary>The stock's forward return.</summary>
+    Return,
+    /// <summary>Forward return minus the benchmark's.</summary>
+    Excess,
+    /// <summary>The residual of the forward return on industries and style exposures (paper 003's target).</summary>
+    StyleNeutral,
+}
+
 /// <summary>Settings of a single-factor evaluation.</summary>
 public sealed record FactorEvalOptions
 {
@@ -10,6 +21,9 @@ public sealed record FactorEvalOptions
     /// <summary>Lags of the IC decay (one-day returns from t + k to t + k + 1, k below this).</summary>
     public int DecayLags { get; init; } = 20;
     public LabelPrice Price { get; init; } = LabelPrice.Close;
+    /// <summary>Label of the IC and decay (the layer test always uses plain one-day returns, against the member average).</summary>
+    public EvalLabel Label { get; init; } = EvalLabel.Return;
+    public StyleOptions Style { get; init; } = new();
     /// <summary>First and last decision dates evaluated (calendar indices, inclusive).</summary>
     public int From { get; init; }
     public int To { get; init; } = int.MaxValue;

@@ -7,13 +7,19 @@ namespace AlphaSharp.Evaluation.Factor;
 /// <summary>The report.html of `factor eval`: summary tables and SVG charts from the shared Reports toolkit.</summary>
 public static class FactorEvalReport
 {
-    public static HtmlReport Build(string expression, MarketData data, FactorEvalResult r, string source)
+    public static HtmlReport Build(string expression, MarketData data, FactorEvalResult r, string source, EvalLabel labelKind = EvalLabel.Return)
     {
+        var label = labelKind switch
+        {
+            EvalLabel.Excess => "forward return minus the benchmark's",
+            EvalLabel.StyleNeutral => "forward return neutralised on industries (2023 map: mild look-ahead) and style exposures",
+            _ => "forward return",
+        };
         var cal = data.Calendar;
         var dates = cal.Days.Skip(r.From).Take(r.To - r.From + 1).ToArray();
         var report = new HtmlReport($"Factor evaluation: {expression}",
             $"{data.Universe?.Name ?? "all instruments"} members, {cal[r.From]:yyyy-MM-dd}..{cal[r.To]:yyyy-MM-dd}, from {source}; " +
-            $"mean coverage {Formats.Percent1(r.MeanCoverage)} of members have a value");
+            $"mean coverage {Formats.Percent1(r.MeanCoverage)} of members have a value; IC label: {label}");
 
         var summary = new HtmlTable(["horizon", "mean IC", "IC std", "ICIR", "IC t", "mean Rank IC", "Rank IC std", "Rank ICIR", "Rank IC t", "IC > 0", "dates", "mean pairs"],
             "IC per horizon (daily decision dates; forward returns over h days overlap for h > 1)");

@@ -14,7 +14,7 @@ public sealed record FactorEvalResult(int From, int To, IReadOnlyList<HorizonIc>
 
 /// <summary>
 /// alphalens-style evaluation of one factor panel on a market's point-in-time universe: IC / Rank IC per horizon
-/// (labels from <see cref="ForwardReturns"/>), by year and month, IC decay, a daily N-layer test on one-day returns, and
+/// (against forward, excess or style-neutralised returns from <see cref="Factors.Labels"/>), by year and month, IC decay, a daily N-layer test on one-day returns, and
 /// turnover. Cross-sections are universe members only; missing factor values are left out and reported as coverage.
 /// </summary>
 public static class FactorEvaluation
@@ -32,10 +32,17 @@ public static class FactorEvaluation
         var days = panel.Calendar.Days;
         var window = Enumerable.Range(from, to - from + 1).ToArray();
 
+        var exposures = options.Label == EvalLabel.StyleNeutral ? StyleNeutralLabel.Exposures(data, options.Style) : null;
+        float[] Label(int h) => options.Label switch
+        {
+            EvalLabel.Excess => ExcessReturns.Compute(data, h, options.Price),
+            EvalLabel.StyleNeutral => StyleNeutralLabel.Compute(data, ForwardReturns.Compute(panel, h, options.Price), exposures!, options.Style),
+            _ => ForwardReturns.Compute(panel, h, options.Price),
+        };
         var horizons = new List<HorizonIc>();
         foreach (var h in options.Horizons)
         {
-            var s = IcSeries.Compute(factor, ForwardReturns.Compute(panel, h, options.Price), members, T, h, from, to);
+            var s = IcSeries.Compute(factor, Label(h), members, T, h, from, to);
             var dates = days;
             horizons.Add(new HorizonIc(s, IcSummary.Of(s.Ic), IcSummary.Of(s.RankIc),
                 IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Year), IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Month),
@@ -43,7 +50,7 @@ public static class FactorEvaluation
         }
         var oneDay = ForwardReturns.Compute(panel, 1, options.Price);
         var layers = LayerTest.Run(factor, oneDay, members, T, window, options.Layers, window.Length);
-        var decay = IcDecay.Compute(factor, oneDay, members, T, options.DecayLags, from, to);
+        var decay = IcDecay.Compute(factor, options.Label == EvalLabel.Return ? oneDay : Label(1), members, T, options.DecayLags, from, to);
         var turnover = FactorTurnover.Compute(factor, members, T, options.Layers);
         var coverage = window.Select(t => CrossSections.Coverage(factor, members, T, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
         return new FactorEvalResult(from, to, horizons, layers, decay, turnover, coverage);
