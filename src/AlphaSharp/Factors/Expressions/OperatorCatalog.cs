@@ -60,9 +60,9 @@ internal static class OperatorCatalog
             return Map(c, c.Broadcast(x[0]), (s, y) => Smoothing.Ema(s, y, alpha));
         }));
         Add(new OperatorSpec("Ref", [ArgKind.Series, ArgKind.Shift], "Ref(feature, days)", OperatorKind.TimeSeries, (c, x, p) =>
-            Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Ref(s, y, (int)p[0]))));
+            Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Ref(s, y, (int)p[0]), parallel: false)));
         Add(new OperatorSpec("Delta", [ArgKind.Series, ArgKind.Shift], "Delta(feature, days)", OperatorKind.TimeSeries, (c, x, p) =>
-            Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Delta(s, y, (int)p[0]))));
+            Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Delta(s, y, (int)p[0]), parallel: false)));
         Pair("Corr", RollingPair.Corr, ArgKind.Window); Pair("Cov", RollingPair.Cov, ArgKind.Window);
 
         // AlphaNet's feature-extraction operators.
@@ -154,10 +154,10 @@ internal static class OperatorCatalog
         return y;
     }
 
-    private static float[] Map(EvalContext c, float[] x, SeriesKernel kernel)
+    private static float[] Map(EvalContext c, float[] x, SeriesKernel kernel, bool parallel = true)
     {
         var y = c.Rent();
-        SeriesMap.Apply(x, y, c.T, kernel);
+        SeriesMap.Apply(x, y, c.T, kernel, parallel);
         return y;
     }
 
@@ -168,12 +168,14 @@ internal static class OperatorCatalog
         return y;
     }
 
-    /// <summary>Elementwise work in a few large chunks: enough to use every core, few enough to cost nothing.</summary>
+    /// <summary>
+    /// Elementwise work runs on the calling thread in cache-sized chunks: it is bound by memory bandwidth, which one
+    /// core fills, and on a shared machine waking thread-pool workers for a few milliseconds of work costs more than it
+    /// saves.
+    /// </summary>
     private static void Chunked(int length, Action<int, int> work)
     {
         const int chunk = 1 << 16;
-        if (length <= chunk) { work(0, length); return; }
-        var chunks = (length + chunk - 1) / chunk;
-        Parallel.For(0, chunks, k => work(k * chunk, Math.Min(chunk, length - k * chunk)));
+        for (var from = 0; from < length; from += chunk) work(from, Math.Min(chunk, length - from));
     }
 }

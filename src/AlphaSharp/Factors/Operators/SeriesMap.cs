@@ -12,10 +12,19 @@ public delegate void PairSeriesKernel(ReadOnlySpan<float> a, ReadOnlySpan<float>
 /// </summary>
 public static class SeriesMap
 {
-    public static void Apply(float[] x, float[] y, int T, SeriesKernel kernel)
+    /// <param name="parallel">
+    /// False for kernels that only move memory (a shift): one core already saturates the memory bus, and waking
+    /// thread-pool workers on a busy machine costs more than the copy.
+    /// </param>
+    public static void Apply(float[] x, float[] y, int T, SeriesKernel kernel, bool parallel = true)
     {
         Check(x.Length, y.Length, T);
         var n = x.Length / T;
+        if (!parallel)
+        {
+            for (var i = 0; i < n; i++) kernel(x.AsSpan(i * T, T), y.AsSpan(i * T, T));
+            return;
+        }
         Parallel.For(0, n, i => kernel(x.AsSpan(i * T, T), y.AsSpan(i * T, T)));
     }
 
