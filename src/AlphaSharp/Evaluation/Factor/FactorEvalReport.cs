@@ -21,13 +21,14 @@ public static class FactorEvalReport
             $"{data.Universe?.Name ?? "all instruments"} members, {cal[r.From]:yyyy-MM-dd}..{cal[r.To]:yyyy-MM-dd}, from {source}; " +
             $"mean coverage {Formats.Percent1(r.MeanCoverage)} of members have a value; IC label: {label}");
 
-        var summary = new HtmlTable(["horizon", "mean IC", "IC std", "ICIR", "IC t", "mean Rank IC", "Rank IC std", "Rank ICIR", "Rank IC t", "IC > 0", "dates", "mean pairs"],
+        var summary = new HtmlTable(["horizon", "mean IC", "IC std", "ICIR", "IC t", "mean Rank IC", "Rank IC std", "Rank ICIR", "Rank IC t", "IC > 0", "dates", "mean pairs", "mean coverage"],
             "IC per horizon (daily decision dates; forward returns over h days overlap for h > 1)");
         foreach (var h in r.Horizons)
         {
             var pairs = h.Series.Count.Skip(r.From).Take(r.To - r.From + 1).Where(c => c > 0).DefaultIfEmpty(0).Average();
             summary.Row($"{h.Series.Horizon}d", F(h.Ic.Mean), F(h.Ic.Std), F(h.Ic.IcIr), F2(h.Ic.TStat), F(h.RankIc.Mean), F(h.RankIc.Std),
-                F(h.RankIc.IcIr), F2(h.RankIc.TStat), Formats.Percent1(h.Ic.PositiveShare), h.Ic.Count.ToString(), pairs.ToString("F0"));
+                F(h.RankIc.IcIr), F2(h.RankIc.TStat), Formats.Percent1(h.Ic.PositiveShare), h.Ic.Count.ToString(), pairs.ToString("F0"),
+                Formats.Percent1(IcSummary.Of(h.Series.Coverage).Mean));
         }
         for (var c = 1; c <= 8; c++) summary.SignedColumns.Add(c);
         report.Section("Information coefficient", "IC = Pearson correlation of the factor with the forward return across members per date; " +
