@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AlphaSharp.Nn;
+using AlphaSharp.Nn.Kernels;
 using AlphaSharp.Nn.Optim;
 
 namespace AlphaSharp.Bench;
@@ -13,29 +14,58 @@ namespace AlphaSharp.Bench;
 /// </summary>
 public static class NnBench
 {
-    private sealed record Result(string Config, int Batch, double TrainSps, double InferSps, double PeakMb);
+    private sealed record Result(string Config, int Batch, double TrainSps, double InferSps, double HeapMb, double WorkingSetMb,
+        double PeakRssMb, int TrainThreads);
+
+    private static Result MeasureWithThreads(string name, int batch, double seconds, int minSteps, int threads)
+    {
+        var saved = Gemm.MaxThreads;
+        Gemm.MaxThreads = threads;
+        try { return Measure(name, batch, seconds, minSteps) with { TrainThreads = threads }; }
+        finally { Gemm.MaxThreads = saved; }
+    }
 
     public static int Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "gemm") return GemmBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "profile") return NnProfile.Run(args[1..]);
         var quick = args.Contains("--quick");
         var only = OptionValue(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var seconds = quick ? 0.4 : 3.0;
         var minSteps = quick ? 2 : 5;
 
+        var threadCounts = quick ? [Environment.ProcessorCount] : Enumerable.Range(1, Environment.ProcessorCount).ToArray();
+
+        // Config by config, ours then torch's (never beside each other: two timed loops on 2 cores would slow each
+        // other), so both sides of a ratio see the same load on a shared machine.
+        using var torchServer = TorchServer.Start(quick);
         var ours = new List<Result>();
+        var torch = new Dictionary<(string, int), (double Train, double Infer, double PeakMb)>();
         foreach (var (name, batches) in BenchModel.Configurations)
         {
             if (only is not null && !only.Contains(name)) continue;
             foreach (var batch in batches)
             {
-                var r = Measure(name, batch, seconds, minSteps);
-                ours.Add(r);
-                Console.Error.WriteLine($"  alphasharp {name} batch={batch}: train {r.TrainSps:F0}/s, infer {r.InferSps:F0}/s");
+                // Best of 1..cores threads, as torch's side keeps the better of 1 and 2.
+                Result? best = null;
+                foreach (var threads in threadCounts)
+                {
+                    var r = MeasureWithThreads(name, batch, seconds, minSteps, threads);
+                    best = best is null ? r : best with
+                    {
+                        TrainSps = Math.Max(best.TrainSps, r.TrainSps), InferSps = Math.Max(best.InferSps, r.InferSps),
+                        TrainThreads = r.TrainSps > best.TrainSps ? threads : best.TrainThreads,
+                        HeapMb = Math.Max(best.HeapMb, r.HeapMb), WorkingSetMb = Math.Max(best.WorkingSetMb, r.WorkingSetMb),
+                        PeakRssMb = r.PeakRssMb,
+                    };
+                }
+                ours.Add(best!);
+                var t = torchServer?.Measure(name, batch);
+                if (t is { } tv) torch[(name, batch)] = tv;
+                Console.Error.WriteLine($"  {name} batch={batch}: alphasharp train {best!.TrainSps:F0}/s ({best.TrainThreads} threads), infer {best.InferSps:F0}/s; " +
+                    (t is { } x ? $"torch train {x.Train:F0}/s, infer {x.Infer:F0}/s" : "torch n/a"));
             }
         }
-        // Torch runs after ours, never beside it: two timed loops on 2 cores would slow each other.
-        var torch = ReferenceRunner.TorchNn(quick, only);
 
         Console.WriteLine();
         foreach (var r in ours)
@@ -50,18 +80,22 @@ public static class NnBench
             Console.WriteLine($"inference config={r.Config} batch={r.Batch} alphasharp={F(r.InferSps)} torch={F(t.Infer)} ratio={Ratio(r.InferSps, t.Infer)}");
         }
         Console.WriteLine();
-        Console.WriteLine($"{"config",-12} {"batch",6} {"train as/s",11} {"torch/s",9} {"ratio",6} {"infer as/s",11} {"torch/s",9} {"ratio",6} {"peak MB as",11} {"torch",7}");
+        Console.WriteLine($"{"config",-12} {"batch",6} {"train as/s",11} {"torch/s",9} {"ratio",6} {"infer as/s",11} {"torch/s",9} {"ratio",6} {"heap MB",8} {"WS MB",7} {"RSS peak",9} {"torch RSS",10}");
         foreach (var r in ours)
         {
             var t = torch.TryGetValue((r.Config, r.Batch), out var tv) ? tv : default;
-            Console.WriteLine($"{r.Config,-12} {r.Batch,6} {F(r.TrainSps),11} {F(t.Train),9} {Ratio(r.TrainSps, t.Train),6} {F(r.InferSps),11} {F(t.Infer),9} {Ratio(r.InferSps, t.Infer),6} {r.PeakMb,11:F0} {F(t.PeakMb),7}");
+            Console.WriteLine($"{r.Config,-12} {r.Batch,6} {F(r.TrainSps),11} {F(t.Train),9} {Ratio(r.TrainSps, t.Train),6} {F(r.InferSps),11} {F(t.Infer),9} {Ratio(r.InferSps, t.Infer),6} {r.HeapMb,8:F0} {r.WorkingSetMb,7:F0} {r.PeakRssMb,9:F0} {F(t.PeakMb),10}");
         }
+        Console.WriteLine("heap MB: largest managed heap (GC.GetTotalMemory) seen after a training step of that configuration; WS MB: working set after it;");
+        Console.WriteLine("RSS peak / torch RSS: each process's peak resident set so far (VmHWM; cumulative over the configurations run before)");
         if (torch.Count == 0) Console.WriteLine("(PyTorch not available: install Debian's python3-torch for the side-by-side figures)");
-        Console.WriteLine($"threads: alphasharp {Environment.ProcessorCount} cores; torch best of 1 and 2 threads");
+        Console.WriteLine($"threads: best of {string.Join(", ", threadCounts)} (alphasharp, Gemm.MaxThreads) and of 1, 2 (torch); " +
+            $"training threads that won here: {string.Join(", ", ours.Select(r => $"{r.Config}/{r.Batch}={r.TrainThreads}"))}");
         return 0;
     }
 
-    private static Result Measure(string name, int batch, double seconds, int minSteps)
+    /// <summary>The model, input and target a configuration times, all from seed 0 (the same on every run).</summary>
+    internal static (BenchModel Model, Tensor X, Tensor Y) Setup(string name, int batch)
     {
         var rng = new Rng(0);
         var model = BenchModel.Create(name, rng);
@@ -74,15 +108,32 @@ public static class NnBench
             y = Tensor.From(labels, batch);
         }
         else y = Tensor.Normal(rng, 0f, 1f, batch, 1);
-        var opt = new Adam(model.Parameters(), lr: 1e-3);
+        return (model, x, y);
+    }
 
+    /// <summary>One training step as torch_nn.py times it: zero grads, forward, loss, backward, Adam.</summary>
+    internal static void TrainStep(BenchModel model, Optimizer opt, Tensor x, Tensor y)
+    {
+        opt.ZeroGrad();
+        var pred = model.Forward(x);
+        var loss = model.Classification ? Losses.CrossEntropy(pred, y) : Losses.Mse(pred, y);
+        loss.Backward();
+        opt.Step();
+    }
+
+    private static Result Measure(string name, int batch, double seconds, int minSteps)
+    {
+        var (model, x, y) = Setup(name, batch);
+        var opt = new Adam(model.Parameters(), lr: 1e-3);
+        // Peak memory of this configuration alone: collect first so the previous one's garbage does not count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var heapPeak = 0L;
         void Step()
         {
-            opt.ZeroGrad();
-            var pred = model.Forward(x);
-            var loss = model.Classification ? Losses.CrossEntropy(pred, y) : Losses.Mse(pred, y);
-            loss.Backward();
-            opt.Step();
+            TrainStep(model, opt, x, y);
+            heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
         }
 
         model.Train();
@@ -96,7 +147,8 @@ public static class NnBench
             infer = Time(() => model.Forward(x), batch, seconds, minSteps);
         }
         using var proc = Process.GetCurrentProcess();
-        return new Result(name, batch, train, infer, proc.PeakWorkingSet64 / (1024.0 * 1024.0));
+        return new Result(name, batch, train, infer, heapPeak / (1024.0 * 1024.0), Environment.WorkingSet / (1024.0 * 1024.0),
+            proc.PeakWorkingSet64 / (1024.0 * 1024.0), Gemm.MaxThreads);
     }
 
     private static double Time(Action step, int batch, double seconds, int minSteps)
@@ -120,27 +172,63 @@ public static class NnBench
     internal static string F(double v) => v > 0 ? v.ToString("F1", CultureInfo.InvariantCulture) : "n/a";
     internal static string Ratio(double a, double b) => b > 0 ? (a / b).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
 
-    /// <summary>Runs the Python references and parses their JSON lines.</summary>
-    private static class ReferenceRunner
+    /// <summary>
+    /// bench/reference/torch_nn.py --serve, kept running for the whole bench: each request "config batch" is answered
+    /// with one JSON line per thread count (1 and 2), then "done"; the better of the two is kept.
+    /// </summary>
+    private sealed class TorchServer : IDisposable
     {
-        public static Dictionary<(string, int), (double Train, double Infer, double PeakMb)> TorchNn(bool quick, HashSet<string>? only)
+        private readonly Process _p;
+        private TorchServer(Process p) => _p = p;
+
+        public static TorchServer? Start(bool quick)
         {
-            var best = new Dictionary<(string, int), (double Train, double Infer, double PeakMb)>();
-            var script = Path.Combine(RepoRoot.Find(), "bench", "reference", "torch_nn.py");
-            var argsLine = $"\"{script}\" --threads 1,2" + (quick ? " --quick" : "") + (only is null ? "" : $" --configs {string.Join(',', only)}");
-            foreach (var line in Python.RunLines(argsLine, "torch"))
+            if (!File.Exists(Python.Interpreter))
             {
+                Console.Error.WriteLine($"  (torch reference skipped: {Python.Interpreter} not found)");
+                return null;
+            }
+            var script = Path.Combine(RepoRoot.Find(), "bench", "reference", "torch_nn.py");
+            var psi = new ProcessStartInfo(Python.Interpreter, $"\"{script}\" --serve --threads 1,2" + (quick ? " --quick" : ""))
+            {
+                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+            };
+            var p = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {Python.Interpreter}");
+            var stderr = p.StandardError.ReadToEndAsync();
+            if (p.StandardOutput.ReadLine() == "ready") return new TorchServer(p);
+            p.WaitForExit();
+            var err = stderr.Result.Trim().Split('\n').LastOrDefault() ?? "";
+            Console.Error.WriteLine($"  (torch reference skipped: {err})");
+            p.Dispose();
+            return null;
+        }
+
+        public (double Train, double Infer, double PeakMb)? Measure(string name, int batch)
+        {
+            _p.StandardInput.WriteLine($"{name} {batch}");
+            _p.StandardInput.Flush();
+            (double Train, double Infer, double PeakMb)? best = null;
+            while (_p.StandardOutput.ReadLine() is { } line && line != "done")
+            {
+                if (!line.StartsWith('{')) continue;
                 using var doc = JsonDocument.Parse(line);
                 var e = doc.RootElement;
-                var key = (e.GetProperty("config").GetString()!, e.GetProperty("batch").GetInt32());
                 var tr = e.GetProperty("train_sps").GetDouble();
                 var inf = e.GetProperty("infer_sps").GetDouble();
                 var mb = e.GetProperty("peak_rss_mb").GetDouble();
-                best[key] = best.TryGetValue(key, out var old)
-                    ? (Math.Max(old.Train, tr), Math.Max(old.Infer, inf), Math.Max(old.PeakMb, mb))
-                    : (tr, inf, mb);
+                best = best is { } old ? (Math.Max(old.Train, tr), Math.Max(old.Infer, inf), Math.Max(old.PeakMb, mb)) : (tr, inf, mb);
             }
             return best;
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                _p.StandardInput.Close();
+                if (!_p.WaitForExit(10_000)) _p.Kill();
+            }
+            finally { _p.Dispose(); }
         }
     }
 }

@@ -110,12 +110,47 @@ def measure(name, batch, threads, seconds, min_steps):
     return train_sps, infer_sps
 
 
+def peak_rss_mb():
+    """This process's own peak RSS (VmHWM). getrusage's ru_maxrss is not used: Linux carries the maxrss of the
+    process that spawned us across exec, so under the C# bench it reported the .NET process's peak."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def serve(args):
+    seconds, min_steps = (0.4, 2) if args.quick else (3.0, 5)
+    threads = list(map(int, args.threads.split(",")))
+    print("ready", flush=True)
+    for line in sys.stdin:
+        parts = line.split()
+        if not parts:
+            continue
+        name, batch = parts[0], int(parts[1])
+        for t in threads:
+            train, infer = measure(name, batch, t, seconds, min_steps)
+            print(json.dumps({"config": name, "batch": batch, "threads": t, "train_sps": round(train, 1),
+                              "infer_sps": round(infer, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}), flush=True)
+        print("done", flush=True)
+    return 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--quick", action="store_true", help="short timing windows (under a minute in all)")
     ap.add_argument("--threads", default="1,2")
     ap.add_argument("--configs", default="", help="comma-separated config names (default: all)")
+    ap.add_argument("--serve", action="store_true",
+                    help="read 'config batch' lines on stdin and answer each with its JSON lines, then 'done': the C# "
+                         "bench interleaves the two sides config by config so both see the same machine load")
     args = ap.parse_args()
+    if args.serve:
+        return serve(args)
     wanted = set(filter(None, args.configs.split(",")))
     seconds, min_steps = (0.4, 2) if args.quick else (3.0, 5)
     for name, batches in CONFIGS:
@@ -124,7 +159,7 @@ def main():
         for batch in batches:
             for threads in map(int, args.threads.split(",")):
                 train, infer = measure(name, batch, threads, seconds, min_steps)
-                rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+                rss = peak_rss_mb()
                 print(json.dumps({"config": name, "batch": batch, "threads": threads, "train_sps": round(train, 1),
                                   "infer_sps": round(infer, 1), "peak_rss_mb": round(rss, 1)}), flush=True)
 
