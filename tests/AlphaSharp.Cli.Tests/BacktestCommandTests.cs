@@ -6,7 +6,7 @@ using Calendar = AlphaSharp.Data.Calendar;
 namespace AlphaSharp.Cli.Tests;
 
 /// <summary>`alphasharp backtest` on a small saved store: the outputs of a good run, and one clear line for each bad input.</summary>
-[Collection(DataImportCliHarness.Name)]
+[Collection(CliHarness.Name)]
 public class BacktestCommandTests
 {
     private static readonly string[] Symbols = ["SH600000", "SH600001", "SZ000001", "SZ000002"];
@@ -73,7 +73,7 @@ public class BacktestCommandTests
         using var dir = new CliTempDir();
         var store = Store(dir);
         var outDir = dir.Path_("run");
-        var r = DataImportCliHarness.Run([.. Base(store, ScoreCsv(dir), outDir), "--topk", "2", "--n-drop", "1"]);
+        var r = CliHarness.Run([.. Base(store, ScoreCsv(dir), outDir), "--topk", "2", "--n-drop", "1"]);
         Assert.True(r.Exit == 0, r.Err);
         Assert.Equal("", r.Err);
         Assert.Equal(["daily.csv", "metrics.json", "positions.csv", "report.html", "returns.csv", "trades.csv"],
@@ -123,7 +123,7 @@ public class BacktestCommandTests
                  })
         {
             var outDir = dir.Path_(strategy);
-            var r = DataImportCliHarness.Run([.. Base(store, scores, outDir, strategy), .. extra]);
+            var r = CliHarness.Run([.. Base(store, scores, outDir, strategy), .. extra]);
             Assert.True(r.Exit == 0, $"{strategy}: {r.Err}");
             Assert.True(File.Exists(Path.Combine(outDir, "report.html")), strategy);
         }
@@ -133,7 +133,7 @@ public class BacktestCommandTests
         var chosen = File.ReadAllLines(Path.Combine(dir.Path_("layers"), "returns.csv")).Skip(1).Select(l => l.Split(',')[1]);
         Assert.Equal(layers.Skip(1).Select(l => l.Split(',')[2]), chosen);
 
-        var expr = DataImportCliHarness.Run([.. Base(store, "Mean($close,3)/$close", dir.Path_("expr")), "--topk", "2", "--n-drop", "1", "--price", "vwap", "--rules", "generic"]);
+        var expr = CliHarness.Run([.. Base(store, "Mean($close,3)/$close", dir.Path_("expr")), "--topk", "2", "--n-drop", "1", "--price", "vwap", "--rules", "generic"]);
         Assert.True(expr.Exit == 0, expr.Err);
         Assert.True(File.Exists(Path.Combine(dir.Path_("expr"), "metrics.json")));
     }
@@ -155,7 +155,7 @@ public class BacktestCommandTests
         var store = Store(dir);
         var scores = dir.Text("scores.csv", "date,symbol,score\n2021-01-04,SH600000,1\n" + badRow + "\n2021-01-05,SH600000,1\n");
         var outDir = dir.Path_("run");
-        var r = DataImportCliHarness.Run(Base(store, scores, outDir));
+        var r = CliHarness.Run(Base(store, scores, outDir));
         Assert.Equal(2, r.Exit);
         Assert.Equal($"error: {scores[..^"scores.csv".Length]}{expected}", r.Err.TrimEnd('\n'));
         Assert.Equal("", r.Out);
@@ -182,7 +182,7 @@ public class BacktestCommandTests
         using var dir = new CliTempDir();
         var store = Store(dir);
         var outDir = dir.Path_("run");
-        var r = DataImportCliHarness.Run([.. Base(store, ScoreCsv(dir), outDir), .. options]);
+        var r = CliHarness.Run([.. Base(store, ScoreCsv(dir), outDir), .. options]);
         Assert.Equal(2, r.Exit);
         Assert.Equal(expected, r.Err.TrimEnd('\n'));
         Assert.False(Directory.Exists(outDir));
@@ -196,22 +196,22 @@ public class BacktestCommandTests
         var scores = ScoreCsv(dir);
 
         var header = dir.Text("header.csv", "date,symbol,alpha\n2021-01-04,SH600000,1\n");
-        var r = DataImportCliHarness.Run(Base(store, header, dir.Path_("a")));
+        var r = CliHarness.Run(Base(store, header, dir.Path_("a")));
         Assert.Equal((2, $"error: {header}:1: expected the header date,symbol,score; found the columns date, symbol, alpha"), (r.Exit, r.Err.TrimEnd('\n')));
 
-        r = DataImportCliHarness.Run(Base(store, dir.Path_("missing.csv"), dir.Path_("b")));
+        r = CliHarness.Run(Base(store, dir.Path_("missing.csv"), dir.Path_("b")));
         Assert.Equal((2, $"error: --scores {dir.Path_("missing.csv")}: no such file, and not a factor expression (expressions name fields like $close)"), (r.Exit, r.Err.TrimEnd('\n')));
 
-        r = DataImportCliHarness.Run(Base(store, "Mean($close,)", dir.Path_("c")));
+        r = CliHarness.Run(Base(store, "Mean($close,)", dir.Path_("c")));
         Assert.Equal(2, r.Exit);
         Assert.StartsWith("error: expression:1:", r.Err);
         Assert.Single(r.Err.TrimEnd('\n').Split('\n'));
 
         Directory.CreateDirectory(dir.Path_("exists"));
-        r = DataImportCliHarness.Run(Base(store, scores, dir.Path_("exists")));
+        r = CliHarness.Run(Base(store, scores, dir.Path_("exists")));
         Assert.Equal((2, $"error: --out {dir.Path_("exists")}: already exists; choose a new output directory (nothing was overwritten)"), (r.Exit, r.Err.TrimEnd('\n')));
 
-        r = DataImportCliHarness.Run([.. Base(store, scores, dir.Path_("d")), "--strategy", "momentum"]);
+        r = CliHarness.Run([.. Base(store, scores, dir.Path_("d")), "--strategy", "momentum"]);
         Assert.NotEqual(0, r.Exit);
 
         Assert.Equal(["exists", "header.csv", "scores.csv", "store"], Directory.GetFileSystemEntries(dir.Dir).Select(Path.GetFileName).Order(StringComparer.Ordinal));

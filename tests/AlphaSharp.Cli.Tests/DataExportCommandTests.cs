@@ -3,10 +3,10 @@ using AlphaSharp.Data.Qlib;
 
 namespace AlphaSharp.Cli.Tests;
 
-[Collection(DataValidateExportHarness.Name)]
+[Collection(CliHarness.Name)]
 public sealed class DataExportCommandTests : IDisposable
 {
-    private readonly string _dir = DataValidateExportHarness.TempDir();
+    private readonly string _dir = CliHarness.TempDir();
     private readonly string _store;
 
     public DataExportCommandTests()
@@ -18,7 +18,7 @@ public sealed class DataExportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static DataValidateExportHarness.Result Run(params string[] args) => DataValidateExportHarness.Run(args);
+    private static CliHarness.Result Run(params string[] args) => CliHarness.Run(args);
 
     /// <summary>Three stocks over ten days: one lists on day 3, one has a missing value, plus an extra field.</summary>
     internal static MarketData SmallMarket(string extraField)

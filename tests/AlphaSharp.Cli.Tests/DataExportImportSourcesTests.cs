@@ -3,16 +3,16 @@ using AlphaSharp.Data;
 namespace AlphaSharp.Cli.Tests;
 
 /// <summary>The import sources the interchange formats add to `data import`: --qlib DIR and --folder DIR --columns MAP.</summary>
-[Collection(DataValidateExportHarness.Name)]
+[Collection(CliHarness.Name)]
 public sealed class DataExportImportSourcesTests : IDisposable
 {
-    private readonly string _dir = DataValidateExportHarness.TempDir();
+    private readonly string _dir = CliHarness.TempDir();
 
     public DataExportImportSourcesTests() => Directory.CreateDirectory(_dir);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static DataValidateExportHarness.Result Run(params string[] args) => DataValidateExportHarness.Run(args);
+    private static CliHarness.Result Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void Qlib_export_then_import_qlib_rebuilds_the_same_store()

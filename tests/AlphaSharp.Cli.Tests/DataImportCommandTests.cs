@@ -2,7 +2,7 @@ using AlphaSharp.Data;
 
 namespace AlphaSharp.Cli.Tests;
 
-[Collection(DataImportCliHarness.Name)]
+[Collection(CliHarness.Name)]
 public class DataImportCommandTests
 {
     private const string Bars =
@@ -34,7 +34,7 @@ public class DataImportCommandTests
         using (files)
         {
             var store = files.Path_("store");
-            var r = DataImportCliHarness.Run([.. args, "--out", store]);
+            var r = CliHarness.Run([.. args, "--out", store]);
             Assert.True(r.Exit == 0, r.Err);
             Assert.Contains("2 instruments x 2 trading days (2021-01-04..2021-01-05)", r.Out);
             Assert.Contains("1 rows not joined (1 for 1 symbols without price data", r.Out);
@@ -59,7 +59,7 @@ public class DataImportCommandTests
         {
             var store = files.Path_("store");
             var second = files.Text("more.csv", "date,symbol,turnover\n2021-01-05,SH600000,0.5\n");
-            var r = DataImportCliHarness.Run([.. args, "--fields", second, "--out", store]);
+            var r = CliHarness.Run([.. args, "--fields", second, "--out", store]);
             Assert.True(r.Exit == 0, r.Err);
             var data = MarketStore.Load(store);
             Assert.Equal(["open", "high", "low", "close", "volume", "amount", "factor", "pb", "turnover"], data.Panel.FieldNames);
@@ -72,7 +72,7 @@ public class DataImportCommandTests
     private static string FailingImport(CliTempDir files, List<string> args)
     {
         var before = files.Entries();
-        var r = DataImportCliHarness.Run([.. args, "--out", files.Path_("store")]);
+        var r = CliHarness.Run([.. args, "--out", files.Path_("store")]);
         Assert.Equal(2, r.Exit);
         var err = r.Err.TrimEnd('\r', '\n');
         Assert.DoesNotContain('\n', err);
@@ -161,7 +161,7 @@ public class DataImportCommandTests
     public void No_input_source_is_a_usage_error()
     {
         using var files = new CliTempDir();
-        var r = DataImportCliHarness.Run("data", "import", "--out", files.Path_("store"));
+        var r = CliHarness.Run("data", "import", "--out", files.Path_("store"));
         Assert.Equal(2, r.Exit);
         Assert.StartsWith("error: data import: give exactly one input source (--bars", r.Err);
         Assert.Empty(files.Entries());
@@ -179,7 +179,7 @@ public class DataImportCommandTests
     [Fact]
     public void Help_lists_the_options()
     {
-        var r = DataImportCliHarness.Run("data", "import", "--help");
+        var r = CliHarness.Run("data", "import", "--help");
         Assert.Equal(0, r.Exit);
         foreach (var option in new[] { "--bars", "--fields", "--membership", "--benchmark", "--industry", "--out" })
             Assert.Contains(option, r.Out);

@@ -2,14 +2,14 @@ using AlphaSharp.Data;
 
 namespace AlphaSharp.Cli.Tests;
 
-[Collection(DataImportCliHarness.Name)]
+[Collection(CliHarness.Name)]
 public class DataInfoCommandTests
 {
     [Fact]
     public void Shipped_store_is_found_and_described()
     {
         // No --store: the store in data/cn_csi300 is found by walking up from the test binaries.
-        var r = DataImportCliHarness.Run("data", "info");
+        var r = CliHarness.Run("data", "info");
         Assert.True(r.Exit == 0, r.Err);
         Assert.Contains("instruments    696", r.Out);
         Assert.Contains("trading days   2917 (2011-01-04..2022-12-30)", r.Out);
@@ -33,14 +33,14 @@ public class DataInfoCommandTests
         panel.SetField("close", [1f, float.NaN]);
         var store = files.Path_("store");
         MarketStore.Save(new MarketData(panel), store);
-        var r = DataImportCliHarness.Run("data", "info", "--store", store);
+        var r = CliHarness.Run("data", "info", "--store", store);
         Assert.True(r.Exit == 0, r.Err);
         Assert.Contains("instruments    1", r.Out);
         Assert.Contains("universe       none", r.Out);
         Assert.Matches(@"close\s+│\s+│\s+50\.00 %", r.Out);
 
         var missing = files.Path_("nope");
-        r = DataImportCliHarness.Run("data", "info", "--store", missing);
+        r = CliHarness.Run("data", "info", "--store", missing);
         Assert.Equal(2, r.Exit);
         Assert.Equal($"error: {missing}: no such store directory", r.Err.TrimEnd());
     }
@@ -53,7 +53,7 @@ public class DataInfoCommandTests
         try
         {
             Environment.SetEnvironmentVariable(EmbeddedData.EnvironmentVariable, files.Dir);
-            var r = DataImportCliHarness.Run("data", "info");
+            var r = CliHarness.Run("data", "info");
             Assert.Equal(2, r.Exit);
             Assert.Equal($"error: {EmbeddedData.EnvironmentVariable}={files.Dir}: no manifest.json there; point it at a store directory or unset it", r.Err.TrimEnd());
         }

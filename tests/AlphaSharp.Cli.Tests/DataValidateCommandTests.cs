@@ -2,16 +2,16 @@ using System.Text.Json;
 
 namespace AlphaSharp.Cli.Tests;
 
-[Collection(DataValidateExportHarness.Name)]
+[Collection(CliHarness.Name)]
 public sealed class DataValidateCommandTests : IDisposable
 {
-    private readonly string _dir = DataValidateExportHarness.TempDir();
+    private readonly string _dir = CliHarness.TempDir();
 
     public DataValidateCommandTests() => Directory.CreateDirectory(_dir);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static DataValidateExportHarness.Result Run(params string[] args) => DataValidateExportHarness.Run(args);
+    private static CliHarness.Result Run(params string[] args) => CliHarness.Run(args);
 
     [Fact]
     public void The_shipped_store_reports_sz000156s_resumption_and_36_members_without_data()

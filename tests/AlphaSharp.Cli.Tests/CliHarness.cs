@@ -4,13 +4,13 @@ using System.Text;
 namespace AlphaSharp.Cli.Tests;
 
 /// <summary>
-/// Runs the CLI in-process with stdout and stderr captured, for the data import/info tests. Console redirection is
-/// process-wide, so these tests sit in one collection that runs alone.
+/// Runs the CLI in-process with stdout and stderr captured. Console redirection is process-wide, so every test that
+/// uses it sits in this one collection, which runs alone.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DataImportCliHarness
+public sealed class CliHarness
 {
-    public const string Name = "data import/info console";
+    public const string Name = "cli console";
 
     public sealed record Result(int Exit, string Out, string Err);
 
@@ -36,6 +36,14 @@ public sealed class DataImportCliHarness
                 Console.SetError(oldErr);
             }
         }
+    }
+
+    /// <summary>A fresh path under the temp folder (not created), for tests that clean up themselves.</summary>
+    public static string TempDir()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "alphasharp-cli-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(dir)!);
+        return dir;
     }
 }
 
