@@ -21,7 +21,7 @@ public static class BacktestBench
     {
         var quick = args.Contains("--quick");
         var storeAt = Array.IndexOf(args, "--store");
-        var dir = storeAt >= 0 && storeAt + 1 < args.Length ? args[storeAt + 1] : LocateStore();
+        var dir = storeAt >= 0 && storeAt + 1 < args.Length ? args[storeAt + 1] : RepoRoot.ShippedStore;
         var sw = Stopwatch.StartNew();
         var data = MarketStore.Load(dir);
         Console.WriteLine($"store {dir}: {data.Panel.N} instruments x {data.Panel.T} days, loaded in {sw.Elapsed.TotalSeconds:F2} s; {Environment.ProcessorCount} cores");
@@ -77,12 +77,4 @@ public static class BacktestBench
         return a.Length == 0 ? double.NaN : a.Length % 2 == 1 ? a[a.Length / 2] : (a[a.Length / 2 - 1] + a[a.Length / 2]) / 2;
     }
 
-    private static string LocateStore()
-    {
-        var env = Environment.GetEnvironmentVariable("ALPHASHARP_DATA");
-        if (!string.IsNullOrWhiteSpace(env)) return env;
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "AlphaSharp.slnx"))) return Path.Combine(d.FullName, "data", "cn_csi300");
-        throw new DirectoryNotFoundException($"no AlphaSharp.slnx above {AppContext.BaseDirectory}");
-    }
 }

@@ -2,6 +2,17 @@ using System.Diagnostics;
 
 namespace AlphaSharp.Bench;
 
+/// <summary>Command-line helpers the verbs share.</summary>
+internal static class BenchArgs
+{
+    /// <summary>The value after <paramref name="name"/>, or null when the option is absent.</summary>
+    public static string? Value(string[] args, string name)
+    {
+        var k = Array.IndexOf(args, name);
+        return k >= 0 && k + 1 < args.Length ? args[k + 1] : null;
+    }
+}
+
 /// <summary>Finds the checkout the benchmark runs from (the folder holding AlphaSharp.slnx).</summary>
 internal static class RepoRoot
 {
@@ -13,7 +24,9 @@ internal static class RepoRoot
         throw new DirectoryNotFoundException($"no AlphaSharp.slnx above {AppContext.BaseDirectory}");
     }
 
-    public static string ShippedStore => Path.Combine(Find(), "data", "cn_csi300");
+    /// <summary>The shipped store, or the one ALPHASHARP_DATA names (as the CLI does).</summary>
+    public static string ShippedStore =>
+        Environment.GetEnvironmentVariable("ALPHASHARP_DATA") is { Length: > 0 } env ? env : Path.Combine(Find(), "data", "cn_csi300");
 }
 
 /// <summary>

@@ -15,11 +15,11 @@ public static class DataBench
 {
     public static int Run(string[] args)
     {
-        var root = FindRoot();
-        var bars = Option(args, "--bars") ?? Environment.GetEnvironmentVariable("ALPHASHARP_BARS")
+        var root = RepoRoot.Find();
+        var bars = BenchArgs.Value(args, "--bars") ?? Environment.GetEnvironmentVariable("ALPHASHARP_BARS")
             ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "cn_csi300", "bars.csv.gz"));
-        var store = Option(args, "--store") ?? Path.Combine(root, "data", "cn_csi300");
-        var repeat = int.Parse(Option(args, "--repeat") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
+        var store = BenchArgs.Value(args, "--store") ?? Path.Combine(root, "data", "cn_csi300");
+        var repeat = int.Parse(BenchArgs.Value(args, "--repeat") ?? "3", System.Globalization.CultureInfo.InvariantCulture);
         var python = !args.Contains("--no-python");
         // Wall times mean little on a busy machine; the load average says how busy, CPU times stay comparable.
         var load = File.Exists("/proc/loadavg") ? $", load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}" : "";
@@ -113,17 +113,5 @@ public static class DataBench
             e.GetProperty("close_sum").GetDouble(), e.GetProperty("pandas").GetString() ?? "");
     }
 
-    private static string? Option(string[] args, string name)
-    {
-        var k = Array.IndexOf(args, name);
-        return k >= 0 && k + 1 < args.Length ? args[k + 1] : null;
-    }
 
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "AlphaSharp.slnx"))) return d.FullName;
-        throw new DirectoryNotFoundException($"no AlphaSharp.slnx above {AppContext.BaseDirectory}");
-    }
 }

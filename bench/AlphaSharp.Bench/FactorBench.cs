@@ -32,7 +32,7 @@ public static class FactorBench
         var quick = args.Contains("--quick");
         var python = !args.Contains("--no-python");
         var storeAt = Array.IndexOf(args, "--store");
-        var dir = storeAt >= 0 && storeAt + 1 < args.Length ? args[storeAt + 1] : LocateStore();
+        var dir = storeAt >= 0 && storeAt + 1 < args.Length ? args[storeAt + 1] : RepoRoot.ShippedStore;
         var load = Stopwatch.StartNew();
         var data = MarketStore.Load(dir);
         Console.WriteLine($"store {dir}: {data.Panel.N} instruments x {data.Panel.T} days, loaded in {load.Elapsed.TotalSeconds:F2} s; " +
@@ -153,9 +153,4 @@ public static class FactorBench
         }
     }
 
-    private static string LocateStore()
-    {
-        var env = Environment.GetEnvironmentVariable("ALPHASHARP_DATA");
-        return string.IsNullOrWhiteSpace(env) ? RepoRoot.ShippedStore : env;
-    }
 }

@@ -30,7 +30,7 @@ public static class NnBench
         if (args.Length > 0 && args[0] == "gemm") return GemmBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "profile") return NnProfile.Run(args[1..]);
         var quick = args.Contains("--quick");
-        var only = OptionValue(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var only = BenchArgs.Value(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var seconds = quick ? 0.4 : 3.0;
         var minSteps = quick ? 2 : 5;
 
@@ -163,11 +163,6 @@ public static class NnBench
         return n * batch / sw.Elapsed.TotalSeconds;
     }
 
-    internal static string? OptionValue(string[] args, string name)
-    {
-        var k = Array.IndexOf(args, name);
-        return k >= 0 && k + 1 < args.Length ? args[k + 1] : null;
-    }
 
     internal static string F(double v) => v > 0 ? v.ToString("F1", CultureInfo.InvariantCulture) : "n/a";
     internal static string Ratio(double a, double b) => b > 0 ? (a / b).ToString("F2", CultureInfo.InvariantCulture) : "n/a";

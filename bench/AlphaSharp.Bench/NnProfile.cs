@@ -13,8 +13,8 @@ internal static class NnProfile
 {
     public static int Run(string[] args)
     {
-        var only = NnBench.OptionValue(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        var steps = int.Parse(NnBench.OptionValue(args, "--steps") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+        var only = BenchArgs.Value(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        var steps = int.Parse(BenchArgs.Value(args, "--steps") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
         if (args.Contains("--parts")) return Parts(steps);
         Console.WriteLine($"{"config",-12} {"batch",6} {"fwd ms",8} {"bwd ms",8} {"adam ms",8} {"infer ms",9} {"alloc MB/step",14} {"gc0/1/2 per step",17}");
         foreach (var (name, batches) in BenchModel.Configurations)
