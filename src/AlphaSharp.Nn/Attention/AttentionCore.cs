@@ -1,5 +1,6 @@
 using AlphaSharp.Nn.Kernels;
 using AlphaSharp.Nn.Norm;
+using AlphaSharp.Nn.Recurrent;
 
 namespace AlphaSharp.Nn.Attention;
 
@@ -15,6 +16,8 @@ internal static class AttentionCore
     private sealed record Projection(Tensor X, int Row0, int Width, float[] Buffer)
     {
         public int Rows => X.Numel / (X.Shape[^1]);
+        /// <summary>Values in use: the pooled <see cref="Buffer"/> may be longer.</summary>
+        public int Length => Rows * Width;
     }
 
     public sealed record Options(int Heads, bool BatchFirst, float[]? AttnMask, bool AttnMaskPerHead, float[]? KeyMask,
@@ -36,22 +39,25 @@ internal static class AttentionCore
         var heads = opt.Heads;
         var dh = e / heads;
 
+        // Projection buffers and their gradients come from the pool and go back once backward has run (or at once
+        // when nothing is recorded); every use passes explicit lengths and writes before it reads.
+        var pool = new RentedBuffers();
         Projection[] projections;
         (int Group, int Column) qAt, kAt, vAt;
         if (ReferenceEquals(query, key) && ReferenceEquals(key, value))
         {
-            projections = [new Projection(query, 0, 3 * e, new float[n * l * 3 * e])];
+            projections = [new Projection(query, 0, 3 * e, pool.Rent(n * l * 3 * e))];
             (qAt, kAt, vAt) = ((0, 0), (0, e), (0, 2 * e));
         }
         else if (ReferenceEquals(key, value))
         {
-            projections = [new Projection(query, 0, e, new float[n * l * e]), new Projection(key, e, 2 * e, new float[n * s * 2 * e])];
+            projections = [new Projection(query, 0, e, pool.Rent(n * l * e)), new Projection(key, e, 2 * e, pool.Rent(n * s * 2 * e))];
             (qAt, kAt, vAt) = ((0, 0), (1, 0), (1, e));
         }
         else
         {
-            projections = [new Projection(query, 0, e, new float[n * l * e]), new Projection(key, e, e, new float[n * s * e]),
-                new Projection(value, 2 * e, e, new float[n * s * e])];
+            projections = [new Projection(query, 0, e, pool.Rent(n * l * e)), new Projection(key, e, e, pool.Rent(n * s * e)),
+                new Projection(value, 2 * e, e, pool.Rent(n * s * e))];
             (qAt, kAt, vAt) = ((0, 0), (1, 0), (2, 0));
         }
         foreach (var p in projections) Project(p, inProjWeight, inProjBias, e);
@@ -76,11 +82,23 @@ internal static class AttentionCore
         weights = keep is null ? probs : Dropped(probs, keep);
 
         Tensor[] inputs = inProjBias is null ? [query, key, value, inProjWeight] : [query, key, value, inProjWeight, inProjBias];
+        if (!Autograd.Needs(inputs))
+        {
+            pool.ReturnAll();
+            return output;
+        }
         return Autograd.Record(output, inputs, o =>
         {
-            var grads = projections.Select(p => new float[p.Buffer.Length]).ToArray();
+            // The kernel adds into these, so the used part starts from zero.
+            var grads = projections.Select(p =>
+            {
+                var g = pool.Rent(p.Length);
+                Array.Clear(g, 0, p.Length);
+                return g;
+            }).ToArray();
             kernel.Backward(qb, kb, vb, o.Grad!, probs, keep, grads[qAt.Group], grads[kAt.Group], grads[vAt.Group], Gemm.MaxThreads);
             for (var g = 0; g < projections.Length; g++) ProjectBackward(projections[g], grads[g], inProjWeight, inProjBias, e);
+            pool.ReturnAll();
         }, "multihead_attention_core");
     }
 

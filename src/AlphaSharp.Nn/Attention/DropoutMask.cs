@@ -12,18 +12,21 @@ internal static class DropoutMask
     private const int Chunk = 1 << 16;
 
     /// <summary>keep[i] = 0 with probability p, else 1 / (1 - p).</summary>
-    public static void Fill(float[] keep, float p, ulong seed)
+    public static void Fill(float[] keep, float p, ulong seed) => Fill(keep, keep.Length, p, seed);
+
+    /// <summary>The first <paramref name="length"/> values only (a pooled array may be longer); the same values as a whole array of that length.</summary>
+    public static void Fill(float[] keep, int length, float p, ulong seed)
     {
-        if (p >= 1f) { Array.Clear(keep); return; }
+        if (p >= 1f) { Array.Clear(keep, 0, length); return; }
         var scale = 1f / (1f - p);
         // Drop when the 32-bit uniform falls below p * 2^32: exact to 2^-32 in the probability.
         var threshold = (uint)Math.Min(uint.MaxValue, Math.Round(p * 4294967296.0));
-        var chunks = (keep.Length + Chunk - 1) / Chunk;
+        var chunks = (length + Chunk - 1) / Chunk;
         var threads = Math.Min(Kernels.Gemm.MaxThreads, chunks);
-        if (threads <= 1) FillRange(keep, 0, keep.Length, scale, threshold, seed);
+        if (threads <= 1) FillRange(keep, 0, length, scale, threshold, seed);
         else
             Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
-                c => FillRange(keep, c * Chunk, Math.Min(keep.Length, (c + 1) * Chunk), scale, threshold, seed));
+                c => FillRange(keep, c * Chunk, Math.Min(length, (c + 1) * Chunk), scale, threshold, seed));
     }
 
     private static void FillRange(float[] keep, int from, int to, float scale, uint threshold, ulong seed)

@@ -1,6 +1,7 @@
 using System.Runtime.Intrinsics;
 using AlphaSharp.Nn.Kernels;
 using AlphaSharp.Nn.Norm;
+using AlphaSharp.Nn.Recurrent;
 
 namespace AlphaSharp.Nn.Attention;
 
@@ -20,34 +21,45 @@ internal static class FeedForward
         Tensor w1 = linear1.Weight, w2 = linear2.Weight;
         Tensor? b1 = linear1.Bias, b2 = linear2.Bias;
 
-        var pre = new float[rows * f];
+        // The hidden-sized buffers live until this entry's backward has run (or the call returns, when nothing is
+        // recorded) and then go back to the pool: fresh arrays of this size cost zeroing and page faults every step.
+        // Pooled arrays can be longer than asked: every use below passes explicit lengths and writes before reading.
+        var pool = new RentedBuffers();
+        var pre = pool.Rent(rows * f);
         Affine(x.Data, rows, d, w1.Data, b1?.Data, f, pre);
         float[]? keep = null;
         if (training && p > 0f)
         {
-            keep = new float[pre.Length];
-            DropoutMask.Fill(keep, p, rng.NextULong());
+            keep = pool.Rent(rows * f);
+            DropoutMask.Fill(keep, rows * f, p, rng.NextULong());
         }
         var inputs = new List<Tensor> { x, w1, w2 };
         if (b1 is not null) inputs.Add(b1);
         if (b2 is not null) inputs.Add(b2);
         // Inference keeps nothing for backward, so the activation can overwrite its input.
-        var hidden = Autograd.Needs([.. inputs]) ? new float[pre.Length] : pre;
+        var recording = Autograd.Needs([.. inputs]);
+        var hidden = recording ? pool.Rent(rows * f) : pre;
         RowBlocks.For(rows, f, (_, start, end) => Activate(pre, keep, gelu, hidden, start * f, end * f));
         var y = new float[rows * d];
         Affine(hidden, rows, f, w2.Data, b2?.Data, d, y);
         var output = new Tensor(y, x.Shape);
+        if (!recording)
+        {
+            pool.ReturnAll();
+            return output;
+        }
         return Autograd.Record(output, [.. inputs], o =>
         {
             var g = o.Grad!;
             if (b2 is { RequiresGrad: true }) ColumnSums(g, rows, d, Autograd.GradOf(b2));
             if (w2.RequiresGrad) Gemm.Sgemm(true, false, d, f, rows, 1f, g, d, hidden, f, 1f, Autograd.GradOf(w2), f);
-            var dpre = new float[rows * f];
+            var dpre = pool.Rent(rows * f);
             Gemm.Sgemm(false, false, rows, f, d, 1f, g, d, w2.Data, f, 0f, dpre, f);
             RowBlocks.For(rows, f, (_, start, end) => ActivationBackward(pre, keep, gelu, dpre, start * f, end * f));
             if (b1 is { RequiresGrad: true }) ColumnSums(dpre, rows, f, Autograd.GradOf(b1));
             if (w1.RequiresGrad) Gemm.Sgemm(true, false, f, d, rows, 1f, dpre, f, x.Data, d, 1f, Autograd.GradOf(w1), d);
             if (x.RequiresGrad) Gemm.Sgemm(false, false, rows, d, f, 1f, dpre, f, w1.Data, d, 1f, Autograd.GradOf(x), d);
+            pool.ReturnAll();
         }, "transformer_feed_forward");
     }
 

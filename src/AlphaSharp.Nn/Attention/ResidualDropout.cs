@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AlphaSharp.Nn.Recurrent;
 
 namespace AlphaSharp.Nn.Attention;
 
@@ -13,13 +14,22 @@ internal static class ResidualDropout
     {
         if (!x.SameShape(y)) throw new ArgumentException($"residual: shapes {x.ShapeString} and {y.ShapeString} differ");
         if (!training || p == 0f) return x.Add(y);
-        var keep = new float[y.Numel];
-        DropoutMask.Fill(keep, p, rng.NextULong());
+        // The mask goes back to the pool once backward has read it (or at once when nothing is recorded).
+        var n = y.Numel;
+        var pool = new RentedBuffers();
+        var keepBuffer = pool.Rent(n);
+        DropoutMask.Fill(keepBuffer, n, p, rng.NextULong());
         var output = new float[x.Numel];
-        TensorPrimitives.FusedMultiplyAdd(y.Data, keep, x.Data, output);
+        TensorPrimitives.FusedMultiplyAdd(y.Data, keepBuffer.AsSpan(0, n), x.Data, output);
+        if (!Autograd.Needs(x, y))
+        {
+            pool.ReturnAll();
+            return new Tensor(output, x.Shape);
+        }
         return Autograd.Record(new Tensor(output, x.Shape), [x, y], o =>
         {
             var g = o.Grad!;
+            var keep = keepBuffer.AsSpan(0, n);
             if (x.RequiresGrad)
             {
                 var gx = Autograd.GradOf(x);
@@ -30,6 +40,7 @@ internal static class ResidualDropout
                 var gy = Autograd.GradOf(y);
                 TensorPrimitives.FusedMultiplyAdd(g, keep, gy, gy);
             }
+            pool.ReturnAll();
         }, "residual_dropout");
     }
 }
