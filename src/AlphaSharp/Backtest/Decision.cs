@@ -18,6 +18,13 @@ public sealed class Decision
     public double[] Weights { get; }
     public List<int> CashBuys { get; } = [];
 
+    /// <summary>Marks every current holding of <paramref name="account"/> to be sold; targets set after this override it.</summary>
+    public void SellAllHoldings(Account account)
+    {
+        for (var i = 0; i < Weights.Length; i++)
+            if (account.Shares[i] > 0) Weights[i] = 0;
+    }
+
     public void Clear()
     {
         Array.Fill(Weights, double.NaN);

@@ -27,14 +27,8 @@ public sealed class LayerStrategy : IStrategy
 
     public void Decide(DecisionContext c, Decision d)
     {
-        var scores = c.Scores.Span;
-        var n = c.Market.N;
-        _candidates.Clear();
-        for (var i = 0; i < n; i++)
-            if (c.Eligible[i] && !float.IsNaN(scores[i])) _candidates.Add(i);
-        _order.SortDescending(_candidates, scores);
-        for (var i = 0; i < n; i++)
-            if (c.Account.Shares[i] > 0) d.Weights[i] = 0;
+        _order.RankEligible(c, _candidates);
+        d.SellAllHoldings(c.Account);
         var m = _candidates.Count;
         var (from, to) = Range(m, Layers, Layer);
         for (var r = from; r < to; r++) d.Weights[_candidates[r]] = 1.0 / (to - from);

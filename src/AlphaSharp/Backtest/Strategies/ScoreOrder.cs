@@ -10,6 +10,16 @@ internal sealed class ScoreOrder
 {
     private ulong[] _keys = new ulong[64];
 
+    /// <summary>The decision day's eligible instruments that have a score, into <paramref name="ranked"/>, highest first.</summary>
+    public void RankEligible(DecisionContext c, List<int> ranked)
+    {
+        var scores = c.Scores.Span;
+        ranked.Clear();
+        for (var i = 0; i < c.Market.N; i++)
+            if (c.Eligible[i] && !float.IsNaN(scores[i])) ranked.Add(i);
+        SortDescending(ranked, scores);
+    }
+
     public void SortDescending(List<int> instruments, ReadOnlySpan<float> scores)
     {
         var n = instruments.Count;

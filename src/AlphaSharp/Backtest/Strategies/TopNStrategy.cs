@@ -22,14 +22,8 @@ public sealed class TopNStrategy : IStrategy
 
     public void Decide(DecisionContext c, Decision d)
     {
-        var scores = c.Scores.Span;
-        var n = c.Market.N;
-        _candidates.Clear();
-        for (var i = 0; i < n; i++)
-            if (c.Eligible[i] && !float.IsNaN(scores[i])) _candidates.Add(i);
-        _order.SortDescending(_candidates, scores);
-        for (var i = 0; i < n; i++)
-            if (c.Account.Shares[i] > 0) d.Weights[i] = 0;
+        _order.RankEligible(c, _candidates);
+        d.SellAllHoldings(c.Account);
         var take = Math.Min(Count, _candidates.Count);
         for (var k = 0; k < take; k++) d.Weights[_candidates[k]] = 1.0 / Count;
     }
