@@ -56,8 +56,11 @@ public static class Autograd
         return output;
     }
 
-    /// <summary>The gradient buffer of a tensor, allocated (zeroed) on first use.</summary>
-    public static float[] GradOf(Tensor t) => t.Grad ??= new float[t.Numel];
+    /// <summary>
+    /// The gradient buffer of a tensor, allocated (zeroed) on first use; an intermediate's comes from
+    /// <see cref="GradPool"/> and goes back when the pass ends.
+    /// </summary>
+    public static float[] GradOf(Tensor t) => t.Grad ??= t.IsLeaf ? new float[t.Numel] : GradPool.Rent(t.Numel);
 
     public static void Backward(Tensor root, float[]? gradient = null)
     {
@@ -81,9 +84,15 @@ public static class Autograd
             if (t.Node is null || t.Grad is null) continue;
             t.Node.Run(t);
         }
-        // Free intermediate gradients and the graph so memory does not grow across steps.
+        // Free intermediate gradients (back to the pool: the next step makes the same shapes) and the graph so
+        // memory does not grow across steps.
         foreach (var t in order)
-            if (!t.IsLeaf) { t.Grad = null; t.Node = null; }
+            if (!t.IsLeaf)
+            {
+                if (t.Grad is not null) GradPool.Return(t.Grad);
+                t.Grad = null;
+                t.Node = null;
+            }
     }
 
     private static List<Tensor> TopologicalOrder(Tensor root)
