@@ -39,6 +39,18 @@ public sealed class FactorEngine
     public static float[] Evaluate(MarketData data, string expression, ExpressionRole role = ExpressionRole.Feature) =>
         new FactorEngine(data).Evaluate(expression, role);
 
+    /// <summary>
+    /// Hands a result panel the caller no longer needs back to the engine, which may write a later result into it: a
+    /// caller evaluating expressions one by one then reuses a few panels instead of allocating a fresh 8 MB one per
+    /// result. The caller must not read or write <paramref name="panel"/> afterwards. Panels of another size are ignored.
+    /// </summary>
+    public void Recycle(float[] panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        _context.Return(panel);
+        _context.ClearPool();
+    }
+
     /// <summary>Parses and checks an expression without computing it; throws <see cref="ExpressionException"/>.</summary>
     public ExprNode Compile(string expression, ExpressionRole role = ExpressionRole.Feature) => Graph.Add(expression, role);
 

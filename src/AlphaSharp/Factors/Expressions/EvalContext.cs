@@ -31,13 +31,24 @@ internal sealed class EvalContext(int T, int N, bool[]? mask, Func<int[]> indust
     public void Return(float[] panel)
     {
         if (panel.Length != Cells) return;
-        lock (_free) _free.Push(panel);
+        lock (_free)
+        {
+            foreach (var p in _free)
+                if (ReferenceEquals(p, panel)) return; // handed back twice: keep one entry, or two nodes would share it
+            _free.Push(panel);
+        }
     }
 
-    /// <summary>Drops the pooled panels (end of a batch).</summary>
+    /// <summary>How many free panels the pool keeps from one batch to the next (8 MB each on the shipped store).</summary>
+    public const int Retained = 8;
+
+    /// <summary>
+    /// End of a batch: keeps at most <see cref="Retained"/> free panels for the next one, so a caller evaluating one
+    /// expression at a time writes into memory already mapped rather than faulting in a fresh large-object array each time.
+    /// </summary>
     public void ClearPool()
     {
-        lock (_free) _free.Clear();
+        lock (_free) while (_free.Count > Retained) _free.Pop();
     }
 
     /// <summary>A full panel for a constant input (length 1), so time-series and cross-section kernels see a panel.</summary>

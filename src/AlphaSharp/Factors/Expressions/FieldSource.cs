@@ -54,6 +54,21 @@ public sealed class FieldSource
 
     private bool HasVwap => _panel.HasField("vwap") || (_panel.HasField("amount") && _panel.HasField("volume"));
 
+    private readonly Dictionary<string, float[]> _cache = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The field's values as one array kept for this source's life, shared by every caller, which must not write to it:
+    /// an expression engine adjusts $close (raw x factor, suspended days NaN) once, not once per batch.
+    /// </summary>
+    internal float[] Shared(string name)
+    {
+        lock (_cache)
+        {
+            if (!_cache.TryGetValue(name, out var values)) _cache[name] = values = Load(name);
+            return values;
+        }
+    }
+
     /// <summary>The field's values (a fresh array the caller owns), instrument-major.</summary>
     public float[] Load(string name)
     {
@@ -67,6 +82,19 @@ public sealed class FieldSource
             return (float[])_panel.Field(name).Clone();
         }
         var y = GC.AllocateUninitializedArray<float>(cells);
+        if (stem != "vwap" && !raw && _panel.HasField("factor") && _panel.HasField("volume"))
+        {
+            // The common case in one pass: adjust (x factor, or / factor for volume; amount as is) and blank suspended days.
+            var source = _panel.Field(stem);
+            var factor = _panel.Field("factor");
+            var volume = _panel.Field("volume");
+            for (var k = 0; k < cells; k++)
+            {
+                var v = stem == "volume" ? source[k] / factor[k] : stem == "amount" ? source[k] : source[k] * factor[k];
+                y[k] = volume[k] == 0 ? float.NaN : v;
+            }
+            return y;
+        }
         if (stem == "vwap" && !_panel.HasField("vwap"))
         {
             var amount = _panel.Field("amount");

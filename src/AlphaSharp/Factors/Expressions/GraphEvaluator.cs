@@ -30,12 +30,14 @@ internal static class GraphEvaluator
             list.Add(r);
         }
         var values = new Dictionary<int, float[]>();
+        // Panels that never go back to the pool: those handed to the sink and the fields the source keeps.
         var handedOut = new HashSet<float[]>(ReferenceEqualityComparer.Instance);
         var done = 0;
         foreach (var node in needed.Values)
         {
             var started = nodeTimer is null ? 0 : System.Diagnostics.Stopwatch.GetTimestamp();
             var value = Compute(node, values, fields, context);
+            if (node.Field is not null) handedOut.Add(value);
             nodeTimer?.Invoke(node, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             foreach (var input in node.Inputs)
             {
@@ -45,7 +47,8 @@ internal static class GraphEvaluator
             }
             if (rootsOf.TryGetValue(node.Id, out var rs))
             {
-                var full = context.Broadcast(value);
+                // A root that is a bare field gets its own copy: the shared one must stay unwritten.
+                var full = node.Field is null ? context.Broadcast(value) : (float[])value.Clone();
                 handedOut.Add(full);
                 for (var k = 0; k < rs.Count; k++)
                 {
@@ -63,7 +66,7 @@ internal static class GraphEvaluator
     private static float[] Compute(ExprNode node, Dictionary<int, float[]> values, FieldSource fields, EvalContext context)
     {
         if (node.Constant is { } c) return [c];
-        if (node.Field is { } f) return fields.Load(f);
+        if (node.Field is { } f) return fields.Shared(f);
         var inputs = node.Inputs.Select(i => values[i.Id]).ToArray();
         return node.Op!.Eval(context, inputs, node.Parameters.ToArray());
     }

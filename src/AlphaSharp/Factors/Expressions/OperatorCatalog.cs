@@ -57,7 +57,9 @@ internal static class OperatorCatalog
         Add(new OperatorSpec("EMA", [ArgKind.Series, ArgKind.Span], "EMA(feature, span or alpha)", OperatorKind.TimeSeries, (c, x, p) =>
         {
             var alpha = p[0] < 1 ? p[0] : Smoothing.AlphaOfSpan(p[0]);
-            return Map(c, c.Broadcast(x[0]), (s, y) => Smoothing.Ema(s, y, alpha));
+            var y = c.Rent();
+            Smoothing.EmaPanel(c.Broadcast(x[0]), y, c.T, alpha);
+            return y;
         }));
         Add(new OperatorSpec("Ref", [ArgKind.Series, ArgKind.Shift], "Ref(feature, days)", OperatorKind.TimeSeries, (c, x, p) =>
             Map(c, c.Broadcast(x[0]), (s, y) => Operators.Shift.Ref(s, y, (int)p[0]), parallel: false)));

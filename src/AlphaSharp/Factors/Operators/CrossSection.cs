@@ -8,27 +8,131 @@ namespace AlphaSharp.Factors.Operators;
 public static class CrossSection
 {
     /// <summary>Percentile rank in (0, 1], ties averaged (pandas <c>rank(pct=True)</c>).</summary>
-    public static float[] Rank(float[] x, bool[]? mask, int T) => PerDate(x, mask, T, (v, o) =>
+    /// <remarks>
+    /// Dates run in blocks (a block's slice of every instrument's series stays in cache). Each date's valid members are
+    /// sorted as one 64-bit key per value, the float's order-preserving bits above the instrument index, by a radix sort
+    /// on those 32 value bits (four byte-wide counting passes, O(N)), and equal values (-0 and +0 included) sit next to
+    /// each other.
+    /// </remarks>
+    public static float[] Rank(float[] x, bool[]? mask, int T)
     {
-        var order = new int[v.Length];
-        for (var k = 0; k < order.Length; k++) order[k] = k;
-        Array.Sort(v.ToArray(), order);
-        for (var a = 0; a < order.Length;)
+        var N = Check(x, mask, T);
+        var output = GC.AllocateUninitializedArray<float>(x.Length);
+        ForDateBlocks(T, (t0, t1) =>
         {
-            var b = a;
-            while (b + 1 < order.Length && v[order[b + 1]] == v[order[a]]) b++;
-            var rank = (a + b + 2) / 2.0 / order.Length;
-            for (var k = a; k <= b; k++) o[order[k]] = rank;
-            a = b + 1;
-        }
-    });
+            for (var i = 0; i < N; i++) output.AsSpan(i * T + t0, t1 - t0).Fill(float.NaN);
+            var keys = new ulong[N];
+            var scratch = new ulong[N];
+            var counts = new int[4 * 256];
+            for (var t = t0; t < t1; t++)
+            {
+                var m = 0;
+                for (var i = 0; i < N; i++)
+                {
+                    var at = i * T + t;
+                    var v = x[at];
+                    if ((mask is null || mask[at]) && !float.IsNaN(v)) keys[m++] = (ulong)SortableBits(v) << 32 | (uint)i;
+                }
+                var sorted = RadixSortHigh(keys.AsSpan(0, m), scratch.AsSpan(0, m), counts);
+                for (var a = 0; a < m;)
+                {
+                    var b = a;
+                    var high = sorted[a] >> 32;
+                    while (b + 1 < m && sorted[b + 1] >> 32 == high) b++;
+                    var rank = (float)((a + b + 2) / 2.0 / m);
+                    for (var k = a; k <= b; k++) output[(int)(uint)sorted[k] * T + t] = rank;
+                    a = b + 1;
+                }
+            }
+        });
+        return output;
+    }
 
     /// <summary>(x - mean) / std with the sample std (ddof 1); NaN below two values or for a flat cross-section.</summary>
-    public static float[] ZScore(float[] x, bool[]? mask, int T) => PerDate(x, mask, T, (v, o) =>
+    /// <remarks>Streams the panel in its own order (instrument-major) with per-date running sums: mean, then squared deviations, then the output.</remarks>
+    public static float[] ZScore(float[] x, bool[]? mask, int T)
     {
-        var (mean, std) = MeanStd(v);
-        for (var k = 0; k < v.Length; k++) o[k] = std > 0 ? (v[k] - mean) / std : double.NaN;
-    });
+        var N = Check(x, mask, T);
+        var output = GC.AllocateUninitializedArray<float>(x.Length);
+        ForDateBlocks(T, (t0, t1) =>
+        {
+            var width = t1 - t0;
+            var sum = new double[width];
+            var count = new int[width];
+            for (var i = 0; i < N; i++)
+                for (int t = t0, at = i * T + t0; t < t1; t++, at++)
+                    if ((mask is null || mask[at]) && !float.IsNaN(x[at])) { sum[t - t0] += x[at]; count[t - t0]++; }
+            var mean = new double[width];
+            for (var k = 0; k < width; k++) mean[k] = sum[k] / count[k];
+            var squares = new double[width];
+            for (var i = 0; i < N; i++)
+                for (int t = t0, at = i * T + t0; t < t1; t++, at++)
+                    if ((mask is null || mask[at]) && !float.IsNaN(x[at])) { var d = x[at] - mean[t - t0]; squares[t - t0] += d * d; }
+            var std = new double[width];
+            for (var k = 0; k < width; k++) std[k] = count[k] < 2 ? double.NaN : Math.Sqrt(squares[k] / (count[k] - 1));
+            for (var i = 0; i < N; i++)
+                for (int t = t0, at = i * T + t0; t < t1; t++, at++)
+                {
+                    var s = std[t - t0];
+                    output[at] = (mask is null || mask[at]) && !float.IsNaN(x[at]) && s > 0 ? (float)((x[at] - mean[t - t0]) / s) : float.NaN;
+                }
+        });
+        return output;
+    }
+
+    /// <summary>
+    /// Sorts <paramref name="keys"/> by their upper 32 bits (stable LSD radix sort, a byte per pass; a pass whose byte is
+    /// the same in every key is skipped). Returns the span holding the sorted keys: <paramref name="keys"/> or
+    /// <paramref name="scratch"/>. <paramref name="counts"/> is 4 x 256 counters, overwritten.
+    /// </summary>
+    private static Span<ulong> RadixSortHigh(Span<ulong> keys, Span<ulong> scratch, int[] counts)
+    {
+        Array.Clear(counts);
+        foreach (var k in keys)
+        {
+            counts[(int)(k >> 32) & 0xFF]++;
+            counts[256 + ((int)(k >> 40) & 0xFF)]++;
+            counts[512 + ((int)(k >> 48) & 0xFF)]++;
+            counts[768 + (int)(k >> 56)]++;
+        }
+        Span<ulong> from = keys, to = scratch;
+        for (var pass = 0; pass < 4; pass++)
+        {
+            var c = counts.AsSpan(pass * 256, 256);
+            var shift = 32 + 8 * pass;
+            if (from.Length == 0 || c[(int)(from[0] >> shift) & 0xFF] == from.Length) continue;
+            var offset = 0;
+            for (var b = 0; b < 256; b++) { var n = c[b]; c[b] = offset; offset += n; }
+            foreach (var k in from) to[c[(int)(k >> shift) & 0xFF]++] = k;
+            var swap = from;
+            from = to;
+            to = swap;
+        }
+        return from;
+    }
+
+    /// <summary>The float's bits as an unsigned integer with the float order (-0 read as +0; no NaN).</summary>
+    private static uint SortableBits(float v)
+    {
+        var bits = BitConverter.SingleToUInt32Bits(v + 0f);
+        return (bits & 0x8000_0000u) != 0 ? ~bits : bits | 0x8000_0000u;
+    }
+
+    /// <summary>Validates the shapes; returns the number of instruments.</summary>
+    private static int Check(float[] x, bool[]? mask, int T)
+    {
+        if (x.Length % T != 0) throw new ArgumentException($"panel of {x.Length} values does not split into series of {T}");
+        if (mask is not null && mask.Length != x.Length) throw new ArgumentException($"mask has {mask.Length} cells, panel {x.Length}");
+        return x.Length / T;
+    }
+
+    /// <summary>Runs <paramref name="work"/>(from, to) over consecutive blocks of dates, in parallel; dates are independent.</summary>
+    private static void ForDateBlocks(int T, Action<int, int> work)
+    {
+        const int block = 64;
+        var blocks = (T + block - 1) / block;
+        Parallel.For(0, blocks, b => work(b * block, Math.Min(T, (b + 1) * block)));
+    }
 
     /// <summary>x - mean.</summary>
     public static float[] Demean(float[] x, bool[]? mask, int T) => PerDate(x, mask, T, (v, o) =>
@@ -160,15 +264,6 @@ public static class CrossSection
             for (var k = 0; k < v.Length; k++) output[idx[k]] = (float)o[k];
         });
         return output;
-    }
-
-    private static (double Mean, double Std) MeanStd(double[] v)
-    {
-        if (v.Length < 2) return (double.NaN, double.NaN);
-        var mean = v.Average();
-        double ss = 0;
-        foreach (var u in v) ss += (u - mean) * (u - mean);
-        return (mean, Math.Sqrt(ss / (v.Length - 1)));
     }
 
     /// <summary>Subtracts each group's mean in place; returns the number of groups (parameters spent).</summary>

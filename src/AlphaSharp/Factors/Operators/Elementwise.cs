@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 
 namespace AlphaSharp.Factors.Operators;
@@ -49,9 +50,10 @@ public static class Elementwise
     {
         switch (op)
         {
-            case Unary.Neg: for (var k = 0; k < a.Length; k++) y[k] = -a[k]; break;
-            case Unary.Abs: for (var k = 0; k < a.Length; k++) y[k] = Math.Abs(a[k]); break;
-            case Unary.Log: for (var k = 0; k < a.Length; k++) y[k] = MathF.Log(a[k]); break;
+            case Unary.Neg: TensorPrimitives.Negate(a, y); break;
+            case Unary.Abs: TensorPrimitives.Abs(a, y); break;
+            // Vectorised natural log: the same IEEE special cases as MathF.Log (0 -> -inf, negative -> NaN, NaN -> NaN).
+            case Unary.Log: TensorPrimitives.Log(a, y); break;
             default: for (var k = 0; k < a.Length; k++) y[k] = Apply(op, a[k]); break;
         }
     }
@@ -68,6 +70,11 @@ public static class Elementwise
                 VectorArithmetic(op, a, b, y);
                 return;
             }
+            if (op is Binary.Greater or Binary.Less && Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+            {
+                VectorExtreme(op == Binary.Greater, a, b, y, scalar: false);
+                return;
+            }
             switch (op)
             {
                 case Binary.Add: for (var k = 0; k < n; k++) y[k] = a[k] + b[k]; return;
@@ -76,6 +83,13 @@ public static class Elementwise
                 case Binary.Div: for (var k = 0; k < n; k++) y[k] = a[k] / b[k]; return;
                 default: for (var k = 0; k < n; k++) y[k] = Apply(op, a[k], b[k]); return;
             }
+        }
+        if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count && (op <= Binary.Div || op is Binary.Greater or Binary.Less))
+        {
+            // One panel and one scalar: the scalar is broadcast to a register once.
+            if (op is Binary.Greater or Binary.Less) VectorExtreme(op == Binary.Greater, sb ? a : b, sb ? b : a, y, scalar: true);
+            else VectorScalarArithmetic(op, sb ? a : b, sb ? b[0] : a[0], scalarLeft: sa, y);
+            return;
         }
         if (sb)
         {
@@ -114,6 +128,54 @@ public static class Elementwise
             default: for (var k = 0; k < vy.Length; k++) vy[k] = va[k] / vb[k]; break;
         }
         for (var k = vy.Length * Vector<float>.Count; k < y.Length; k++) y[k] = Apply(op, a[k], b[k]);
+    }
+
+    /// <summary>
+    /// Add, Sub, Mul, Div of a panel <paramref name="p"/> and a scalar <paramref name="s"/> (on the left of the operator
+    /// when <paramref name="scalarLeft"/>), in SIMD registers with the scalar loop's IEEE results.
+    /// </summary>
+    private static void VectorScalarArithmetic(Binary op, ReadOnlySpan<float> p, float s, bool scalarLeft, Span<float> y)
+    {
+        var vp = MemoryMarshal.Cast<float, Vector<float>>(p[..y.Length]);
+        var vy = MemoryMarshal.Cast<float, Vector<float>>(y);
+        var vs = new Vector<float>(s);
+        switch (op)
+        {
+            case Binary.Add: for (var k = 0; k < vy.Length; k++) vy[k] = vp[k] + vs; break;
+            case Binary.Mul: for (var k = 0; k < vy.Length; k++) vy[k] = vp[k] * vs; break;
+            case Binary.Sub when scalarLeft: for (var k = 0; k < vy.Length; k++) vy[k] = vs - vp[k]; break;
+            case Binary.Sub: for (var k = 0; k < vy.Length; k++) vy[k] = vp[k] - vs; break;
+            case Binary.Div when scalarLeft: for (var k = 0; k < vy.Length; k++) vy[k] = vs / vp[k]; break;
+            default: for (var k = 0; k < vy.Length; k++) vy[k] = vp[k] / vs; break;
+        }
+        for (var k = vy.Length * Vector<float>.Count; k < y.Length; k++) y[k] = scalarLeft ? Apply(op, s, p[k]) : Apply(op, p[k], s);
+    }
+
+    /// <summary>
+    /// Greater (numpy's maximum) or Less (minimum) in SIMD registers: NaN where either side is NaN, otherwise the larger
+    /// (smaller) value; <paramref name="b"/> is one scalar when <paramref name="scalar"/>. Both operators are symmetric,
+    /// so the caller may pass the operands in either order.
+    /// </summary>
+    private static void VectorExtreme(bool greater, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, bool scalar)
+    {
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a[..y.Length]);
+        var vb = scalar ? default : MemoryMarshal.Cast<float, Vector<float>>(b[..y.Length]);
+        var vy = MemoryMarshal.Cast<float, Vector<float>>(y);
+        var vs = scalar ? new Vector<float>(b[0]) : default;
+        var nan = new Vector<float>(float.NaN);
+        for (var k = 0; k < vy.Length; k++)
+        {
+            var x = va[k];
+            var z = scalar ? vs : vb[k];
+            // The comparison picks the winner; any NaN operand (x != x) turns the lane into NaN.
+            var pick = greater ? Vector.ConditionalSelect(Vector.GreaterThan(z, x), z, x) : Vector.ConditionalSelect(Vector.LessThan(z, x), z, x);
+            // Equal values differ at most in the sign of zero: Math.Max gives +0 (the bits ANDed), Math.Min -0 (ORed).
+            pick = Vector.ConditionalSelect(Vector.Equals(x, z), greater ? x & z : x | z, pick);
+            var valid = Vector.Equals(x, x) & Vector.Equals(z, z);
+            vy[k] = Vector.ConditionalSelect(valid, pick, nan);
+        }
+        var op = greater ? Binary.Greater : Binary.Less;
+        for (var k = vy.Length * Vector<float>.Count; k < y.Length; k++) y[k] = Apply(op, a[k], scalar ? b[0] : b[k]);
     }
 
     /// <summary>If(c, a, b): a where c is non-zero, b where c is zero, NaN where c is NaN. Spans of length 1 broadcast.</summary>

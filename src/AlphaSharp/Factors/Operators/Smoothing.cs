@@ -13,29 +13,71 @@ public static class Smoothing
 {
     public static void Ema(ReadOnlySpan<float> x, Span<float> y, double alpha)
     {
-        if (!(alpha > 0 && alpha <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), $"EMA alpha {alpha} is outside (0, 1]");
+        CheckAlpha(alpha);
         var decay = 1 - alpha;
         double avg = double.NaN, oldWeight = 1;
-        for (var t = 0; t < x.Length; t++)
+        for (var t = 0; t < x.Length; t++) y[t] = EmaStep(ref avg, ref oldWeight, x[t], decay);
+    }
+
+    /// <summary>
+    /// <see cref="Ema"/> over every series of a panel (instrument-major, series of length <paramref name="T"/>), with the
+    /// same arithmetic per series: four series advance together in one loop, so four independent dependency chains
+    /// fill the pipeline where one series alone waits on each day's result. Groups of four run in parallel.
+    /// </summary>
+    public static void EmaPanel(float[] x, float[] y, int T, double alpha)
+    {
+        CheckAlpha(alpha);
+        if (x.Length != y.Length || T <= 0 || x.Length % T != 0) throw new ArgumentException($"panel of {x.Length} values does not split into series of {T} (output {y.Length})");
+        var decay = 1 - alpha;
+        var N = x.Length / T;
+        Parallel.For(0, (N + 3) / 4, g =>
         {
-            var v = x[t];
-            var valid = !float.IsNaN(v);
-            if (!double.IsNaN(avg))
+            var i = 4 * g;
+            if (i + 4 > N)
             {
-                oldWeight *= decay;
-                if (valid)
-                {
-                    if (avg != v) avg = (oldWeight * avg + v) / (oldWeight + 1);
-                    oldWeight += 1;
-                }
+                for (; i < N; i++) Ema(x.AsSpan(i * T, T), y.AsSpan(i * T, T), alpha);
+                return;
             }
-            else if (valid)
+            int o0 = i * T, o1 = o0 + T, o2 = o1 + T, o3 = o2 + T;
+            double a0 = double.NaN, a1 = double.NaN, a2 = double.NaN, a3 = double.NaN, w0 = 1, w1 = 1, w2 = 1, w3 = 1;
+            for (var t = 0; t < T; t++)
             {
-                avg = v;
-                oldWeight = 1;
+                y[o0 + t] = EmaStep(ref a0, ref w0, x[o0 + t], decay);
+                y[o1 + t] = EmaStep(ref a1, ref w1, x[o1 + t], decay);
+                y[o2 + t] = EmaStep(ref a2, ref w2, x[o2 + t], decay);
+                y[o3 + t] = EmaStep(ref a3, ref w3, x[o3 + t], decay);
             }
-            y[t] = (float)avg;
+        });
+    }
+
+    private static void CheckAlpha(double alpha)
+    {
+        if (!(alpha > 0 && alpha <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), $"EMA alpha {alpha} is outside (0, 1]");
+    }
+
+    /// <summary>One day of the EMA: updates the average and the weight of the older days; returns the day's output.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static float EmaStep(ref double avg, ref double oldWeight, float v, double decay)
+    {
+        var valid = !float.IsNaN(v);
+        if (!double.IsNaN(avg))
+        {
+            oldWeight *= decay;
+            if (valid)
+            {
+                // (oldWeight avg + v) / (oldWeight + 1) with the division off the average's dependency chain: the
+                // reciprocal depends only on the weights, so successive days overlap in the pipeline.
+                var r = 1 / (oldWeight + 1);
+                if (avg != v) avg = oldWeight * r * avg + r * v;
+                oldWeight += 1;
+            }
         }
+        else if (valid)
+        {
+            avg = v;
+            oldWeight = 1;
+        }
+        return (float)avg;
     }
 
     /// <summary>EMA with Qlib's span convention: alpha = 2 / (span + 1).</summary>
