@@ -75,6 +75,11 @@ public static class Elementwise
                 VectorExtreme(op == Binary.Greater, a, b, y, scalar: false);
                 return;
             }
+            if (op is >= Binary.Gt and <= Binary.Ne && Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+            {
+                VectorCompare(op, a, b, y, scalar: false);
+                return;
+            }
             switch (op)
             {
                 case Binary.Add: for (var k = 0; k < n; k++) y[k] = a[k] + b[k]; return;
@@ -83,6 +88,13 @@ public static class Elementwise
                 case Binary.Div: for (var k = 0; k < n; k++) y[k] = a[k] / b[k]; return;
                 default: for (var k = 0; k < n; k++) y[k] = Apply(op, a[k], b[k]); return;
             }
+        }
+        if (op is >= Binary.Gt and <= Binary.Ne && Vector.IsHardwareAccelerated && n >= Vector<float>.Count)
+        {
+            // Compare panel against scalar with the scalar on the right: swap the sides (and mirror the operator) when it was on the left.
+            var mirrored = !sa ? op : op switch { Binary.Gt => Binary.Lt, Binary.Ge => Binary.Le, Binary.Lt => Binary.Gt, Binary.Le => Binary.Ge, _ => op };
+            VectorCompare(mirrored, sb ? a : b, sb ? b : a, y, scalar: true);
+            return;
         }
         if (Vector.IsHardwareAccelerated && n >= Vector<float>.Count && (op <= Binary.Div || op is Binary.Greater or Binary.Less))
         {
@@ -175,6 +187,35 @@ public static class Elementwise
             vy[k] = Vector.ConditionalSelect(valid, pick, nan);
         }
         var op = greater ? Binary.Greater : Binary.Less;
+        for (var k = vy.Length * Vector<float>.Count; k < y.Length; k++) y[k] = Apply(op, a[k], scalar ? b[0] : b[k]);
+    }
+
+    /// <summary>
+    /// Gt, Ge, Lt, Le, Eq, Ne in SIMD registers: 1 where the comparison holds, else 0 (IEEE: any comparison with NaN is
+    /// false, so Ne is true there, as in numpy); <paramref name="b"/> is one scalar when <paramref name="scalar"/>.
+    /// </summary>
+    private static void VectorCompare(Binary op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, bool scalar)
+    {
+        var va = MemoryMarshal.Cast<float, Vector<float>>(a[..y.Length]);
+        var vb = scalar ? default : MemoryMarshal.Cast<float, Vector<float>>(b[..y.Length]);
+        var vy = MemoryMarshal.Cast<float, Vector<float>>(y);
+        var vs = scalar ? new Vector<float>(b[0]) : default;
+        var one = Vector<float>.One;
+        for (var k = 0; k < vy.Length; k++)
+        {
+            var x = va[k];
+            var z = scalar ? vs : vb[k];
+            var holds = op switch
+            {
+                Binary.Gt => Vector.GreaterThan(x, z),
+                Binary.Ge => Vector.GreaterThanOrEqual(x, z),
+                Binary.Lt => Vector.LessThan(x, z),
+                Binary.Le => Vector.LessThanOrEqual(x, z),
+                Binary.Eq => Vector.Equals(x, z),
+                _ => ~Vector.Equals(x, z),
+            };
+            vy[k] = Vector.ConditionalSelect(holds, one, Vector<float>.Zero);
+        }
         for (var k = vy.Length * Vector<float>.Count; k < y.Length; k++) y[k] = Apply(op, a[k], scalar ? b[0] : b[k]);
     }
 

@@ -89,10 +89,11 @@ internal struct MomentWindow(bool higher)
         {
             if (Count < 3) return double.NaN;
             if (Uniform) return 0;
-            double n = Count, m1 = _s1 / n;
-            var b = _s2 / n - m1 * m1;
+            // One reciprocal for the raw moments instead of a division each.
+            double n = Count, inv = 1 / n, m1 = _s1 * inv, e2 = _s2 * inv;
+            var b = e2 - m1 * m1;
             if (b <= 1e-14) return double.NaN;
-            var c = _s3 / n - 3 * m1 * (_s2 / n) + 2 * m1 * m1 * m1;
+            var c = _s3 * inv - 3 * m1 * e2 + 2 * m1 * m1 * m1;
             return Math.Sqrt(n * (n - 1)) * c / ((n - 2) * b * Math.Sqrt(b));
         }
     }
@@ -104,12 +105,14 @@ internal struct MomentWindow(bool higher)
         {
             if (Count < 4) return double.NaN;
             if (Uniform) return -3;
-            double n = Count, m1 = _s1 / n, e2 = _s2 / n, e3 = _s3 / n, e4 = _s4 / n;
+            // One reciprocal for the raw moments and one division at the end.
+            double n = Count, inv = 1 / n, m1 = _s1 * inv, e2 = _s2 * inv, e3 = _s3 * inv, e4 = _s4 * inv;
             var b = e2 - m1 * m1;
             if (b <= 1e-14) return double.NaN;
             var d = e4 - 4 * m1 * e3 + 6 * m1 * m1 * e2 - 3 * m1 * m1 * m1 * m1;
-            var k = (n * n - 1) * d / (b * b) - 3 * (n - 1) * (n - 1);
-            return k / ((n - 2) * (n - 3));
+            var bb = b * b;
+            // ((n^2 - 1) d / b^2 - 3 (n - 1)^2) / ((n - 2)(n - 3))
+            return ((n * n - 1) * d - 3 * (n - 1) * (n - 1) * bb) / (bb * (n - 2) * (n - 3));
         }
     }
 }

@@ -3,17 +3,47 @@ using System.Buffers;
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
-/// Rolling Max, Min, IdxMax and IdxMin in O(T) with a monotonic deque of indices. IdxMax / IdxMin are 1-based positions
+/// Rolling Max, Min, IdxMax and IdxMin in O(T): Max and Min by block-wise running extremes, IdxMax and IdxMin with a monotonic deque of indices. IdxMax / IdxMin are 1-based positions
 /// inside the window (1 = the oldest day of the window, n = today; at the series start the window is shorter and
 /// counts from the first day), the first occurrence winning ties, as numpy's argmax + 1 in Qlib. NaN values are skipped
 /// (Qlib's argmax would instead point at the first NaN).
 /// </summary>
 public static class RollingExtrema
 {
-    public static void Max(ReadOnlySpan<float> x, Span<float> y, int n) => Run(x, y, n, max: true, index: false);
-    public static void Min(ReadOnlySpan<float> x, Span<float> y, int n) => Run(x, y, n, max: false, index: false);
+    public static void Max(ReadOnlySpan<float> x, Span<float> y, int n) => Blocks(x, y, n, max: true);
+    public static void Min(ReadOnlySpan<float> x, Span<float> y, int n) => Blocks(x, y, n, max: false);
     public static void IdxMax(ReadOnlySpan<float> x, Span<float> y, int n) => Run(x, y, n, max: true, index: true);
     public static void IdxMin(ReadOnlySpan<float> x, Span<float> y, int n) => Run(x, y, n, max: false, index: true);
+
+    /// <summary>
+    /// Max or Min values by van Herk / Gil-Werman: cut the series into blocks of n days from its start, take running
+    /// extremes forward within each block (into y) and backward (into a scratch series); the window ending at t covers
+    /// the tail of one block and the head of the next, so its extreme is the better of the two, three comparisons a day
+    /// and no data-dependent branches. A NaN loses every comparison, so it is skipped, and a window of NaN stays NaN.
+    /// </summary>
+    private static void Blocks(ReadOnlySpan<float> x, Span<float> y, int n, bool max)
+    {
+        var T = x.Length;
+        n = Window.Length(n, T);
+        var rented = ArrayPool<float>.Shared.Rent(T);
+        var back = rented.AsSpan(0, T);
+        for (var start = 0; start < T; start += n)
+        {
+            var end = Math.Min(T, start + n);
+            var run = x[start];
+            y[start] = run;
+            for (var t = start + 1; t < end; t++) y[t] = run = Better(x[t], run, max);
+            run = x[end - 1];
+            back[end - 1] = run;
+            for (var t = end - 2; t >= start; t--) back[t] = run = Better(x[t], run, max);
+        }
+        for (var t = n; t < T; t++) y[t] = Better(back[t - n + 1], y[t], max);
+        ArrayPool<float>.Shared.Return(rented);
+    }
+
+    /// <summary>The larger (smaller) of a and b, ignoring a NaN on either side; NaN only when both are.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static float Better(float a, float b, bool max) => (max ? a > b : a < b) || float.IsNaN(b) ? a : b;
 
     private static void Run(ReadOnlySpan<float> x, Span<float> y, int n, bool max, bool index)
     {

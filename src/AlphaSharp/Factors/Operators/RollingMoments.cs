@@ -78,7 +78,8 @@ public static class RollingMoments
                 case Low.Mean: y[t] = (float)(anchor + s1 / c); break;
                 default:
                 {
-                    var variance = c < 2 ? double.NaN : run >= c ? 0 : Math.Max(0, s2 - s1 * s1 / c) / (c - 1);
+                    // (s2 - s1^2 / c) / (c - 1) as one division: (c s2 - s1^2) / (c (c - 1)).
+                    var variance = c < 2 ? double.NaN : run >= c ? 0 : Math.Max(0, c * s2 - s1 * s1) / ((double)c * (c - 1));
                     y[t] = kind switch
                     {
                         Low.Var => (float)variance,
