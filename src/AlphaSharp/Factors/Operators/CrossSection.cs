@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class CrossSection
     {
         var N = Check(x, mask, T);
         var output = GC.AllocateUninitializedArray<float>(x.Length);
-        ForDateBlocks(T, (t0, t1) =>
+        ForDateBlocks(T, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (t0, t1) =>
         {
             for (var i = 0; i < N; i++) output.AsSpan(i * T + t0, t1 - t0).Fill(float.NaN);
             var keys = new ulong[N];
@@ -54,7 +56,7 @@ public static class CrossSection
     {
         var N = Check(x, mask, T);
         var output = GC.AllocateUninitializedArray<float>(x.Length);
-        ForDateBlocks(T, (t0, t1) =>
+        ForDateBlocks(T, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (t0, t1) =>
         {
             var width = t1 - t0;
             var sum = new double[width];
@@ -85,6 +87,7 @@ public static class CrossSection
     /// the same in every key is skipped). Returns the span holding the sorted keys: <paramref name="keys"/> or
     /// <paramref name="scratch"/>. <paramref name="counts"/> is 4 x 256 counters, overwritten.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Span<ulong> RadixSortHigh(Span<ulong> keys, Span<ulong> scratch, int[] counts)
     {
         Array.Clear(counts);

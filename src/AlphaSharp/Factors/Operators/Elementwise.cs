@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace AlphaSharp.Factors.Operators;
@@ -46,6 +47,7 @@ public static class Elementwise
         _ => throw new ArgumentOutOfRangeException(nameof(op)),
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Unary op, ReadOnlySpan<float> a, Span<float> y)
     {
         switch (op)
@@ -59,6 +61,7 @@ public static class Elementwise
     }
 
     /// <summary>Both operands are panels (or one of them a scalar broadcast, when the span has length 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply(Binary op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
     {
         var n = y.Length;
@@ -127,6 +130,7 @@ public static class Elementwise
     }
 
     /// <summary>Add, Sub, Mul, Div of two panels in SIMD registers (IEEE results are the same as the scalar loop's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorArithmetic(Binary op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
     {
         var va = MemoryMarshal.Cast<float, Vector<float>>(a);
@@ -146,6 +150,7 @@ public static class Elementwise
     /// Add, Sub, Mul, Div of a panel <paramref name="p"/> and a scalar <paramref name="s"/> (on the left of the operator
     /// when <paramref name="scalarLeft"/>), in SIMD registers with the scalar loop's IEEE results.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorScalarArithmetic(Binary op, ReadOnlySpan<float> p, float s, bool scalarLeft, Span<float> y)
     {
         var vp = MemoryMarshal.Cast<float, Vector<float>>(p[..y.Length]);
@@ -168,6 +173,7 @@ public static class Elementwise
     /// (smaller) value; <paramref name="b"/> is one scalar when <paramref name="scalar"/>. Both operators are symmetric,
     /// so the caller may pass the operands in either order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorExtreme(bool greater, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, bool scalar)
     {
         var va = MemoryMarshal.Cast<float, Vector<float>>(a[..y.Length]);
@@ -194,6 +200,7 @@ public static class Elementwise
     /// Gt, Ge, Lt, Le, Eq, Ne in SIMD registers: 1 where the comparison holds, else 0 (IEEE: any comparison with NaN is
     /// false, so Ne is true there, as in numpy); <paramref name="b"/> is one scalar when <paramref name="scalar"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VectorCompare(Binary op, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, bool scalar)
     {
         var va = MemoryMarshal.Cast<float, Vector<float>>(a[..y.Length]);
@@ -220,6 +227,7 @@ public static class Elementwise
     }
 
     /// <summary>If(c, a, b): a where c is non-zero, b where c is zero, NaN where c is NaN. Spans of length 1 broadcast.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void If(ReadOnlySpan<float> c, ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y)
     {
         for (var k = 0; k < y.Length; k++)

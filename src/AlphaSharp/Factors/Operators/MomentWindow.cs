@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -15,6 +17,7 @@ internal struct MomentWindow(bool higher)
     private float _last;
     private int _run;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(float v)
     {
         if (float.IsNaN(v)) return;
@@ -28,6 +31,7 @@ internal struct MomentWindow(bool higher)
         _last = v;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Remove(float v)
     {
         if (float.IsNaN(v)) return;
@@ -40,6 +44,7 @@ internal struct MomentWindow(bool higher)
     }
 
     /// <summary>Recomputes the sums over x[from..to] with the anchor at their first valid value's neighbourhood (their mean).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Rebuild(ReadOnlySpan<float> x, int from, int to)
     {
         var last = _last;
@@ -65,6 +70,7 @@ internal struct MomentWindow(bool higher)
         _run = run;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Reset()
     {
         Count = 0; _anchor = 0; _s1 = _s2 = _s3 = _s4 = 0;
@@ -85,6 +91,7 @@ internal struct MomentWindow(bool higher)
     /// <summary>Bias-corrected sample skewness (pandas' <c>rolling.skew</c>); NaN below three values or for a flat window.</summary>
     public readonly double Skewness
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             if (Count < 3) return double.NaN;
@@ -101,6 +108,7 @@ internal struct MomentWindow(bool higher)
     /// <summary>Bias-corrected excess kurtosis (pandas' <c>rolling.kurt</c>); NaN below four values.</summary>
     public readonly double Kurtosis
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         get
         {
             if (Count < 4) return double.NaN;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -26,6 +28,7 @@ public static class RollingMoments
     /// loop of Alpha158, whose Sum, Mean and Std make up a third of its rolling nodes. Same rules as
     /// <see cref="MomentWindow"/>: sums centred on an anchor, rebuilt once per window, a flat window has variance 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunLow(ReadOnlySpan<float> x, Span<float> y, int n, Low kind)
     {
         var T = x.Length;
@@ -92,6 +95,7 @@ public static class RollingMoments
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run<TStat>(ReadOnlySpan<float> x, Span<float> y, int n) where TStat : IMomentStat
     {
         var T = x.Length;

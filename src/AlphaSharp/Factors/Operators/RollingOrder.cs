@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace AlphaSharp.Factors.Operators;
 
@@ -10,6 +11,7 @@ namespace AlphaSharp.Factors.Operators;
 /// </summary>
 public static class RollingOrder
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Quantile(ReadOnlySpan<float> x, Span<float> y, int n, double q)
     {
         if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), $"quantile {q} is outside [0, 1]");
@@ -30,6 +32,7 @@ public static class RollingOrder
     /// A direct count over the window (values below, equal to, and valid) in SIMD registers: for the windows factors use
     /// (5-60 days) this beats keeping the window sorted, whose per-step moves cost more than the comparisons.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Rank(ReadOnlySpan<float> x, Span<float> y, int n)
     {
         var T = x.Length;
@@ -63,6 +66,7 @@ public static class RollingOrder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Mad(ReadOnlySpan<float> x, Span<float> y, int n)
     {
         var T = x.Length;

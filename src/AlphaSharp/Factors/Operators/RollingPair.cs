@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -11,6 +13,7 @@ public static class RollingPair
     public static void Corr(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, int n) => Run(a, b, y, n, corr: true);
     public static void Cov(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, int n) => Run(a, b, y, n, corr: false);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> y, int n, bool corr)
     {
         var T = a.Length;
@@ -77,6 +80,7 @@ public static class RollingPair
         private int _count, _run;
         private float _last;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(float v)
         {
             if (float.IsNaN(v)) return;
@@ -87,6 +91,7 @@ public static class RollingPair
             _last = v;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Remove(float v)
         {
             if (float.IsNaN(v)) return;
@@ -94,6 +99,7 @@ public static class RollingPair
             _s1 -= d; _s2 -= d * d; _count--;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Rebuild(ReadOnlySpan<float> x, int from, int to)
         {
             double sum = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class RollingRegression
     public static void Rsquare(ReadOnlySpan<float> x, Span<float> y, int n) => Run(x, y, n, Output.Rsquare);
     public static void Resi(ReadOnlySpan<float> x, Span<float> y, int n) => Run(x, y, n, Output.Resi);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Run(ReadOnlySpan<float> x, Span<float> y, int n, Output output)
     {
         var T = x.Length;
@@ -59,6 +62,7 @@ public static class RollingRegression
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Evaluate(Output output, double today, double c, double sp, double spp, double sy, double syy, double spy)
     {
         var sxx = c * spp - sp * sp;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace AlphaSharp.Factors.Operators;
 public static class Shift
 {
     /// <summary>A block copy and a NaN fill: shifting is moving memory, nothing more.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Ref(ReadOnlySpan<float> x, Span<float> y, int k)
     {
         var T = x.Length;
@@ -24,6 +27,7 @@ public static class Shift
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Delta(ReadOnlySpan<float> x, Span<float> y, int k)
     {
         var T = x.Length;
@@ -40,6 +44,7 @@ public static class Shift
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Return(ReadOnlySpan<float> x, Span<float> y, int k)
     {
         var T = x.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace AlphaSharp.Factors.Operators;
 /// </summary>
 public static class Smoothing
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Ema(ReadOnlySpan<float> x, Span<float> y, double alpha)
     {
         CheckAlpha(alpha);
@@ -30,7 +33,7 @@ public static class Smoothing
         if (x.Length != y.Length || T <= 0 || x.Length % T != 0) throw new ArgumentException($"panel of {x.Length} values does not split into series of {T} (output {y.Length})");
         var decay = 1 - alpha;
         var N = x.Length / T;
-        Parallel.For(0, (N + 3) / 4, g =>
+        Parallel.For(0, (N + 3) / 4, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (g) =>
         {
             var i = 4 * g;
             if (i + 4 > N)
@@ -56,7 +59,7 @@ public static class Smoothing
     }
 
     /// <summary>One day of the EMA: updates the average and the weight of the older days; returns the day's output.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float EmaStep(ref double avg, ref double oldWeight, float v, double decay)
     {
         var valid = !float.IsNaN(v);
@@ -83,6 +86,7 @@ public static class Smoothing
     /// <summary>EMA with Qlib's span convention: alpha = 2 / (span + 1).</summary>
     public static double AlphaOfSpan(double span) => 2.0 / (span + 1.0);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Wma(ReadOnlySpan<float> x, Span<float> y, int n)
     {
         var T = x.Length;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AlphaSharp.Factors.Operators;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal sealed class SortedWindow(int capacity)
     private readonly float[] _v = new float[Math.Max(capacity, 1)];
     public int Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(float v)
     {
         if (float.IsNaN(v)) return;
@@ -18,6 +21,7 @@ internal sealed class SortedWindow(int capacity)
         Count++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Remove(float v)
     {
         if (float.IsNaN(v)) return;
@@ -30,6 +34,7 @@ internal sealed class SortedWindow(int capacity)
     /// Removes <paramref name="old"/> and adds <paramref name="v"/> with one block move between their positions (a
     /// rolling window's usual step), instead of two moves of half the window each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Replace(float old, float v)
     {
         if (float.IsNaN(old)) { Add(v); return; }
@@ -50,6 +55,7 @@ internal sealed class SortedWindow(int capacity)
     }
 
     /// <summary>pandas' linear-interpolation quantile of the window (q in [0, 1]).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Quantile(double q)
     {
         if (Count == 0) return double.NaN;
@@ -68,6 +74,7 @@ internal sealed class SortedWindow(int capacity)
 
     private int UpperBound(float v) => Count <= 128 ? CountBelow(v, orEqual: true) : BinaryUpperBound(v);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountBelow(float v, bool orEqual)
     {
         var values = _v.AsSpan(0, Count);
@@ -85,6 +92,7 @@ internal sealed class SortedWindow(int capacity)
         return n;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BinaryLowerBound(float v)
     {
         int lo = 0, hi = Count;
@@ -92,6 +100,7 @@ internal sealed class SortedWindow(int capacity)
         return lo;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BinaryUpperBound(float v)
     {
         int lo = 0, hi = Count;
