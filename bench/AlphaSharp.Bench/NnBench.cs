@@ -31,8 +31,8 @@ public static class NnBench
         if (args.Length > 0 && args[0] == "profile") return NnProfile.Run(args[1..]);
         var quick = args.Contains("--quick");
         var only = BenchArgs.Value(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        var seconds = quick ? 0.4 : 3.0;
-        var minSteps = quick ? 2 : 5;
+        var seconds = quick ? 0.25 : 3.0;
+        var minSteps = quick ? 1 : 5;
 
         var threadCounts = quick ? [Environment.ProcessorCount] : Enumerable.Range(1, Environment.ProcessorCount).ToArray();
 

@@ -124,7 +124,7 @@ def peak_rss_mb():
 
 
 def serve(args):
-    seconds, min_steps = (0.4, 2) if args.quick else (3.0, 5)
+    seconds, min_steps = (0.25, 1) if args.quick else (3.0, 5)
     threads = list(map(int, args.threads.split(",")))
     print("ready", flush=True)
     for line in sys.stdin:
@@ -152,7 +152,7 @@ def main():
     if args.serve:
         return serve(args)
     wanted = set(filter(None, args.configs.split(",")))
-    seconds, min_steps = (0.4, 2) if args.quick else (3.0, 5)
+    seconds, min_steps = (0.25, 1) if args.quick else (3.0, 5)
     for name, batches in CONFIGS:
         if wanted and name not in wanted:
             continue
