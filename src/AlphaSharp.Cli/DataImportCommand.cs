@@ -56,7 +56,7 @@ public static class DataImportCommand
             new("--qlib", [qlib, qlibPrices], p => p.GetValue(qlib) is not null,
                 p => ReadQlib(p.GetValue(qlib)!, p.GetValue(qlibPrices) switch { "raw" => QlibPriceConvention.Raw, "adjusted" => QlibPriceConvention.Adjusted, _ => null })),
             new("--folder", [folder, columns, membership, benchmark, industry], p => p.GetValue(folder) is not null,
-                p => WithProgress($"reading {p.GetValue(folder)}", progress => FolderCsvMarketImport.Run(p.GetValue(folder)!,
+                p => CliConsole.WithProgress($"reading {p.GetValue(folder)}", progress => FolderCsvMarketImport.Run(p.GetValue(folder)!,
                     p.GetValue(columns) is { } map ? FolderCsvColumns.Parse(map) : null, p.GetValue(membership), p.GetValue(benchmark),
                     p.GetValue(industry), (done, total) => progress((double)done / total)))),
         ];
@@ -82,8 +82,8 @@ public static class DataImportCommand
         if (Directory.Exists(outDir) || File.Exists(outDir))
             throw new DataException($"{outDir}: already exists; choose a new output directory or delete this one first");
         var data = selected[0].Read(parse);
-        WithProgress($"writing {outDir}", progress => { MarketStore.Save(data, outDir, progress); return 0; });
-        var console = InfoConsole.Create();
+        CliConsole.WithProgress($"writing {outDir}", progress => { MarketStore.Save(data, outDir, progress); return 0; });
+        var console = CliConsole.Out();
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(outDir)}: {data.Panel.N:N0} instruments x {data.Panel.T:N0} trading days " +
             $"({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd}), fields {Markup.Escape(string.Join(", ", data.Panel.FieldNames))}");
         foreach (var line in data.Provenance) console.WriteLine("  " + line);
@@ -92,7 +92,7 @@ public static class DataImportCommand
 
     private static MarketData ReadLongCsv(MarketImportFiles files)
     {
-        return WithProgress($"reading {Path.GetFileName(files.Bars)}", progress =>
+        return CliConsole.WithProgress($"reading {Path.GetFileName(files.Bars)}", progress =>
         {
             var inputs = 1 + files.Fields.Count;
             var done = 0;
@@ -107,21 +107,6 @@ public static class DataImportCommand
     }
 
     private static MarketData ReadQlib(string dir, QlibPriceConvention? prices) =>
-        WithProgress($"reading {dir}", progress =>
+        CliConsole.WithProgress($"reading {dir}", progress =>
             QlibImporter.Import(dir, new QlibImportOptions { Prices = prices }, (done, total) => progress((double)done / total)));
-
-    // Progress goes to stderr, and only when it is a terminal, so stdout stays clean for pipes and tests.
-    private static T WithProgress<T>(string label, Func<Action<double>, T> work)
-    {
-        if (Console.IsErrorRedirected) return work(_ => { });
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        T result = default!;
-        console.Progress().AutoClear(true).HideCompleted(true).Start(ctx =>
-        {
-            var task = ctx.AddTask(Markup.Escape(label), maxValue: 1);
-            result = work(f => task.Value = Math.Clamp(f, 0, 1));
-            task.Value = 1;
-        });
-        return result;
-    }
 }

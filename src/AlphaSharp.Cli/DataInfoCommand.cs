@@ -14,7 +14,7 @@ public static class DataInfoCommand
         cmd.SetAction(parse => CliErrors.Guard(() =>
         {
             var (data, source) = CliStores.Load(parse.GetValue(store));
-            Render(data, source, InfoConsole.Create());
+            Render(data, source, CliConsole.Out());
             return 0;
         }));
         return cmd;
@@ -57,23 +57,5 @@ public static class DataInfoCommand
                 $"{FieldCoverage.Of(data, field) * 100:F2} %");
         console.Write(table);
         foreach (var line in data.Provenance) console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
-    }
-}
-
-/// <summary>A Spectre console on the current Console.Out (so in-process runs and tests capture it), plain when redirected.</summary>
-internal static class InfoConsole
-{
-    public static IAnsiConsole Create()
-    {
-        var redirected = Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(Console.Out),
-            ColorSystem = redirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
-            Ansi = redirected ? AnsiSupport.No : AnsiSupport.Detect,
-        });
-        if (redirected) console.Profile.Width = 160;
-        return console;
     }
 }
