@@ -139,13 +139,7 @@ public sealed class LongCsvReader : IDisposable
             _pending = [];
             while (true)
             {
-                if (length == buffer.Length)
-                {
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, bigger, 0, length);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
+                if (length == buffer.Length) Grow(ref buffer, length);
                 var n = ReadText(buffer.AsSpan(length));
                 if (n == 0)
                 {
@@ -208,10 +202,7 @@ public sealed class LongCsvReader : IDisposable
             if (length == buffer.Length)
             {
                 if (length >= 1 << 24) throw new DataException($"{Path}:1: header line longer than 16 MB; is this a CSV file?");
-                var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                Buffer.BlockCopy(buffer, 0, bigger, 0, length);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = bigger;
+                Grow(ref buffer, length);
             }
             var n = ReadText(buffer.AsSpan(length));
             if (n == 0)
@@ -336,5 +327,14 @@ public sealed class LongCsvReader : IDisposable
         _file?.Dispose();
         if (_pending is { Length: > 0 }) ArrayPool<byte>.Shared.Return(_pending);
         _pending = [];
+    }
+
+    /// <summary>Swaps a full pooled buffer for one twice its size, keeping the first <paramref name="length"/> bytes.</summary>
+    private static void Grow(ref byte[] buffer, int length)
+    {
+        var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+        Buffer.BlockCopy(buffer, 0, bigger, 0, length);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = bigger;
     }
 }
