@@ -12,7 +12,7 @@ internal static class GemmBench
     [
         (256, 256, 256, false), (512, 512, 512, false), (1024, 1024, 1024, false), (2048, 2048, 2048, false),
         (256, 1024, 256, true), (1024, 512, 128, true), (800, 256, 64, true), (256, 600, 150, true), (20, 600, 150, true),
-        (5120, 824, 103, true), (256, 512, 128, false),
+        (5120, 824, 103, true), (256, 512, 128, false), (5120, 618, 206, true), (5120, 412, 206, true), (5120, 206, 412, true),
     ];
 
     public static int Run(string[] args)
@@ -31,7 +31,7 @@ internal static class GemmBench
         return 0;
     }
 
-    private static double Measure(int m, int n, int k, bool transB, double seconds)
+    internal static double Measure(int m, int n, int k, bool transB, double seconds)
     {
         var rng = new AlphaSharp.Nn.Rng(1);
         var a = new float[m * k];

@@ -15,7 +15,7 @@ namespace AlphaSharp.Bench;
 public static class NnBench
 {
     private sealed record Result(string Config, int Batch, double TrainSps, double InferSps, double HeapMb, double WorkingSetMb,
-        double PeakRssMb, int TrainThreads);
+        double PeakRssMb, int TrainThreads, double TrainFlops);
 
     private static Result MeasureWithThreads(string name, int batch, double seconds, int minSteps, int threads)
     {
@@ -39,6 +39,8 @@ public static class NnBench
         // Config by config, ours then torch's (never beside each other: two timed loops on 2 cores would slow each
         // other), so both sides of a ratio see the same load on a shared machine.
         using var torchServer = TorchServer.Start(quick);
+        // The arithmetic ceiling: every FLOP of a step at the speed of one large square product on all cores.
+        var gemmPeak = GemmBench.Measure(1024, 1024, 1024, false, quick ? 0.2 : 1.0);
         var ours = new List<Result>();
         var torch = new Dictionary<(string, int), (double Train, double Infer, double PeakMb)>();
         foreach (var (name, batches) in BenchModel.Configurations)
@@ -88,6 +90,17 @@ public static class NnBench
         }
         Console.WriteLine("heap MB: largest managed heap (GC.GetTotalMemory) seen after a training step of that configuration; WS MB: working set after it;");
         Console.WriteLine("RSS peak / torch RSS: each process's peak resident set so far (VmHWM; cumulative over the configurations run before)");
+        Console.WriteLine();
+        Console.WriteLine($"arithmetic: a training step is about 3 x the forward matrix-product FLOPs; SGEMM 1024^3 here ran at {gemmPeak:F0} GFLOP/s,");
+        Console.WriteLine("so 'ceiling/s' is the most samples/s any engine doing these FLOPs at that speed could train, and 'max ratio' its ratio to torch's.");
+        Console.WriteLine($"{"config",-12} {"batch",6} {"MFLOP/sample",13} {"as GF/s",8} {"torch GF/s",11} {"ceiling/s",10} {"max ratio",10}");
+        foreach (var r in ours)
+        {
+            var t = torch.TryGetValue((r.Config, r.Batch), out var tv) ? tv : default;
+            var ceiling = gemmPeak * 1e9 / r.TrainFlops;
+            Console.WriteLine($"{r.Config,-12} {r.Batch,6} {r.TrainFlops / 1e6,13:F1} {r.TrainSps * r.TrainFlops / 1e9,8:F1} " +
+                $"{(t.Train > 0 ? (t.Train * r.TrainFlops / 1e9).ToString("F1", CultureInfo.InvariantCulture) : "n/a"),11} {ceiling,10:F0} {Ratio(ceiling, t.Train),10}");
+        }
         if (torch.Count == 0) Console.WriteLine("(PyTorch not available: install Debian's python3-torch for the side-by-side figures)");
         Console.WriteLine($"threads: best of {string.Join(", ", threadCounts)} (alphasharp, Gemm.MaxThreads) and of 1, 2 (torch); " +
             $"training threads that won here: {string.Join(", ", ours.Select(r => $"{r.Config}/{r.Batch}={r.TrainThreads}"))}");
@@ -130,10 +143,17 @@ public static class NnBench
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var heapPeak = 0L;
+        // One arena for the configuration: from the second step on, op outputs reuse the first step's memory
+        // (TensorArena), as a training loop in AlphaSharp would run.
+        var arena = new TensorArena();
         void Step()
         {
-            TrainStep(model, opt, x, y);
+            using (arena.Step()) TrainStep(model, opt, x, y);
             heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false));
+        }
+        void Infer()
+        {
+            using (arena.Step()) model.Forward(x);
         }
 
         model.Train();
@@ -143,12 +163,12 @@ public static class NnBench
         double infer;
         using (Autograd.NoGrad())
         {
-            model.Forward(x);
-            infer = Time(() => model.Forward(x), batch, seconds, minSteps);
+            Infer();
+            infer = Time(Infer, batch, seconds, minSteps);
         }
         using var proc = Process.GetCurrentProcess();
         return new Result(name, batch, train, infer, heapPeak / (1024.0 * 1024.0), Environment.WorkingSet / (1024.0 * 1024.0),
-            proc.PeakWorkingSet64 / (1024.0 * 1024.0), Gemm.MaxThreads);
+            proc.PeakWorkingSet64 / (1024.0 * 1024.0), Gemm.MaxThreads, 3 * model.ForwardFlops);
     }
 
     private static double Time(Action step, int batch, double seconds, int minSteps)

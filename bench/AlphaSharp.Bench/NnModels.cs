@@ -14,6 +14,13 @@ internal abstract class BenchModel : Module
     public virtual bool Classification => false;
     public abstract Tensor Forward(Tensor x);
 
+    /// <summary>
+    /// Multiply-add FLOPs of one sample's forward pass in its matrix products (2 per multiply-add; elementwise work,
+    /// which both engines also do, is left out). A training step does about three times this: the forward
+    /// products, then the input-gradient and the weight-gradient products of the same sizes.
+    /// </summary>
+    public abstract double ForwardFlops { get; }
+
     public static BenchModel Create(string name, Rng rng) => name switch
     {
         "qlib-lstm" => new QlibLstm(rng),
@@ -41,6 +48,7 @@ internal sealed class QlibLstm : BenchModel
         _lstm = RegisterModule("rnn", new LSTM(6, 64, rng, numLayers: 2, batchFirst: true));
         _fc = RegisterModule("fc", new Linear(64, 1, rng));
     }
+    public override double ForwardFlops => Flops.Lstm(6, 64, 60) + Flops.Lstm(64, 64, 60) + Flops.Linear(64, 1);
     public override int SeqLen => 60;
     public override int Features => 6;
     public override Tensor Forward(Tensor x) => _fc.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
@@ -56,6 +64,7 @@ internal sealed class Seed000 : BenchModel
         _lstm = RegisterModule("rnn", new LSTM(10, 256, rng, batchFirst: true));
         _head = RegisterModule("head", new Sequential(new Dropout(0.2f, rng.Split()), new Linear(256, 32, rng), new ReLU(), new Linear(32, 1, rng)));
     }
+    public override double ForwardFlops => Flops.Lstm(10, 256, 20) + Flops.Linear(256, 32) + Flops.Linear(32, 1);
     public override int SeqLen => 20;
     public override int Features => 10;
     public override Tensor Forward(Tensor x) => _head.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
@@ -73,6 +82,7 @@ internal sealed class LstmGru : BenchModel
         _gru = RegisterModule("gru", new GRU(128, 64, rng, batchFirst: true));
         _fc = RegisterModule("fc", new Linear(64, 1, rng));
     }
+    public override double ForwardFlops => Flops.Lstm(10, 128, 20) + Flops.Gru(128, 64, 20) + Flops.Linear(64, 1);
     public override int SeqLen => 20;
     public override int Features => 10;
     public override Tensor Forward(Tensor x) =>
@@ -90,6 +100,7 @@ internal sealed class Seed001 : BenchModel
         _lstm.DropoutRng = rng.Split();
         _fc = RegisterModule("fc", new Linear(150, 2, rng));
     }
+    public override double ForwardFlops => Flops.Lstm(53, 150, 120) + 2 * Flops.Lstm(150, 150, 120) + Flops.Linear(150, 2);
     public override int SeqLen => 120;
     public override int Features => 53;
     public override bool Classification => true;
@@ -130,6 +141,8 @@ internal sealed class AlphaNetV4 : BenchModel
         _out = RegisterModule("out", new Linear(d, 1, rng));
     }
 
+    public override double ForwardFlops => 2 * Flops.Lstm(103, 103, 20) + 2 * (20 * Flops.Linear(103, 206) + 2 * Flops.EncoderLayer(206, 412, 20))
+        + 20 * Flops.Linear(206, 1) + Flops.Linear(206, 1);
     public override int SeqLen => 20;
     public override int Features => 103;
 
@@ -141,4 +154,20 @@ internal sealed class AlphaNetV4 : BenchModel
         y = _bnMid.ForwardChannelsLast(y);
         return _act.Forward(_out.Forward(_pool.Forward(y)));
     }
+}
+
+/// <summary>Forward multiply-add FLOPs per sample of the layers the bench models use (see <see cref="BenchModel.ForwardFlops"/>).</summary>
+internal static class Flops
+{
+    /// <summary>One direction of one LSTM layer: T steps of x W_ih^T + h W_hh^T with 4H gate columns.</summary>
+    public static double Lstm(int input, int hidden, int steps) => 2.0 * steps * 4 * hidden * (input + hidden);
+
+    /// <summary>One GRU layer: T steps with 3H gate columns.</summary>
+    public static double Gru(int input, int hidden, int steps) => 2.0 * steps * 3 * hidden * (input + hidden);
+
+    public static double Linear(int input, int output) => 2.0 * input * output;
+
+    /// <summary>A Transformer encoder layer over T tokens: QKV, output projection, QK^T and AV, and the two feed-forward products.</summary>
+    public static double EncoderLayer(int d, int ff, int tokens) =>
+        tokens * (Linear(d, 3 * d) + Linear(d, d) + 2.0 * 2 * tokens * d + Linear(d, ff) + Linear(ff, d));
 }

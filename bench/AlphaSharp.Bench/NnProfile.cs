@@ -34,11 +34,13 @@ internal static class NnProfile
         var upd = new double[steps];
         var inf = new double[steps];
         model.Train();
-        NnBench.TrainStep(model, opt, x, y);
+        var arena = new TensorArena();
+        using (arena.Step()) NnBench.TrainStep(model, opt, x, y);
         var alloc0 = GC.GetTotalAllocatedBytes();
         int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
         for (var s = 0; s < steps; s++)
         {
+            using var step = arena.Step();
             var t0 = Stopwatch.GetTimestamp();
             opt.ZeroGrad();
             var pred = model.Forward(x);
@@ -57,9 +59,10 @@ internal static class NnProfile
         model.Eval();
         using (Autograd.NoGrad())
         {
-            model.Forward(x);
+            using (arena.Step()) model.Forward(x);
             for (var s = 0; s < steps; s++)
             {
+                using var step = arena.Step();
                 var t0 = Stopwatch.GetTimestamp();
                 model.Forward(x);
                 inf[s] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
@@ -90,7 +93,7 @@ internal static class NnProfile
             ("  linear(206,412)", lin1, () => lin1.Forward(xd)),
             ("  layernorm(206)", ln, () => ln.Forward(xd)),
         };
-        Console.WriteLine($"{"part (batch 256 x 20)",-22} {"fwd ms",8} {"bwd ms",8}");
+        Console.WriteLine($"{"part (batch 256 x 20)",-22} {"fwd ms",8} {"bwd ms",8} {"infer ms",9}");
         foreach (var (name, m, fwd) in parts)
         {
             m.Train();
@@ -107,7 +110,16 @@ internal static class NnProfile
                 fs[s] = Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds;
                 bs[s] = Stopwatch.GetElapsedTime(t1, t2).TotalMilliseconds;
             }
-            Console.WriteLine($"{name,-22} {Median(fs),8:F1} {Median(bs),8:F1}");
+            var inf = new double[steps];
+            m.Eval();
+            using (Autograd.NoGrad())
+                for (var s = -1; s < steps; s++)
+                {
+                    var t0 = Stopwatch.GetTimestamp();
+                    fwd();
+                    if (s >= 0) inf[s] = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+                }
+            Console.WriteLine($"{name,-22} {Median(fs),8:F1} {Median(bs),8:F1} {Median(inf),9:F1}");
         }
         return 0;
     }

@@ -76,8 +76,10 @@ CONFIGS = [("qlib-lstm", [800]), ("seed000", [256, 1024]), ("lstm-gru", [256, 10
            ("seed001", [20, 256]), ("alphanet-v4", [256, 1024])]
 
 
-def measure(name, batch, threads, seconds, min_steps):
-    torch.set_num_threads(threads)
+def measure(name, batch, threads_list, seconds, min_steps, warm_each):
+    """Training and inference samples/s of one config at each thread count, on one model. The first thread count
+    starts with a warm-up step (and a warm-up forward); later ones do too unless warm_each is False (--quick: the
+    model is already warm, and the warm-ups would be most of the quick run's time)."""
     torch.manual_seed(0)
     model, seq, feat, loss_kind = build(name)
     x = torch.randn(batch, seq, feat)
@@ -91,23 +93,28 @@ def measure(name, batch, threads, seconds, min_steps):
         loss.backward()
         opt.step()
 
-    model.train()
-    step()  # warm-up
-    n, t0 = 0, time.perf_counter()
-    while n < min_steps or time.perf_counter() - t0 < seconds:
-        step()
-        n += 1
-    train_sps = n * batch / (time.perf_counter() - t0)
-
-    model.eval()
-    with torch.no_grad():
-        model(x)
+    def timed(fn):
         n, t0 = 0, time.perf_counter()
         while n < min_steps or time.perf_counter() - t0 < seconds:
-            model(x)
+            fn()
             n += 1
-        infer_sps = n * batch / (time.perf_counter() - t0)
-    return train_sps, infer_sps
+        return n * batch / (time.perf_counter() - t0)
+
+    results = []
+    for i, threads in enumerate(threads_list):
+        torch.set_num_threads(threads)
+        warm = i == 0 or warm_each
+        model.train()
+        if warm:
+            step()
+        train_sps = timed(step)
+        model.eval()
+        with torch.no_grad():
+            if warm:
+                model(x)
+            infer_sps = timed(lambda: model(x))
+        results.append((threads, train_sps, infer_sps))
+    return results
 
 
 def peak_rss_mb():
@@ -132,8 +139,7 @@ def serve(args):
         if not parts:
             continue
         name, batch = parts[0], int(parts[1])
-        for t in threads:
-            train, infer = measure(name, batch, t, seconds, min_steps)
+        for t, train, infer in measure(name, batch, threads, seconds, min_steps, not args.quick):
             print(json.dumps({"config": name, "batch": batch, "threads": t, "train_sps": round(train, 1),
                               "infer_sps": round(infer, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}), flush=True)
         print("done", flush=True)
@@ -157,8 +163,8 @@ def main():
         if wanted and name not in wanted:
             continue
         for batch in batches:
-            for threads in map(int, args.threads.split(",")):
-                train, infer = measure(name, batch, threads, seconds, min_steps)
+            threads_list = list(map(int, args.threads.split(",")))
+            for threads, train, infer in measure(name, batch, threads_list, seconds, min_steps, not args.quick):
                 rss = peak_rss_mb()
                 print(json.dumps({"config": name, "batch": batch, "threads": threads, "train_sps": round(train, 1),
                                   "infer_sps": round(infer, 1), "peak_rss_mb": round(rss, 1)}), flush=True)

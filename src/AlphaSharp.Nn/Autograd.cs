@@ -5,11 +5,17 @@ namespace AlphaSharp.Nn;
 /// adds the inputs' gradients. Kept tiny on purpose (micrograd's shape): speed lives in the fused kernels that
 /// ops call, not here.
 /// </summary>
-internal sealed class BackwardNode(Tensor[] inputs, Action<Tensor> backward, string op)
+internal sealed class BackwardNode(Tensor[] inputs, Action<Tensor> backward, string op, bool handsOverGradient = false)
 {
     public Tensor[] Inputs { get; } = inputs;
     public Action<Tensor> Run { get; } = backward;
     public string Op { get; } = op;
+
+    /// <summary>
+    /// The entry keeps a reference to its output's gradient for a later entry to read (a multi-output op's
+    /// extra outputs), so that gradient must outlive this entry's run.
+    /// </summary>
+    public bool HandsOverGradient { get; } = handsOverGradient;
 }
 
 /// <summary>
@@ -49,10 +55,17 @@ public static class Autograd
     /// into <see cref="GradOf"/> of each input that <see cref="Tensor.RequiresGrad"/>. Returns the output.
     /// </summary>
     public static Tensor Record(Tensor output, Tensor[] inputs, Action<Tensor> backward, string op)
+        => Record(output, inputs, backward, op, handsOverGradient: false);
+
+    /// <summary>
+    /// <see cref="Record(Tensor, Tensor[], Action{Tensor}, string)"/> for an entry whose backward stores its
+    /// output's gradient for a later entry (see <see cref="BackwardNode.HandsOverGradient"/>).
+    /// </summary>
+    internal static Tensor Record(Tensor output, Tensor[] inputs, Action<Tensor> backward, string op, bool handsOverGradient)
     {
         if (!Needs(inputs)) return output;
         output.RequiresGrad = true;
-        output.Node = new BackwardNode(inputs, backward, op);
+        output.Node = new BackwardNode(inputs, backward, op, handsOverGradient);
         return output;
     }
 
@@ -83,6 +96,11 @@ public static class Autograd
             var t = order[k];
             if (t.Node is null || t.Grad is null) continue;
             t.Node.Run(t);
+            // Every consumer of t ran before its node did, so its gradient is spent: back to the pool now, where the
+            // next same-sized gradient of this pass takes it (peak gradient memory is the live frontier, not the graph).
+            if (t.Node.HandsOverGradient) continue;
+            GradPool.Return(t.Grad);
+            t.Grad = null;
         }
         // Free intermediate gradients (back to the pool: the next step makes the same shapes) and the graph so
         // memory does not grow across steps.

@@ -72,9 +72,9 @@ internal static class AttentionCore
             O = HeadLayout.Of(batchFirst, n, l, e, 0, dh),
             AttnMask = opt.AttnMask, AttnMaskPerHead = opt.AttnMaskPerHead, KeyMask = opt.KeyMask,
         };
-        var probs = new float[n * heads * l * s];
+        var probs = TensorArena.Output(n * heads * l * s);
         var keep = DrawKeep(probs.Length, opt.DropoutP, opt.DropoutRng);
-        var output = Tensor.Zeros(query.Shape);
+        var output = new Tensor(TensorArena.Output(query.Numel), query.Shape);
         var qb = projections[qAt.Group].Buffer;
         var kb = projections[kAt.Group].Buffer;
         var vb = projections[vAt.Group].Buffer;

@@ -34,8 +34,8 @@ public sealed class AttentionPooling : Module, IUnaryModule
             throw new ArgumentException($"AttentionPooling: mask must be ({n}, {t}), got {mask.ShapeString}");
         var w = Score.Weight;
         var b = Score.Bias!;
-        var alpha = new float[n * t];
-        var y = Tensor.Zeros(n, d);
+        var alpha = TensorArena.Output(n * t);
+        var y = new Tensor(TensorArena.Output(n * d), n, d);
         AttentionPoolingKernel.Forward(x.Data, n, t, d, w.Data, b.Data[0], mask is null ? default : mask.Data, alpha, y.Data);
         weights = new Tensor((float[])alpha.Clone(), n, t);
         return Autograd.Record(y, [x, w, b], o =>

@@ -19,7 +19,7 @@ internal static class ResidualDropout
         var pool = new RentedBuffers();
         var keepBuffer = pool.Rent(n);
         DropoutMask.Fill(keepBuffer, n, p, rng.NextULong());
-        var output = new float[x.Numel];
+        var output = TensorArena.Output(x.Numel);
         TensorPrimitives.FusedMultiplyAdd(y.Data, keepBuffer.AsSpan(0, n), x.Data, output);
         if (!Autograd.Needs(x, y))
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace AlphaSharp.Nn.Kernels;
 
@@ -16,14 +17,19 @@ public static partial class Gemm
             var rows = Math.Min(mr, m - i0);
             if (transA)
             {
-                for (var p = 0; p < kc; p++)
-                {
-                    var src = a + (long)(p0 + p) * lda + i0;
-                    var d = dst + p * mr;
-                    var r = 0;
-                    for (; r < rows; r++) d[r] = src[r];
-                    for (; r < mr; r++) d[r] = 0f;
-                }
+                // op(A) = A^T: each depth step's sliver is already contiguous in A; a full 8-row one is one vector copy.
+                if (rows == 8 && mr == 8)
+                    for (var p = 0; p < kc; p++)
+                        Vector256.Store(Vector256.Load(a + (long)(p0 + p) * lda + i0), dst + p * mr);
+                else
+                    for (var p = 0; p < kc; p++)
+                    {
+                        var src = a + (long)(p0 + p) * lda + i0;
+                        var d = dst + p * mr;
+                        var r = 0;
+                        for (; r < rows; r++) d[r] = src[r];
+                        for (; r < mr; r++) d[r] = 0f;
+                    }
             }
             else
             {

@@ -8,7 +8,7 @@ public static partial class Ops
     /// <summary>max(x, 0); gradient 0 at x = 0, as PyTorch.</summary>
     public static Tensor Relu(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Max(x.Data, 0f, y);
         var xd = x.Data;
         return Finish(x, y, "relu", (g, yd, gx) => Simd.AddGrad(new ReluGrad(), xd, yd, g, gx));
@@ -18,14 +18,14 @@ public static partial class Ops
     public static Tensor LeakyRelu(this Tensor x, float negativeSlope = 0.01f)
     {
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         Simd.Map(new LeakyMap(negativeSlope), xd, y);
         return Finish(x, y, "leaky_relu", (g, yd, gx) => Simd.AddGrad(new LeakyGrad(negativeSlope), xd, yd, g, gx));
     }
 
     public static Tensor Tanh(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Tanh(x.Data, y);
         var xd = x.Data;
         return Finish(x, y, "tanh", (g, yd, gx) => Simd.AddGrad(new TanhGrad(), xd, yd, g, gx));
@@ -33,7 +33,7 @@ public static partial class Ops
 
     public static Tensor Sigmoid(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Sigmoid(x.Data, y);
         var xd = x.Data;
         return Finish(x, y, "sigmoid", (g, yd, gx) => Simd.AddGrad(new SigmoidGrad(), xd, yd, g, gx));
@@ -43,7 +43,7 @@ public static partial class Ops
     public static Tensor Elu(this Tensor x, float alpha = 1f)
     {
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         for (var k = 0; k < y.Length; k++) y[k] = xd[k] > 0f ? xd[k] : alpha * (MathF.Exp(xd[k]) - 1f);
         return Finish(x, y, "elu", (g, yd, gx) =>
         {
@@ -59,7 +59,7 @@ public static partial class Ops
     public static Tensor Gelu(this Tensor x, bool tanhApproximation = false)
     {
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         if (tanhApproximation)
         {
             GeluKernel.Tanh(xd, y, default, default, backward: false);

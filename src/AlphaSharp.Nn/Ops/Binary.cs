@@ -20,7 +20,7 @@ public static partial class Ops
     {
         var name = kind.ToString().ToLowerInvariant();
         var shape = Shapes.Broadcast(a.Shape, b.Shape, name);
-        var y = new float[Tensor.NumelOf(shape)];
+        var y = TensorArena.Output(Tensor.NumelOf(shape));
         BinaryForward(kind, a.Data, a.Shape, b.Data, b.Shape, y, shape);
         var output = new Tensor(y, shape);
         if (!Autograd.Needs(a, b)) return output;
@@ -82,7 +82,7 @@ public static partial class Ops
                 if (b.RequiresGrad)
                 {
                     var gb = g;
-                    if (kind == BinaryKind.Sub) { gb = new float[g.Length]; TensorPrimitives.Negate(g, gb); }
+                    if (kind == BinaryKind.Sub) { gb = TensorArena.Output(g.Length); TensorPrimitives.Negate(g, gb); }
                     BroadcastLoop.AccumulateReduced(gb, shape, Autograd.GradOf(b), b.Shape);
                 }
                 break;
@@ -92,11 +92,11 @@ public static partial class Ops
                 break;
             default:
                 // d(a/b)/da = 1/b; d(a/b)/db = -(a/b)/b = -y/b.
-                var gOverB = new float[g.Length];
+                var gOverB = TensorArena.Output(g.Length);
                 BinaryForward(BinaryKind.Div, g, shape, b.Data, b.Shape, gOverB, shape);
                 if (b.RequiresGrad)
                 {
-                    var t = new float[g.Length];
+                    var t = TensorArena.Output(g.Length);
                     TensorPrimitives.Multiply(gOverB, o.Data, t);
                     TensorPrimitives.Negate(t, t);
                     BroadcastLoop.AccumulateReduced(t, shape, Autograd.GradOf(b), b.Shape);
@@ -109,7 +109,7 @@ public static partial class Ops
     /// <summary>target.grad += reduce(g op other) over the dims target was broadcast along.</summary>
     private static void ReduceProduct(BinaryKind kind, float[] g, int[] shape, Tensor other, Tensor target)
     {
-        var t = new float[g.Length];
+        var t = TensorArena.Output(g.Length);
         BinaryForward(kind, g, shape, other.Data, other.Shape, t, shape);
         BroadcastLoop.AccumulateReduced(t, shape, Autograd.GradOf(target), target.Shape);
     }

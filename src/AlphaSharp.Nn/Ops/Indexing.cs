@@ -17,7 +17,7 @@ public static partial class Ops
         }
         var outShape = (int[])x.Shape.Clone();
         outShape[d] = idx.Length;
-        var y = new float[outer * idx.Length * inner];
+        var y = TensorArena.Output(outer * idx.Length * inner);
         for (var o = 0; o < outer; o++)
             for (var k = 0; k < idx.Length; k++)
                 Array.Copy(x.Data, (o * n + idx[k]) * inner, y, (o * idx.Length + k) * inner, inner);
@@ -71,7 +71,7 @@ public static partial class Ops
                 pos[k] = 0;
             }
         }
-        var y = new float[src.Length];
+        var y = TensorArena.Output(src.Length);
         for (var e = 0; e < y.Length; e++) y[e] = x.Data[src[e]];
         var output = new Tensor(y, index.Shape);
         if (!Autograd.Needs(x)) return output;
@@ -95,7 +95,7 @@ public static partial class Ops
         var keep = new bool[x.Numel];
         var xd = x.Data;
         var md = mask.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         BroadcastLoop.Run(shape, x.Shape, mask.Shape, (o, xo, _, mo, mStep, len) =>
         {
             for (var j = 0; j < len; j++)
@@ -127,7 +127,7 @@ public static partial class Ops
         var scale = p == 1f ? 0f : 1f / (1f - p);
         var mask = new float[x.Numel];
         for (var k = 0; k < mask.Length; k++) mask[k] = rng.NextFloat() >= p ? scale : 0f;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         System.Numerics.Tensors.TensorPrimitives.Multiply(x.Data, mask, y);
         return Finish(x, y, "dropout", (g, _, gx) => System.Numerics.Tensors.TensorPrimitives.FusedMultiplyAdd(g, mask, gx, gx));
     }

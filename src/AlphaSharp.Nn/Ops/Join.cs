@@ -21,7 +21,7 @@ public static partial class Ops
         var outShape = (int[])first.Shape.Clone();
         outShape[d] = total;
         var (outer, _, inner) = Shapes.Around(outShape, d);
-        var y = new float[Tensor.NumelOf(outShape)];
+        var y = TensorArena.Output(Tensor.NumelOf(outShape));
         var at = 0;
         foreach (var t in xs)
         {
@@ -76,7 +76,7 @@ public static partial class Ops
         var (outer, n, inner) = Shapes.Around(x.Shape, d);
         var outShape = (int[])x.Shape.Clone();
         outShape[d] = length;
-        var y = new float[outer * length * inner];
+        var y = TensorArena.Output(outer * length * inner);
         for (var o = 0; o < outer; o++) Array.Copy(x.Data, (o * n + s) * inner, y, o * length * inner, length * inner);
         var output = new Tensor(y, outShape);
         if (!Autograd.Needs(x)) return output;

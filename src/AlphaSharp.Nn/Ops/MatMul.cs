@@ -36,7 +36,7 @@ public static partial class Ops
         var bBatch = b.Shape[..^2];
         var batch = Shapes.Broadcast(aBatch, bBatch, "matmul (batch dims)");
         var outShape = (int[])[.. batch, m, n];
-        var y = new float[Tensor.NumelOf(outShape)];
+        var y = TensorArena.Output(Tensor.NumelOf(outShape));
         var output = new Tensor(y, outShape);
 
         // A batched left operand times one matrix is one tall product: fold the batch into rows.
@@ -111,7 +111,7 @@ public static partial class Ops
         if (bias is not null && (bias.Rank != 1 || bias.Shape[0] != outF))
             throw new ArgumentException($"linear: bias {bias.ShapeString} must be [{outF}] for weight {weight.ShapeString}");
         var rows = inF == 0 ? Tensor.NumelOf(x.Shape[..^1]) : x.Numel / inF;
-        var y = new float[rows * outF];
+        var y = TensorArena.Output(rows * outF);
         if (bias is not null)
             for (var r = 0; r < rows; r++) bias.Data.CopyTo(y, r * outF);
         Gemm.Sgemm(false, true, rows, outF, inF, 1f, x.Data, inF, weight.Data, inF, bias is null ? 0f : 1f, y, outF);

@@ -27,7 +27,7 @@ public static partial class Ops
         }
         var outShape = new int[perm.Length];
         for (var k = 0; k < perm.Length; k++) outShape[k] = x.Shape[perm[k]];
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         PermuteInto(x.Data, x.Shape, perm, y);
         var output = new Tensor(y, outShape);
         if (!Autograd.Needs(x)) return output;

@@ -28,7 +28,7 @@ public static partial class Ops
     private static Tensor Reduce(Tensor x, int outer, int n, int inner, int[] shape, string name, bool mean)
     {
         var xd = x.Data;
-        var y = new float[outer * inner];
+        var y = TensorArena.Output(outer * inner);
         if (inner == 1)
         {
             for (var o = 0; o < outer; o++)
@@ -102,7 +102,7 @@ public static partial class Ops
         var (outer, n, inner) = Shapes.Around(x.Shape, d);
         if (n == 0) throw new ArgumentException($"max: dim {dim} of shape {x.ShapeString} is empty");
         var xd = x.Data;
-        var y = new float[outer * inner];
+        var y = TensorArena.Output(outer * inner);
         var idx = new int[outer * inner];
         for (var o = 0; o < outer; o++)
             for (var i = 0; i < inner; i++)
@@ -143,7 +143,7 @@ public static partial class Ops
     private static Tensor Variance(Tensor x, int outer, int n, int inner, int[] shape, bool unbiased)
     {
         var xd = x.Data;
-        var y = new float[outer * inner];
+        var y = TensorArena.Output(outer * inner);
         var means = new double[outer * inner];
         var denom = unbiased ? n - 1 : n;
         for (var o = 0; o < outer; o++)

@@ -10,7 +10,7 @@ public static partial class Ops
         var d = Shapes.Dim(dim, x.Rank, "softmax");
         var (outer, n, inner) = Shapes.Around(x.Shape, d);
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         for (var o = 0; o < outer; o++)
         {
             if (inner == 1 && n > 0)
@@ -58,7 +58,7 @@ public static partial class Ops
         var d = Shapes.Dim(dim, x.Rank, "log_softmax");
         var (outer, n, inner) = Shapes.Around(x.Shape, d);
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         for (var o = 0; o < outer; o++)
             for (var i = 0; i < inner; i++)
             {

@@ -16,14 +16,14 @@ public static partial class Ops
 
     public static Tensor Neg(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Negate(x.Data, y);
         return Finish(x, y, "neg", (g, _, gx) => TensorPrimitives.Subtract(gx, g, gx));
     }
 
     public static Tensor Add(this Tensor x, float s)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Add(x.Data, s, y);
         return Finish(x, y, "add_scalar", (g, _, gx) => TensorPrimitives.Add(gx, g, gx));
     }
@@ -33,21 +33,21 @@ public static partial class Ops
     /// <summary>s - x.</summary>
     public static Tensor RSub(this Tensor x, float s)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Subtract(s, x.Data, y);
         return Finish(x, y, "rsub_scalar", (g, _, gx) => TensorPrimitives.Subtract(gx, g, gx));
     }
 
     public static Tensor Mul(this Tensor x, float s)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Multiply(x.Data, s, y);
         return Finish(x, y, "mul_scalar", (g, _, gx) => TensorPrimitives.MultiplyAdd(g, s, gx, gx));
     }
 
     public static Tensor Div(this Tensor x, float s)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Divide(x.Data, s, y);
         return Finish(x, y, "div_scalar", (g, _, gx) =>
         {
@@ -58,7 +58,7 @@ public static partial class Ops
     /// <summary>s / x.</summary>
     public static Tensor RDiv(this Tensor x, float s)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Divide(s, x.Data, y);
         var xd = x.Data;
         return Finish(x, y, "rdiv_scalar", (g, yd, gx) =>
@@ -69,14 +69,14 @@ public static partial class Ops
 
     public static Tensor Exp(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Exp(x.Data, y);
         return Finish(x, y, "exp", (g, yd, gx) => TensorPrimitives.FusedMultiplyAdd(g, yd, gx, gx));
     }
 
     public static Tensor Log(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Log(x.Data, y);
         var xd = x.Data;
         return Finish(x, y, "log", (g, _, gx) =>
@@ -87,7 +87,7 @@ public static partial class Ops
 
     public static Tensor Sqrt(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Sqrt(x.Data, y);
         return Finish(x, y, "sqrt", (g, yd, gx) =>
         {
@@ -99,7 +99,7 @@ public static partial class Ops
     public static Tensor Pow(this Tensor x, float p)
     {
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         if (p == 2f) TensorPrimitives.Multiply(xd, xd, y);
         else for (var k = 0; k < y.Length; k++) y[k] = MathF.Pow(xd[k], p);
         return Finish(x, y, "pow", (g, _, gx) =>
@@ -113,7 +113,7 @@ public static partial class Ops
     /// <summary>|x|; the gradient at 0 is 0 (sign(0)), as PyTorch.</summary>
     public static Tensor Abs(this Tensor x)
     {
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         TensorPrimitives.Abs(x.Data, y);
         var xd = x.Data;
         return Finish(x, y, "abs", (g, _, gx) =>
@@ -130,7 +130,7 @@ public static partial class Ops
         var lo = min ?? float.NegativeInfinity;
         var hi = max ?? float.PositiveInfinity;
         var xd = x.Data;
-        var y = new float[x.Numel];
+        var y = TensorArena.Output(x.Numel);
         for (var k = 0; k < y.Length; k++) y[k] = Math.Min(Math.Max(xd[k], lo), hi);
         return Finish(x, y, "clamp", (g, _, gx) =>
         {

@@ -28,7 +28,7 @@ public static class Sequence
     /// <summary>Gathers <paramref name="rows"/> rows of <paramref name="width"/> values from start + r * stride.</summary>
     private static Tensor Take(Tensor src, int[] shape, int start, int rows, int stride, int width)
     {
-        var data = new float[rows * width];
+        var data = TensorArena.Output(rows * width);
         for (var r = 0; r < rows; r++) src.Data.AsSpan(start + r * stride, width).CopyTo(data.AsSpan(r * width));
         return Autograd.Record(new Tensor(data, shape), [src], o =>
         {

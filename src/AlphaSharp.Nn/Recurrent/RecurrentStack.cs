@@ -49,9 +49,9 @@ internal static class RecurrentStack
         var layerInputs = new float[L][];
         var masks = new float[]?[L];
         var tapes = new LayerTape[L * D];
-        var y = new float[T * B * D * H];
-        var hn = new float[L * D * B * H];
-        var cn = isLstm ? new float[hn.Length] : [];
+        var y = TensorArena.Output(T * B * D * H);
+        var hn = TensorArena.Output(L * D * B * H);
+        var cn = isLstm ? TensorArena.Output(hn.Length) : [];
 
         var layerIn = geo.BatchFirst ? SequenceLayout.Transpose(x.Data, B, T, spec.InputSize, buffers) : x.Data;
         for (var l = 0; l < L; l++)
@@ -97,9 +97,9 @@ internal static class RecurrentStack
             buffers.ReturnAll();
         }, name);
         if (!output.RequiresGrad) buffers.ReturnAll();
-        Autograd.Record(hnT, [output], t => { stateGrads.Hn = t.Grad; Autograd.GradOf(output); }, name + ".h_n");
+        Autograd.Record(hnT, [output], t => { stateGrads.Hn = t.Grad; Autograd.GradOf(output); }, name + ".h_n", handsOverGradient: true);
         if (cnT is not null)
-            Autograd.Record(cnT, [output], t => { stateGrads.Cn = t.Grad; Autograd.GradOf(output); }, name + ".c_n");
+            Autograd.Record(cnT, [output], t => { stateGrads.Cn = t.Grad; Autograd.GradOf(output); }, name + ".c_n", handsOverGradient: true);
         return (output, hnT, cnT);
     }
 

@@ -52,4 +52,32 @@ public class GradPoolTests
         Assert.Null(y.Grad);
         Assert.Equal([3f, 3f, 3f], x.Grad!);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AGradientHandedToALaterEntryIsNotRecycledBeforeItIsRead(bool sideFirst)
+    {
+        // A two-output op as the recurrent stack records one: the extra output's entry stores its gradient for the
+        // main entry, which adds it to x's. Spent gradients go back to the pool as the pass goes, and other entries
+        // of the same size run in between, so a handed-over gradient recycled early would be overwritten.
+        // loss = sum(5 * side) + sum(3 * (2 * main)), main = x: d loss / dx = 5 + 6 = 11.
+        var x = Tensor.Zeros(4).RequireGrad();
+        float[]? handed = null;
+        var main = Autograd.Record(new Tensor(new float[4], 4), [x], o =>
+        {
+            var gx = Autograd.GradOf(x);
+            for (var i = 0; i < 4; i++) gx[i] += o.Grad![i] + (handed?[i] ?? 0f);
+        }, "two_output.main");
+        var side = Autograd.Record(new Tensor(new float[4], 4), [main], t =>
+        {
+            handed = t.Grad;
+            Autograd.GradOf(main);
+        }, "two_output.side", handsOverGradient: true);
+        var other = main.Mul(2f).Mul(3f).Sum();
+        var sideTerm = side.Mul(5f).Sum();
+        var loss = sideFirst ? sideTerm.Add(other) : other.Add(sideTerm);
+        loss.Backward();
+        Assert.All(x.Grad!, g => Assert.Equal(11f, g));
+    }
 }
