@@ -17,11 +17,11 @@ public static class NnBench
     private sealed record Result(string Config, int Batch, double TrainSps, double InferSps, double HeapMb, double WorkingSetMb,
         double PeakRssMb, int TrainThreads, double TrainFlops);
 
-    private static Result MeasureWithThreads(string name, int batch, double seconds, int minSteps, int threads)
+    private static Result MeasureWithThreads(string name, int batch, double seconds, int minSteps, int threads, bool warmUp)
     {
         var saved = Gemm.MaxThreads;
         Gemm.MaxThreads = threads;
-        try { return Measure(name, batch, seconds, minSteps) with { TrainThreads = threads }; }
+        try { return Measure(name, batch, seconds, minSteps, warmUp) with { TrainThreads = threads }; }
         finally { Gemm.MaxThreads = saved; }
     }
 
@@ -31,16 +31,18 @@ public static class NnBench
         if (args.Length > 0 && args[0] == "profile") return NnProfile.Run(args[1..]);
         var quick = args.Contains("--quick");
         var only = BenchArgs.Value(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
-        var seconds = quick ? 0.25 : 3.0;
+        var seconds = quick ? 0.1 : 3.0;
         var minSteps = quick ? 1 : 5;
 
         var threadCounts = quick ? [Environment.ProcessorCount] : Enumerable.Range(1, Environment.ProcessorCount).ToArray();
 
         // Config by config, ours then torch's (never beside each other: two timed loops on 2 cores would slow each
         // other), so both sides of a ratio see the same load on a shared machine.
-        using var torchServer = TorchServer.Start(quick);
         // The arithmetic ceiling: every FLOP of a step at the speed of one large square product on all cores.
-        var gemmPeak = GemmBench.Measure(1024, 1024, 1024, false, quick ? 0.2 : 1.0);
+        // Best of five short timings: a peak, so neither the kernel's tiered JIT nor a neighbour's burst on this
+        // shared machine should lower it.
+        var gemmPeak = Enumerable.Range(0, 5).Max(_ => GemmBench.Measure(1024, 1024, 1024, false, quick ? 0.1 : 0.4));
+        using var torchServer = TorchServer.Start(quick);
         var ours = new List<Result>();
         var torch = new Dictionary<(string, int), (double Train, double Infer, double PeakMb)>();
         foreach (var (name, batches) in BenchModel.Configurations)
@@ -48,11 +50,14 @@ public static class NnBench
             if (only is not null && !only.Contains(name)) continue;
             foreach (var batch in batches)
             {
+                // --quick warms up at a model's first batch only (both sides alike): its kernels are then warm, and
+                // the warm-ups of the larger batches were most of a quick run's minute.
+                var warmUp = !quick || batch == batches[0];
                 // Best of 1..cores threads, as torch's side keeps the better of 1 and 2.
                 Result? best = null;
                 foreach (var threads in threadCounts)
                 {
-                    var r = MeasureWithThreads(name, batch, seconds, minSteps, threads);
+                    var r = MeasureWithThreads(name, batch, seconds, minSteps, threads, warmUp);
                     best = best is null ? r : best with
                     {
                         TrainSps = Math.Max(best.TrainSps, r.TrainSps), InferSps = Math.Max(best.InferSps, r.InferSps),
@@ -62,7 +67,7 @@ public static class NnBench
                     };
                 }
                 ours.Add(best!);
-                var t = torchServer?.Measure(name, batch);
+                var t = torchServer?.Measure(name, batch, warmUp);
                 if (t is { } tv) torch[(name, batch)] = tv;
                 Console.Error.WriteLine($"  {name} batch={batch}: alphasharp train {best!.TrainSps:F0}/s ({best.TrainThreads} threads), infer {best.InferSps:F0}/s; " +
                     (t is { } x ? $"torch train {x.Train:F0}/s, infer {x.Infer:F0}/s" : "torch n/a"));
@@ -134,7 +139,7 @@ public static class NnBench
         opt.Step();
     }
 
-    private static Result Measure(string name, int batch, double seconds, int minSteps)
+    private static Result Measure(string name, int batch, double seconds, int minSteps, bool warmUp)
     {
         var (model, x, y) = Setup(name, batch);
         var opt = new Adam(model.Parameters(), lr: 1e-3);
@@ -157,13 +162,13 @@ public static class NnBench
         }
 
         model.Train();
-        Step();
+        if (warmUp) Step();
         var train = Time(Step, batch, seconds, minSteps);
         model.Eval();
         double infer;
         using (Autograd.NoGrad())
         {
-            Infer();
+            if (warmUp) Infer();
             infer = Time(Infer, batch, seconds, minSteps);
         }
         using var proc = Process.GetCurrentProcess();
@@ -218,9 +223,9 @@ public static class NnBench
             return null;
         }
 
-        public (double Train, double Infer, double PeakMb)? Measure(string name, int batch)
+        public (double Train, double Infer, double PeakMb)? Measure(string name, int batch, bool warmUp)
         {
-            _p.StandardInput.WriteLine($"{name} {batch}");
+            _p.StandardInput.WriteLine($"{name} {batch} {(warmUp ? 1 : 0)}");
             _p.StandardInput.Flush();
             (double Train, double Infer, double PeakMb)? best = null;
             while (_p.StandardOutput.ReadLine() is { } line && line != "done")

@@ -76,7 +76,7 @@ CONFIGS = [("qlib-lstm", [800]), ("seed000", [256, 1024]), ("lstm-gru", [256, 10
            ("seed001", [20, 256]), ("alphanet-v4", [256, 1024])]
 
 
-def measure(name, batch, threads_list, seconds, min_steps, warm_each):
+def measure(name, batch, threads_list, seconds, min_steps, warm_each, warm_first=True):
     """Training and inference samples/s of one config at each thread count, on one model. The first thread count
     starts with a warm-up step (and a warm-up forward); later ones do too unless warm_each is False (--quick: the
     model is already warm, and the warm-ups would be most of the quick run's time)."""
@@ -103,7 +103,7 @@ def measure(name, batch, threads_list, seconds, min_steps, warm_each):
     results = []
     for i, threads in enumerate(threads_list):
         torch.set_num_threads(threads)
-        warm = i == 0 or warm_each
+        warm = (i == 0 and warm_first) or warm_each
         model.train()
         if warm:
             step()
@@ -131,7 +131,7 @@ def peak_rss_mb():
 
 
 def serve(args):
-    seconds, min_steps = (0.25, 1) if args.quick else (3.0, 5)
+    seconds, min_steps = (0.1, 1) if args.quick else (3.0, 5)
     threads = list(map(int, args.threads.split(",")))
     print("ready", flush=True)
     for line in sys.stdin:
@@ -139,7 +139,8 @@ def serve(args):
         if not parts:
             continue
         name, batch = parts[0], int(parts[1])
-        for t, train, infer in measure(name, batch, threads, seconds, min_steps, not args.quick):
+        warm_first = len(parts) < 3 or parts[2] != "0"
+        for t, train, infer in measure(name, batch, threads, seconds, min_steps, not args.quick, warm_first):
             print(json.dumps({"config": name, "batch": batch, "threads": t, "train_sps": round(train, 1),
                               "infer_sps": round(infer, 1), "peak_rss_mb": round(peak_rss_mb(), 1)}), flush=True)
         print("done", flush=True)
@@ -158,7 +159,7 @@ def main():
     if args.serve:
         return serve(args)
     wanted = set(filter(None, args.configs.split(",")))
-    seconds, min_steps = (0.25, 1) if args.quick else (3.0, 5)
+    seconds, min_steps = (0.1, 1) if args.quick else (3.0, 5)
     for name, batches in CONFIGS:
         if wanted and name not in wanted:
             continue
