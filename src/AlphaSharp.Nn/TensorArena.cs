@@ -38,6 +38,28 @@ public sealed class TensorArena
         return new Scope(this);
     }
 
+    /// <summary>The arena whose step is open on this thread, if any.</summary>
+    internal static TensorArena? Current => _current;
+
+    /// <summary>A point in the open step: arrays rented after it can be handed back early with <see cref="ReleaseTo"/>.</summary>
+    internal int Mark() => _inUse.Count;
+
+    /// <summary>
+    /// Hands back, for reuse within the same step, every array rented since <paramref name="mark"/>: for a caller
+    /// that knows nothing made since then is still referenced (the intermediates of one chunk of an inference pass
+    /// once the chunk's result is copied out).
+    /// </summary>
+    internal void ReleaseTo(int mark)
+    {
+        for (var k = mark; k < _inUse.Count; k++)
+        {
+            var a = _inUse[k];
+            if (!_free.TryGetValue(a.Length, out var stack)) _free[a.Length] = stack = new Stack<float[]>();
+            stack.Push(a);
+        }
+        _inUse.RemoveRange(mark, _inUse.Count - mark);
+    }
+
     /// <summary>A zeroed array of <paramref name="length"/> floats for an op's output: the open step's, or a fresh one.</summary>
     internal static float[] Output(int length) => _current is { } arena ? arena.Rent(length) : new float[length];
 
@@ -61,12 +83,7 @@ public sealed class TensorArena
 
     private void EndStep()
     {
-        foreach (var a in _inUse)
-        {
-            if (!_free.TryGetValue(a.Length, out var stack)) _free[a.Length] = stack = new Stack<float[]>();
-            stack.Push(a);
-        }
-        _inUse.Clear();
+        ReleaseTo(0);
         _current = null;
     }
 
