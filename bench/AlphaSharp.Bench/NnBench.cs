@@ -41,7 +41,8 @@ public static class NnBench
         // The arithmetic ceiling: every FLOP of a step at the speed of one large square product on all cores.
         // Best of five short timings: a peak, so neither the kernel's tiered JIT nor a neighbour's burst on this
         // shared machine should lower it.
-        var gemmPeak = Enumerable.Range(0, 5).Max(_ => GemmBench.Measure(1024, 1024, 1024, false, quick ? 0.1 : 0.4));
+        double GemmPeak() => Enumerable.Range(0, 5).Max(_ => GemmBench.Measure(1024, 1024, 1024, false, quick ? 0.1 : 0.4));
+        var gemmPeak = GemmPeak();
         using var torchServer = TorchServer.Start(quick);
         var ours = new List<Result>();
         var torch = new Dictionary<(string, int), (double Train, double Infer, double PeakMb)>();
@@ -97,7 +98,7 @@ public static class NnBench
         Console.WriteLine("RSS peak / torch RSS: each process's peak resident set so far (VmHWM; cumulative over the configurations run before)");
         // And again at the end: right after `dotnet run` builds, the build servers still take CPU for a while, which
         // is the time the first timing lands in.
-        gemmPeak = Math.Max(gemmPeak, Enumerable.Range(0, 5).Max(_ => GemmBench.Measure(1024, 1024, 1024, false, quick ? 0.1 : 0.4)));
+        gemmPeak = Math.Max(gemmPeak, GemmPeak());
         Console.WriteLine();
         Console.WriteLine($"arithmetic: a training step is about 3 x the forward matrix-product FLOPs; SGEMM 1024^3 here ran at {gemmPeak:F0} GFLOP/s (best of 10),");
         Console.WriteLine("so 'ceiling/s' is the most samples/s any engine doing these FLOPs at that speed could train, and 'max ratio' its ratio to torch's.");
