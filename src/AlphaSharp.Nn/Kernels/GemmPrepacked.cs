@@ -16,6 +16,29 @@ public sealed class PackedMatrix
     internal int KcMax { get; private set; }
     internal int Panels { get; private set; }
 
+    private static readonly Stack<PackedMatrix> Pool = new();
+
+    /// <summary>
+    /// Packs op(B) into a matrix from a shared pool, whose buffer an earlier call already allocated: a recurrent
+    /// layer re-packs its weights on every call, and a fresh pinned buffer each time was a large allocation per
+    /// step that set off full garbage collections. Hand it back with <see cref="Return"/> when done.
+    /// </summary>
+    internal static PackedMatrix Rent(bool transB, int k, int n, ReadOnlySpan<float> b, int ldb)
+    {
+        PackedMatrix? p = null;
+        lock (Pool)
+            if (Pool.Count > 0) p = Pool.Pop();
+        p ??= new PackedMatrix();
+        p.Pack(transB, k, n, b, ldb);
+        return p;
+    }
+
+    internal static void Return(PackedMatrix p)
+    {
+        lock (Pool)
+            if (Pool.Count < 64) Pool.Push(p);
+    }
+
     /// <summary>Packs op(B) (k x n, row-major B with leading dimension <paramref name="ldb"/>).</summary>
     public static PackedMatrix Create(bool transB, int k, int n, ReadOnlySpan<float> b, int ldb)
     {

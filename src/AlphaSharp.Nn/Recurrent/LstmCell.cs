@@ -31,20 +31,32 @@ internal static unsafe class LstmCell
                 if (s > 0 || hasInitialState)
                     Gemm.Sgemm(false, m, 1f, hs[prev..], H, wHhT, 1f, gates[g..], G, 1);
                 for (var r = 0; r < m; r++)
-                    PointwiseForward(H, pg + g + r * G, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
+                    PointwiseForward(H, H, pg + g + r * G, null, 0, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
             }
         }
     }
 
-    private static void PointwiseForward(int H, float* g, float* b, float* cPrev, float* cNext, float* hNext)
+    /// <summary>
+    /// The cell for <paramref name="n"/> units of one row. Gate q of unit j is at g[q * H + j] (H, the gate
+    /// stride, is the full hidden size, so a caller handling a slice of units passes pointers offset to it). When
+    /// <paramref name="acc"/> is not null it holds h W_hh^T for those units (gate q at acc[q * accStride + j]) and is
+    /// added to g first: acc + g rounds exactly as the Gemm's acc + C would.
+    /// </summary>
+    internal static void PointwiseForward(int H, int n, float* g, float* acc, int accStride, float* b,
+        float* cPrev, float* cNext, float* hNext)
     {
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; j <= H - 8; j += 8)
+            for (; j <= n - 8; j += 8)
             {
                 Vector256<float> ai = Vector256.Load(g + j), af = Vector256.Load(g + H + j);
                 Vector256<float> ag = Vector256.Load(g + 2 * H + j), ao = Vector256.Load(g + 3 * H + j);
+                if (acc != null)
+                {
+                    ai = Vector256.Load(acc + j) + ai; af = Vector256.Load(acc + accStride + j) + af;
+                    ag = Vector256.Load(acc + 2 * accStride + j) + ag; ao = Vector256.Load(acc + 3 * accStride + j) + ao;
+                }
                 if (b != null)
                 {
                     ai += Vector256.Load(b + j); af += Vector256.Load(b + H + j);
@@ -63,8 +75,13 @@ internal static unsafe class LstmCell
                 Vector256.Store(o * GateMath.Tanh(c), hNext + j);
             }
         }
-        for (; j < H; j++)
+        for (; j < n; j++)
         {
+            if (acc != null)
+            {
+                g[j] = acc[j] + g[j]; g[H + j] = acc[accStride + j] + g[H + j];
+                g[2 * H + j] = acc[2 * accStride + j] + g[2 * H + j]; g[3 * H + j] = acc[3 * accStride + j] + g[3 * H + j];
+            }
             var i = GateMath.Sigmoid(g[j] + (b != null ? b[j] : 0f));
             var f = GateMath.Sigmoid(g[H + j] + (b != null ? b[H + j] : 0f));
             var gg = GateMath.Tanh(g[2 * H + j] + (b != null ? b[2 * H + j] : 0f));
@@ -100,7 +117,7 @@ internal static unsafe class LstmCell
                 for (var r = 0; r < m; r++)
                 {
                     var dyRow = dy.IsEmpty ? null : pdy + (long)t * dyStrideT + (long)(b0 + r) * dyStrideB;
-                    PointwiseBackward(H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, dyRow,
+                    PointwiseBackward(H, H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, dyRow,
                         pdh + r * H, pdc + r * H);
                 }
                 Gemm.Sgemm(false, m, 1f, gates[g..], G, wHh, 0f, dhRows, H, 1);
@@ -108,13 +125,14 @@ internal static unsafe class LstmCell
         }
     }
 
-    private static void PointwiseBackward(int H, float* g, float* cPrev, float* cNext, float* dy, float* dh, float* dc)
+    /// <summary>The cell's backward for <paramref name="n"/> units of one row, gate stride <paramref name="H"/>.</summary>
+    internal static void PointwiseBackward(int H, int n, float* g, float* cPrev, float* cNext, float* dy, float* dh, float* dc)
     {
         var j = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             var one = Vector256<float>.One;
-            for (; j <= H - 8; j += 8)
+            for (; j <= n - 8; j += 8)
             {
                 var i = Vector256.Load(g + j);
                 var f = Vector256.Load(g + H + j);
@@ -131,7 +149,7 @@ internal static unsafe class LstmCell
                 Vector256.Store(dcv * f, dc + j);
             }
         }
-        for (; j < H; j++)
+        for (; j < n; j++)
         {
             float i = g[j], f = g[H + j], gg = g[2 * H + j], o = g[3 * H + j];
             var dhv = dh[j] + (dy != null ? dy[j] : 0f);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Nn.Recurrent;
@@ -21,8 +22,6 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
         var bias = StepBias(kind, H, w.BIh, w.BHh);
-        // W_hh^T multiplies every step: pack it for the Gemm once per call, not once per step.
-        var wHhT = PackedMatrix.Create(true, H, G, w.WHh, H);
         Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
         var hasInitial = !h0.IsEmpty || !c0.IsEmpty;
@@ -36,6 +35,14 @@ internal static class RecurrentLayer
             else c0.CopyTo(initialC);
         }
 
+        var unitParts = kind == CellKind.Lstm ? LstmUnitParts.PartCount(sh.B, H, threads) : 1;
+        if (unitParts > 1)
+        {
+            LstmUnitParts.Forward(sh, unitParts, hasInitial, w.WHh, bias, tape.Gates, tape.Hs, tape.Cs);
+            return;
+        }
+        // W_hh^T multiplies every step: pack it for the Gemm once per call, not once per step.
+        var wHhT = PackedMatrix.Rent(true, H, G, w.WHh, H);
         RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             switch (kind)
@@ -45,13 +52,16 @@ internal static class RecurrentLayer
                     break;
                 case CellKind.Gru:
                     var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
-                    GruCell.Forward(sh, b0, m, hasInitial, wHhT, bias, bHn, tape.Gates, tape.Hs, tape.Aux, new float[m * G]);
+                    var scratch = ArrayPool<float>.Shared.Rent(m * G);
+                    GruCell.Forward(sh, b0, m, hasInitial, wHhT, bias, bHn, tape.Gates, tape.Hs, tape.Aux, scratch);
+                    ArrayPool<float>.Shared.Return(scratch);
                     break;
                 default:
                     RnnCell.Forward(sh, b0, m, hasInitial, kind == CellKind.RnnRelu, wHhT, bias, tape.Gates, tape.Hs);
                     break;
             }
         });
+        PackedMatrix.Return(wHhT);
     }
 
     /// <summary>
@@ -82,7 +92,24 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
 
-        var wHh = PackedMatrix.Create(false, G, H, w.WHh, H);
+        var unitParts = kind == CellKind.Lstm ? LstmUnitParts.PartCount(sh.B, H, threads) : 1;
+        if (unitParts > 1)
+            LstmUnitParts.Backward(sh, unitParts, w.WHh, dy, dyOffset, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
+        else
+            TimeLoopBackward(sh, w, tape, dy, dyOffset, dyStrideT, dyStrideB, dh, dc, threads);
+
+        WeightGradients.Accumulate(sh, inputSize, x, tape, grads, threads);
+        if (dx is not null)
+            Gemm.Sgemm(false, false, rows, inputSize, G, 1f, tape.Gates, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
+    }
+
+    /// <summary>The time loop's backward in blocks of batch rows.</summary>
+    private static void TimeLoopBackward(StepShape sh, LayerWeights w, LayerTape tape, float[]? dy, int dyOffset,
+        int dyStrideT, int dyStrideB, float[] dh, float[] dc, int threads)
+    {
+        var kind = tape.Kind;
+        int H = sh.H, G = kind.Gates() * H;
+        var wHh = PackedMatrix.Rent(false, G, H, w.WHh, H);
         RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             var dySpan = dy is null ? ReadOnlySpan<float>.Empty : dy.AsSpan(dyOffset);
@@ -92,16 +119,15 @@ internal static class RecurrentLayer
                     LstmCell.Backward(sh, b0, m, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
                     break;
                 case CellKind.Gru:
-                    GruCell.Backward(sh, b0, m, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, tape.Aux, dh, new float[m * G]);
+                    var scratch = ArrayPool<float>.Shared.Rent(m * G);
+                    GruCell.Backward(sh, b0, m, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, tape.Aux, dh, scratch);
+                    ArrayPool<float>.Shared.Return(scratch);
                     break;
                 default:
                     RnnCell.Backward(sh, b0, m, kind == CellKind.RnnRelu, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Hs, dh);
                     break;
             }
         });
-
-        WeightGradients.Accumulate(sh, inputSize, x, tape, grads, threads);
-        if (dx is not null)
-            Gemm.Sgemm(false, false, rows, inputSize, G, 1f, tape.Gates, G, w.WIh, inputSize, accumulateDx ? 1f : 0f, dx, inputSize, threads);
+        PackedMatrix.Return(wHh);
     }
 }

@@ -74,8 +74,10 @@ internal static class RecurrentStack
             }
             if (!last && useDropout)
             {
-                var mask = DropoutMask(T * B * D * H, spec.Dropout, dropoutRng!);
-                for (var i = 0; i < mask.Length; i++) layerOut[i] *= mask[i];
+                var n = T * B * D * H;
+                var mask = buffers.Rent(n);
+                DropoutMask(mask.AsSpan(0, n), spec.Dropout, dropoutRng!);
+                for (var i = 0; i < n; i++) layerOut[i] *= mask[i];
                 masks[l] = mask;
             }
             layerIn = layerOut;
@@ -121,8 +123,8 @@ internal static class RecurrentStack
 
         var dOut = dyUser;
         var (sT, sB) = geo.OutputStrides(D * H);
-        var dh = new float[B * H];
-        var dc = new float[B * H];
+        var dh = buffers.Rent(B * H);
+        var dc = buffers.Rent(B * H);
         for (var l = spec.NumLayers - 1; l >= 0; l--)
         {
             var inputSize = spec.LayerInputSize(l);
@@ -130,18 +132,18 @@ internal static class RecurrentStack
             for (var d = 0; d < D; d++)
             {
                 var k = l * D + d;
-                LoadOrClear(dHn, k * B * H, dh);
-                LoadOrClear(dCn, k * B * H, dc);
+                LoadOrClear(dHn, k * B * H, dh.AsSpan(0, B * H));
+                LoadOrClear(dCn, k * B * H, dc.AsSpan(0, B * H));
                 RecurrentLayer.Backward(tapes[k].Shape, inputSize, layerInputs[l], WeightsOf(spec, weights, k), tapes[k],
                     dOut, d * H, sT, sB, dh, dc, GradsOf(spec, weights, k), dx, d > 0, threads);
-                if (h0 is { RequiresGrad: true }) SequenceLayout.AddInto(Autograd.GradOf(h0), k * B * H, dh);
-                if (c0 is { RequiresGrad: true }) SequenceLayout.AddInto(Autograd.GradOf(c0), k * B * H, dc);
+                if (h0 is { RequiresGrad: true }) SequenceLayout.AddInto(Autograd.GradOf(h0), k * B * H, dh.AsSpan(0, B * H));
+                if (c0 is { RequiresGrad: true }) SequenceLayout.AddInto(Autograd.GradOf(c0), k * B * H, dc.AsSpan(0, B * H));
             }
             if (l > 0)
             {
                 var mask = masks[l - 1];
                 if (mask is not null)
-                    for (var i = 0; i < mask.Length; i++) dx![i] *= mask[i];
+                    for (var i = 0; i < T * B * inputSize; i++) dx![i] *= mask[i];
                 dOut = dx!;
                 (sT, sB) = (B * D * H, D * H);
             }
@@ -179,10 +181,14 @@ internal static class RecurrentStack
     /// PyTorch's dropout: zero with probability p, scale the rest by 1 / (1 - p). Two 32-bit draws per generator
     /// step: the masks of a long sequence run to millions of values, drawn serially.
     /// </summary>
-    internal static float[] DropoutMask(int n, float p, Rng rng)
+    internal static void DropoutMask(Span<float> mask, float p, Rng rng)
     {
-        var mask = new float[n];
-        if (p >= 1f) return mask;
+        var n = mask.Length;
+        if (p >= 1f)
+        {
+            mask.Clear();
+            return;
+        }
         var keep = 1f / (1f - p);
         var threshold = (ulong)(p * 4294967296.0);
         for (var i = 0; i < n; i += 2)
@@ -191,12 +197,11 @@ internal static class RecurrentStack
             mask[i] = (u & 0xFFFFFFFFUL) < threshold ? 0f : keep;
             if (i + 1 < n) mask[i + 1] = (u >> 32) < threshold ? 0f : keep;
         }
-        return mask;
     }
 
-    private static void LoadOrClear(float[]? src, int offset, float[] dst)
+    private static void LoadOrClear(float[]? src, int offset, Span<float> dst)
     {
-        if (src is null) Array.Clear(dst);
+        if (src is null) dst.Clear();
         else src.AsSpan(offset, dst.Length).CopyTo(dst);
     }
 
