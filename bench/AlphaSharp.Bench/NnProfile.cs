@@ -5,7 +5,7 @@ using AlphaSharp.Nn.Optim;
 namespace AlphaSharp.Bench;
 
 /// <summary>
-/// `nn profile [--configs a,b] [--steps n]`: where a training step's time and memory go per configuration: forward,
+/// `nn profile [--configs a,b] [--batch n] [--steps n]`: where a training step's time and memory go per configuration: forward,
 /// backward and optimizer milliseconds (median over the steps, so one descheduling on a loaded machine does not
 /// skew it), bytes allocated per step and garbage collections per step.
 /// </summary>
@@ -15,12 +15,15 @@ internal static class NnProfile
     {
         var only = BenchArgs.Value(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
         var steps = int.Parse(BenchArgs.Value(args, "--steps") ?? "5", System.Globalization.CultureInfo.InvariantCulture);
+        var batchOnly = BenchArgs.Value(args, "--batch");
         if (args.Contains("--parts")) return Parts(steps);
         Console.WriteLine($"{"config",-12} {"batch",6} {"fwd ms",8} {"bwd ms",8} {"adam ms",8} {"infer ms",9} {"alloc MB/step",14} {"gc0/1/2 per step",17}");
         foreach (var (name, batches) in BenchModel.Configurations)
         {
             if (only is not null && !only.Contains(name)) continue;
-            foreach (var batch in batches) Profile(name, batch, steps);
+            foreach (var batch in batches)
+                if (batchOnly is null || batchOnly == batch.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    Profile(name, batch, steps);
         }
         return 0;
     }

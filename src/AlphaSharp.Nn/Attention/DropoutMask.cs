@@ -1,3 +1,7 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
 namespace AlphaSharp.Nn.Attention;
 
 /// <summary>
@@ -32,6 +36,24 @@ internal static class DropoutMask
     private static void FillRange(float[] keep, int from, int to, float scale, uint threshold, ulong seed)
     {
         var k = from;
+        // Eight counters per 512-bit vector (64-bit multiplies need AVX-512 DQ): their 32-bit halves, low then
+        // high, are exactly elements k .. k + 15, so the vector path writes the scalar path's values.
+        if (Avx512DQ.IsSupported)
+        {
+            var lane = Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);
+            var limit = Vector512.Create(threshold);
+            var kept = Vector512.Create(scale);
+            ref var dst = ref MemoryMarshal.GetArrayDataReference(keep);
+            for (; k + 16 <= to; k += 16)
+            {
+                var z = Vector512.Create(seed) + (Vector512.Create((ulong)k / 2 + 1) + lane) * Vector512.Create(0x9E3779B97F4A7C15UL);
+                z = (z ^ Vector512.ShiftRightLogical(z, 30)) * Vector512.Create(0xBF58476D1CE4E5B9UL);
+                z = (z ^ Vector512.ShiftRightLogical(z, 27)) * Vector512.Create(0x94D049BB133111EBUL);
+                z ^= Vector512.ShiftRightLogical(z, 31);
+                var keepIt = Vector512.GreaterThanOrEqual(z.AsUInt32(), limit).AsSingle();
+                Vector512.BitwiseAnd(keepIt, kept).StoreUnsafe(ref dst, (nuint)k);
+            }
+        }
         for (; k + 1 < to; k += 2)
         {
             var z = Mix(seed, (ulong)k / 2);

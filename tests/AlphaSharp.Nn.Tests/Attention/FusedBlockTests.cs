@@ -39,6 +39,28 @@ public class FusedBlockTests
         Assert.InRange(both, n / 2 * p * p - 1120, n / 2 * p * p + 1120);
     }
 
+    [Theory]
+    [InlineData(0.1f, 37)]
+    [InlineData(0.5f, 70_001)]
+    public void DropoutMaskIsSplitMix64OfTheElementPairCounter(float p, int n)
+    {
+        // The generator written out once more, one element at a time: element i keeps when its 32-bit half of
+        // SplitMix64(seed, counter i / 2) is at least p * 2^32. Covers the vector body, its tail and chunk edges.
+        const ulong seed = 0x0123456789ABCDEFUL;
+        var keep = new float[n];
+        DropoutMask.Fill(keep, p, seed);
+        var threshold = (uint)Math.Round(p * 4294967296.0);
+        for (var i = 0; i < n; i++)
+        {
+            var z = unchecked(seed + ((ulong)i / 2 + 1) * 0x9E3779B97F4A7C15UL);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            z ^= z >> 31;
+            var half = i % 2 == 0 ? (uint)z : (uint)(z >> 32);
+            Assert.Equal(half >= threshold ? 1f / (1f - p) : 0f, keep[i]);
+        }
+    }
+
     [Fact]
     public void ResidualDropoutIsXPlusMaskedY()
     {
