@@ -85,18 +85,53 @@ public static partial class Gemm
             for (var it = 0; it < items; it++) RunItem(ref job, it, chunks, nPanels, ref packed);
             return;
         }
-        // Items are claimed dynamically; each C element is still written by exactly one kernel call per depth
-        // block in a fixed order, so who runs an item does not change the bits.
-        var next = -1;
+        // Worker w owns the contiguous items [w * items / workers, (w + 1) * items / workers) and takes them from
+        // the front; once its own run is empty it takes from the back of the others', so a descheduled worker's
+        // items still get done. Neighbouring items share a row block, so each worker packs each block of A about
+        // once (claiming items round-robin had both threads of a 2-core machine pack every block). Each C element
+        // is still written by exactly one kernel call per depth block in a fixed order, so who runs an item does
+        // not change the bits.
         var workers = Math.Min(threads, items);
+        var runs = new long[workers];
+        for (var w = 0; w < workers; w++) runs[w] = Run((int)((long)w * items / workers), (int)((long)(w + 1) * items / workers));
         var copy = job;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
+        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
         {
             var local = copy;
             var packed = -1;
             int it;
-            while ((it = Interlocked.Increment(ref next)) < items) RunItem(ref local, it, chunks, nPanels, ref packed);
+            while ((it = TakeFront(ref runs[w])) >= 0) RunItem(ref local, it, chunks, nPanels, ref packed);
+            for (var v = 1; v < workers; v++)
+            {
+                ref var other = ref runs[(w + v) % workers];
+                while ((it = TakeBack(ref other)) >= 0) RunItem(ref local, it, chunks, nPanels, ref packed);
+            }
         });
+    }
+
+    /// <summary>A run of work items [front, back) as one word, so taking from either end is one compare-and-swap.</summary>
+    private static long Run(int front, int back) => (uint)front | ((long)back << 32);
+
+    private static int TakeFront(ref long run)
+    {
+        while (true)
+        {
+            var seen = Volatile.Read(ref run);
+            int front = (int)seen, back = (int)(seen >> 32);
+            if (front >= back) return -1;
+            if (Interlocked.CompareExchange(ref run, Run(front + 1, back), seen) == seen) return front;
+        }
+    }
+
+    private static int TakeBack(ref long run)
+    {
+        while (true)
+        {
+            var seen = Volatile.Read(ref run);
+            int front = (int)seen, back = (int)(seen >> 32);
+            if (front >= back) return -1;
+            if (Interlocked.CompareExchange(ref run, Run(front, back - 1), seen) == seen) return back - 1;
+        }
     }
 
     /// <summary>Runs one work item; <paramref name="packedIc"/> is the row block this thread's A buffer holds.</summary>
