@@ -100,11 +100,11 @@ public static partial class Gemm
             var local = copy;
             var packed = -1;
             int it;
-            while ((it = TakeFront(ref runs[w])) >= 0) RunItem(ref local, it, chunks, nPanels, ref packed);
+            while ((it = Take(ref runs[w], fromBack: false)) >= 0) RunItem(ref local, it, chunks, nPanels, ref packed);
             for (var v = 1; v < workers; v++)
             {
                 ref var other = ref runs[(w + v) % workers];
-                while ((it = TakeBack(ref other)) >= 0) RunItem(ref local, it, chunks, nPanels, ref packed);
+                while ((it = Take(ref other, fromBack: true)) >= 0) RunItem(ref local, it, chunks, nPanels, ref packed);
             }
         });
     }
@@ -112,25 +112,16 @@ public static partial class Gemm
     /// <summary>A run of work items [front, back) as one word, so taking from either end is one compare-and-swap.</summary>
     private static long Run(int front, int back) => (uint)front | ((long)back << 32);
 
-    private static int TakeFront(ref long run)
+    /// <summary>Takes the first (or last) item of a run; -1 when the run is empty.</summary>
+    private static int Take(ref long run, bool fromBack)
     {
         while (true)
         {
             var seen = Volatile.Read(ref run);
             int front = (int)seen, back = (int)(seen >> 32);
             if (front >= back) return -1;
-            if (Interlocked.CompareExchange(ref run, Run(front + 1, back), seen) == seen) return front;
-        }
-    }
-
-    private static int TakeBack(ref long run)
-    {
-        while (true)
-        {
-            var seen = Volatile.Read(ref run);
-            int front = (int)seen, back = (int)(seen >> 32);
-            if (front >= back) return -1;
-            if (Interlocked.CompareExchange(ref run, Run(front, back - 1), seen) == seen) return back - 1;
+            var rest = fromBack ? Run(front, back - 1) : Run(front + 1, back);
+            if (Interlocked.CompareExchange(ref run, rest, seen) == seen) return fromBack ? back - 1 : front;
         }
     }
 

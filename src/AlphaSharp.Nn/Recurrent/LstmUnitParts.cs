@@ -22,18 +22,26 @@ internal static unsafe class LstmUnitParts
     public static int PartCount(int batch, int hidden, int threads)
         => RowParallel.BlockCount(batch, threads) >= threads ? 1 : Math.Max(1, Math.Min(threads, hidden / MinUnitsPerPart));
 
-    private static int Boundary(int hidden, int parts, int p) => p == parts ? hidden : (int)((long)hidden * p / parts) / 8 * 8;
+    /// <summary>Part p owns units [bounds[p], bounds[p + 1]); inner bounds fall on multiples of 8.</summary>
+    private static int[] Bounds(int hidden, int parts)
+    {
+        var bounds = new int[parts + 1];
+        for (var p = 1; p < parts; p++) bounds[p] = (int)((long)hidden * p / parts) / 8 * 8;
+        bounds[parts] = hidden;
+        return bounds;
+    }
 
     /// <summary>As <see cref="LstmCell.Forward"/> for all rows, in <paramref name="parts"/> unit parts.</summary>
     public static void Forward(StepShape sh, int parts, bool hasInitialState, float[] wHh, float[]? bias,
         float[] gates, float[] hs, float[] cs)
     {
         int B = sh.B, H = sh.H, G = 4 * H;
+        var bounds = Bounds(H, parts);
         var packed = new PackedMatrix[parts];
         var acc = new float[parts][];
         for (var p = 0; p < parts; p++)
         {
-            int j0 = Boundary(H, parts, p), n = Boundary(H, parts, p + 1) - j0;
+            int j0 = bounds[p], n = bounds[p + 1] - j0;
             // This part's columns of W_hh^T are rows q * H + j of W_hh: gather them, gate by gate, and pack once.
             var rows = ArrayPool<float>.Shared.Rent(4 * n * H);
             for (var q = 0; q < 4; q++)
@@ -45,7 +53,7 @@ internal static unsafe class LstmUnitParts
 
         Lockstep.Run(parts, sh.T, (p, s) =>
         {
-            int j0 = Boundary(H, parts, p), n = Boundary(H, parts, p + 1) - j0;
+            int j0 = bounds[p], n = bounds[p + 1] - j0;
             var t = sh.TimeAt(s);
             var g = t * B * G;
             var prev = sh.PrevBlock(t) * B * H;
@@ -72,10 +80,11 @@ internal static unsafe class LstmUnitParts
         int dyStrideB, float[] gates, float[] cs, float[] dh, float[] dc)
     {
         int B = sh.B, H = sh.H, G = 4 * H;
+        var bounds = Bounds(H, parts);
         var packed = new PackedMatrix[parts];
         for (var p = 0; p < parts; p++)
         {
-            int j0 = Boundary(H, parts, p), n = Boundary(H, parts, p + 1) - j0;
+            int j0 = bounds[p], n = bounds[p + 1] - j0;
             packed[p] = PackedMatrix.Rent(false, G, n, wHh.AsSpan(j0), H);
         }
 
@@ -83,7 +92,7 @@ internal static unsafe class LstmUnitParts
         // gate gradients) this part's columns of dh.
         Lockstep.Run(parts, 2 * sh.T, (p, phase) =>
         {
-            int j0 = Boundary(H, parts, p), n = Boundary(H, parts, p + 1) - j0;
+            int j0 = bounds[p], n = bounds[p + 1] - j0;
             var t = sh.TimeAt(sh.T - 1 - phase / 2);
             var g = t * B * G;
             if (phase % 2 == 1)

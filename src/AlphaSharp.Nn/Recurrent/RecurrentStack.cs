@@ -143,7 +143,10 @@ internal static class RecurrentStack
             {
                 var mask = masks[l - 1];
                 if (mask is not null)
-                    for (var i = 0; i < T * B * inputSize; i++) dx![i] *= mask[i];
+                {
+                    var n = T * B * inputSize;
+                    for (var i = 0; i < n; i++) dx![i] *= mask[i];
+                }
                 dOut = dx!;
                 (sT, sB) = (B * D * H, D * H);
             }
