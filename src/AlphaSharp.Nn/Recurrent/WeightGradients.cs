@@ -27,29 +27,38 @@ internal static class WeightGradients
         // Column sums of dA, then (GRU) of the h-side n gradient, per part, in double.
         var sums = new double[parts * sumSize];
 
+        var chunkRows = ChunkRows(G);
         RowParallel.ForParts(rows, parts, (p, r0, n) =>
         {
             var ih = partial.AsSpan(p * slab, ihSize);
             var hh = partial.AsSpan(p * slab + ihSize, H * G);
-            var dA = tape.Gates.AsSpan(r0 * G, n * G);
-            var hPrev = tape.Hs.AsSpan(sh.PrevSlabOffset + r0 * H, n * H);
-            var aux = gru ? tape.Aux.AsSpan(r0 * H, n * H) : default;
-            if (grads.WIh is not null)
-                Gemm.Sgemm(true, false, inputSize, G, n, 1f, x.AsSpan(r0 * inputSize, n * inputSize), inputSize, dA, G, 0f, ih, G, gemmThreads);
-            if (grads.WHh is not null)
+            // dA streams from memory (the backward pass wrote all T x B rows of it); in chunks of rows that fit
+            // in L2, the products with x and with h and the column sums read each chunk once from memory, not
+            // three times.
+            for (var c0 = 0; c0 < n; c0 += chunkRows)
             {
-                if (gru)
+                int first = r0 + c0, count = Math.Min(chunkRows, n - c0);
+                var beta = c0 == 0 ? 0f : 1f;
+                var dA = tape.Gates.AsSpan(first * G, count * G);
+                var hPrev = tape.Hs.AsSpan(sh.PrevSlabOffset + first * H, count * H);
+                var aux = gru ? tape.Aux.AsSpan(first * H, count * H) : default;
+                if (grads.WIh is not null)
+                    Gemm.Sgemm(true, false, inputSize, G, count, 1f, x.AsSpan(first * inputSize, count * inputSize), inputSize, dA, G, beta, ih, G, gemmThreads);
+                if (grads.WHh is not null)
                 {
-                    // Hidden side of a GRU: r and z columns shared with the input side, the n column its own.
-                    Gemm.Sgemm(true, false, H, 2 * H, n, 1f, hPrev, H, dA, G, 0f, hh, G, gemmThreads);
-                    Gemm.Sgemm(true, false, H, H, n, 1f, hPrev, H, aux, H, 0f, hh[(2 * H)..], G, gemmThreads);
+                    if (gru)
+                    {
+                        // Hidden side of a GRU: r and z columns shared with the input side, the n column its own.
+                        Gemm.Sgemm(true, false, H, 2 * H, count, 1f, hPrev, H, dA, G, beta, hh, G, gemmThreads);
+                        Gemm.Sgemm(true, false, H, H, count, 1f, hPrev, H, aux, H, beta, hh[(2 * H)..], G, gemmThreads);
+                    }
+                    else Gemm.Sgemm(true, false, H, G, count, 1f, hPrev, H, dA, G, beta, hh, G, gemmThreads);
                 }
-                else Gemm.Sgemm(true, false, H, G, n, 1f, hPrev, H, dA, G, 0f, hh, G, gemmThreads);
-            }
-            if (needBias)
-            {
-                AccumulateColumnSums(dA, n, G, G, sums.AsSpan(p * sumSize, G));
-                if (gru) AccumulateColumnSums(aux, n, H, H, sums.AsSpan(p * sumSize + G, H));
+                if (needBias)
+                {
+                    AccumulateColumnSums(dA, count, G, G, sums.AsSpan(p * sumSize, G));
+                    if (gru) AccumulateColumnSums(aux, count, H, H, sums.AsSpan(p * sumSize + G, H));
+                }
             }
         });
 
@@ -64,6 +73,12 @@ internal static class WeightGradients
         ArrayPool<float>.Shared.Return(partial);
         if (needBias) AddBiasGradients(gru, H, G, sums, parts, grads);
     }
+
+    /// <summary>
+    /// Rows per chunk: about 256 KB of dA (a whole Gemm depth block when the gates are 256 wide), at least 64 rows
+    /// and a multiple of 8.
+    /// </summary>
+    internal static int ChunkRows(int gates) => Math.Clamp(65536 / gates / 8 * 8, 64, Gemm.KC);
 
     /// <summary>
     /// b_ih gets the dA column sums; b_hh enters exactly where b_ih does, so it gets the same ones, except a GRU's
