@@ -35,20 +35,10 @@ internal static unsafe class LstmCell
                 for (var r = 0; r < m; r++)
                 {
                     PointwiseForward(H, H, pg + g + r * G, null, 0, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
-                    if (gNext != null) Prefetch(gNext + r * G, G);
+                    if (gNext != null) Prefetch.Floats(gNext + r * G, G);
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Asks for <paramref name="count"/> floats the next step's product will read as its C: the input projection
-    /// of the whole sequence was written long before and is in memory, not cache.
-    /// </summary>
-    private static void Prefetch(float* p, int count)
-    {
-        if (!Sse.IsSupported) return;
-        for (var i = 0; i < count; i += 16) Sse.Prefetch0(p + i);
     }
 
     /// <summary>
@@ -171,9 +161,9 @@ internal static unsafe class LstmCell
                         pdh + r * H, pdc + r * H);
                     if (gEarlier != null)
                     {
-                        Prefetch(gEarlier + r * G, G);
-                        Prefetch(cEarlier + r * H, H);
-                        if (!dy.IsEmpty) Prefetch(pdy + (long)tEarlier * dyStrideT + (long)(b0 + r) * dyStrideB, H);
+                        Prefetch.Floats(gEarlier + r * G, G);
+                        Prefetch.Floats(cEarlier + r * H, H);
+                        if (!dy.IsEmpty) Prefetch.Floats(pdy + (long)tEarlier * dyStrideT + (long)(b0 + r) * dyStrideB, H);
                     }
                 }
                 Gemm.Sgemm(false, m, 1f, gates[g..], G, wHh, 0f, dhRows, H, 1);
