@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using AlphaSharp.Nn.Kernels;
@@ -44,6 +45,8 @@ internal static unsafe class GruCell
         }
     }
 
+    // Vector code is many times slower before the tier-1 compile: skip straight to optimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PointwiseForward(int H, float* g, float* b, float* hh, float* bHn, float* hPrev, float* nhOut, float* hNext)
     {
         var j = 0;
@@ -143,6 +146,8 @@ internal static unsafe class GruCell
         }
     }
 
+    // Vector code is many times slower before the tier-1 compile: skip straight to optimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PointwiseBackward(int H, float* g, float* nh, float* hPrev, float* dy, float* dh, float* dhg)
     {
         var j = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using AlphaSharp.Nn.Kernels;
@@ -47,6 +48,8 @@ internal static unsafe class LstmCell
     /// <paramref name="acc"/> is not null it holds h W_hh^T for those units (gate q at acc[q * accStride + j]) and is
     /// added to g first: acc + g rounds exactly as the Gemm's acc + C would.
     /// </summary>
+    // Vector code is many times slower before the tier-1 compile: skip straight to optimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PointwiseForward(int H, int n, float* g, float* acc, int accStride, float* b,
         float* cPrev, float* cNext, float* hNext)
     {
@@ -172,6 +175,8 @@ internal static unsafe class LstmCell
     }
 
     /// <summary>The cell's backward for <paramref name="n"/> units of one row, gate stride <paramref name="H"/>.</summary>
+    // Vector code is many times slower before the tier-1 compile: skip straight to optimized code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void PointwiseBackward(int H, int n, float* g, float* cPrev, float* cNext, float* dy, float* dh, float* dc)
     {
         var j = 0;
