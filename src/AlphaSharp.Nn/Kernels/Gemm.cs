@@ -42,6 +42,11 @@ public static partial class Gemm
     /// <summary>Test hook: forces the packed path even for small products (calling thread only).</summary>
     internal static bool ForcePacked { get => _forcePacked; set => _forcePacked = value; }
 
+    [ThreadStatic] private static bool _forcePackedA;
+
+    /// <summary>Test hook: packs every sliver of A, never reading it in place (calling thread only).</summary>
+    internal static bool ForcePackedA { get => _forcePackedA; set => _forcePackedA = value; }
+
     [ThreadStatic] private static int _threadsHere;
 
     /// <summary>

@@ -121,6 +121,7 @@ public static partial class Gemm
                     A = pa, Lda = lda, TransA = transA, P0 = p0, B = packed, C = pc, Ldc = ldc, M = m, N = n, Kc = kc,
                     Mr = mr, Nr = nr, McPanels = Math.Max(1, MC / mr), MPanels = mPanels,
                     Alpha = alpha, Beta = p0 == 0 ? beta : 1f, Use512 = b.Use512,
+                    InPlaceA = ReadAInPlace(b.Use512, transA, n, lda),
                 };
                 RunTiles(job, useThreads);
                 packed += (long)b.Panels * nr * kc;

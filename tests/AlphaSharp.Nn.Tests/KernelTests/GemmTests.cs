@@ -132,6 +132,60 @@ public class GemmTests
             }
     }
 
+    [Theory]
+    [InlineData(37, 70, 300)]   // ragged rows and columns, two depth blocks (A^T in place; A's rows too far apart)
+    [InlineData(37, 70, 200)]   // ragged rows and columns, one depth block, both in place
+    [InlineData(400, 64, 256)]  // an LSTM backward step's shape
+    [InlineData(16, 256, 6)]    // an input projection: depth 6
+    [InlineData(5, 40, 9)]      // fewer rows than one sliver: all packed
+    public void ReadingAInPlaceGivesThePackedBits(int m, int n, int k)
+    {
+        // Where 512-bit vectors run, most of these read full slivers of A in place (rows lda apart, or A^T's depth
+        // steps lda apart; see FarApartRowsAndWideProductsKeepAPacked for which); packing every sliver instead must
+        // give the same bits, with B packed per call or beforehand and with A's leading dimension padded.
+        var rng = new Rng((ulong)(m * 31 + n * 7 + k));
+        foreach (var ta in new[] { false, true })
+            foreach (var tb in new[] { false, true })
+                foreach (var pad in new[] { 0, 5 })
+                {
+                    var lda = (ta ? m : k) + pad;
+                    var a = Tensor.Uniform(rng, -1, 1, (ta ? k : m) * lda).Data;
+                    var b = Tensor.Uniform(rng, -1, 1, k * n).Data;
+                    var c0 = Tensor.Uniform(rng, -1, 1, m * n).Data;
+                    var ldb = tb ? k : n;
+                    var packedB = PackedMatrix.Create(tb, k, n, b, ldb);
+                    foreach (var prepacked in new[] { false, true })
+                    {
+                        float[] Run(bool forcePackedA)
+                        {
+                            var c = (float[])c0.Clone();
+                            Gemm.ForcePacked = true;
+                            Gemm.ForcePackedA = forcePackedA;
+                            try
+                            {
+                                if (prepacked) Gemm.Sgemm(ta, m, 0.75f, a, lda, packedB, 0.5f, c, n);
+                                else Gemm.Sgemm(ta, tb, m, n, k, 0.75f, a, lda, b, ldb, 0.5f, c, n);
+                            }
+                            finally { Gemm.ForcePacked = false; Gemm.ForcePackedA = false; }
+                            return c;
+                        }
+                        Assert.True(Run(false).AsSpan().SequenceEqual(Run(true)),
+                            $"m={m} n={n} k={k} ta={ta} tb={tb} pad={pad} prepacked={prepacked}: A in place changed bits");
+                    }
+                }
+    }
+
+    [Fact]
+    public void FarApartRowsAndWideProductsKeepAPacked()
+    {
+        Assert.True(Gemm.ReadAInPlace(true, false, 256, 256));
+        Assert.False(Gemm.ReadAInPlace(true, false, 256, 257));
+        Assert.True(Gemm.ReadAInPlace(true, true, 256, 128));
+        Assert.False(Gemm.ReadAInPlace(true, true, 256, 129));
+        Assert.False(Gemm.ReadAInPlace(true, false, 1025, 64));
+        Assert.False(Gemm.ReadAInPlace(false, false, 64, 64));
+    }
+
     [Fact]
     public void APackedMatrixKeepsItsKernelWhicheverThreadMultiplies()
     {
