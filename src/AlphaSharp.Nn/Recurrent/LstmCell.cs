@@ -13,14 +13,17 @@ namespace AlphaSharp.Nn.Recurrent;
 internal static unsafe class LstmCell
 {
     /// <summary>
-    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 4H) holds x W_ih^T; the
-    /// step adds h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or empty) and leaves the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
+    /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 4H) holds x W_ih^T, unless
+    /// <paramref name="wIhT"/> (W_ih^T packed) is given: then each step first writes its rows of x W_ih^T from
+    /// <paramref name="x"/> (T x B x inputs). The step adds h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or
+    /// empty) and leaves the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
     /// ((T + 1) x B x H, see <see cref="StepShape"/>) hold the initial state on entry and every state on exit.
     /// </summary>
     public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, PackedMatrix wHhT,
-        ReadOnlySpan<float> bias, Span<float> gates, Span<float> hs, Span<float> cs)
+        ReadOnlySpan<float> bias, Span<float> gates, Span<float> hs, Span<float> cs,
+        ReadOnlySpan<float> x = default, PackedMatrix? wIhT = null)
     {
-        int B = sh.B, H = sh.H, G = 4 * H;
+        int B = sh.B, H = sh.H, G = 4 * H, inputs = wIhT?.K ?? 0;
         fixed (float* pg = gates, ph = hs, pc = cs, pb = bias)
         {
             for (var s = 0; s < sh.T; s++)
@@ -29,6 +32,8 @@ internal static unsafe class LstmCell
                 var g = (t * B + b0) * G;
                 var prev = (sh.PrevBlock(t) * B + b0) * H;
                 var next = (sh.NextBlock(t) * B + b0) * H;
+                if (wIhT is not null)
+                    Gemm.Sgemm(false, m, 1f, x[((t * B + b0) * inputs)..], inputs, wIhT, 0f, gates[g..], G, 1);
                 // A zero initial state contributes nothing: skip the product rather than multiply zeros.
                 if (s > 0 || hasInitialState)
                     Gemm.Sgemm(false, m, 1f, hs[prev..], H, wHhT, 1f, gates[g..], G, 1);

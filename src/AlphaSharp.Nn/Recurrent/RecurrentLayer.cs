@@ -22,7 +22,15 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
         var bias = StepBias(kind, H, w.BIh, w.BHh);
-        Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
+        var unitParts = kind == CellKind.Lstm ? LstmUnitParts.PartCount(sh.B, H, threads) : 1;
+        // The LSTM row loop projects each step's inputs just before the step, into gates still in cache; one
+        // product over all T x B rows first wrote the whole gate buffer to memory and the loop read it back
+        // (for qlib's 6 inputs that product is all stores). The values are the same bits either way: the same
+        // kernel over the same depth, and a row's bits do not depend on how the rows are split. Products small
+        // enough for the unpacked path sum differently, so those keep the one product.
+        var projectPerStep = kind == CellKind.Lstm && unitParts == 1 && (long)G * inputSize > Gemm.SmallB;
+        if (!projectPerStep)
+            Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
         var hasInitial = !h0.IsEmpty || !c0.IsEmpty;
         var initialH = tape.Hs.AsSpan(tape.InitialOffset, sh.B * H);
@@ -35,7 +43,6 @@ internal static class RecurrentLayer
             else c0.CopyTo(initialC);
         }
 
-        var unitParts = kind == CellKind.Lstm ? LstmUnitParts.PartCount(sh.B, H, threads) : 1;
         if (unitParts > 1)
         {
             LstmUnitParts.Forward(sh, unitParts, hasInitial, w.WHh, bias, tape.Gates, tape.Hs, tape.Cs);
@@ -43,12 +50,13 @@ internal static class RecurrentLayer
         }
         // W_hh^T multiplies every step: pack it for the Gemm once per call, not once per step.
         var wHhT = PackedMatrix.Rent(true, H, G, w.WHh, H);
+        var wIhT = projectPerStep ? PackedMatrix.Rent(true, inputSize, G, w.WIh, inputSize) : null;
         RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             switch (kind)
             {
                 case CellKind.Lstm:
-                    LstmCell.Forward(sh, b0, m, hasInitial, wHhT, bias, tape.Gates, tape.Hs, tape.Cs);
+                    LstmCell.Forward(sh, b0, m, hasInitial, wHhT, bias, tape.Gates, tape.Hs, tape.Cs, x, wIhT);
                     break;
                 case CellKind.Gru:
                     var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
@@ -62,6 +70,7 @@ internal static class RecurrentLayer
             }
         });
         PackedMatrix.Return(wHhT);
+        if (wIhT is not null) PackedMatrix.Return(wIhT);
     }
 
     /// <summary>
