@@ -16,12 +16,14 @@ internal static unsafe class GruCell
     /// Rows [b0, b0 + m) through all steps. On entry <paramref name="gates"/> (T x B x 3H) holds x W_ih^T; the
     /// step adds <paramref name="bias"/> ([b_ir + b_hr, b_iz + b_hz, b_in], or empty) and leaves r, z, n. <paramref name="hn"/> (T x B x H) receives
     /// W_hn h + b_hn per step, which the backward pass needs. <paramref name="scratch"/> holds m x 3H floats.
+    /// Given <paramref name="wIhT"/> (W_ih^T packed), each step first writes its rows of x W_ih^T from
+    /// <paramref name="x"/> into <paramref name="gates"/> (see <see cref="LstmCell.Forward"/>).
     /// </summary>
     public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, PackedMatrix wHhT,
         ReadOnlySpan<float> bias, ReadOnlySpan<float> bHn, Span<float> gates, Span<float> hs, Span<float> hn,
-        Span<float> scratch)
+        Span<float> scratch, ReadOnlySpan<float> x = default, PackedMatrix? wIhT = null)
     {
-        int B = sh.B, H = sh.H, G = 3 * H;
+        int B = sh.B, H = sh.H, G = 3 * H, inputs = wIhT?.K ?? 0;
         var hh = scratch[..(m * G)];
         fixed (float* pg = gates, ph = hs, pn = hn, phh = hh, pb = bHn, px = bias)
         {
@@ -32,6 +34,8 @@ internal static unsafe class GruCell
                 var a = (t * B + b0) * H;
                 var prev = (sh.PrevBlock(t) * B + b0) * H;
                 var next = (sh.NextBlock(t) * B + b0) * H;
+                if (wIhT is not null)
+                    Gemm.Sgemm(false, m, 1f, x[((t * B + b0) * inputs)..], inputs, wIhT, 0f, gates[g..], G, 1);
                 if (s > 0 || hasInitialState)
                     Gemm.Sgemm(false, m, 1f, hs[prev..], H, wHhT, 0f, hh, G, 1);
                 else hh.Clear();

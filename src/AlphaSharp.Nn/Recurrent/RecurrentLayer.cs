@@ -12,6 +12,11 @@ namespace AlphaSharp.Nn.Recurrent;
 /// </summary>
 internal static class RecurrentLayer
 {
+    [ThreadStatic] private static bool _projectAllStepsFirst;
+
+    /// <summary>Test hook: one input projection over all steps before the time loop (calling thread only).</summary>
+    internal static bool ProjectAllStepsFirst { get => _projectAllStepsFirst; set => _projectAllStepsFirst = value; }
+
     /// <summary>
     /// x is time-major (T x B x inputSize). <paramref name="h0"/> and <paramref name="c0"/> (B x H) may be empty
     /// for zero initial states. Fills <paramref name="tape"/>.
@@ -23,12 +28,13 @@ internal static class RecurrentLayer
         int H = sh.H, G = kind.Gates() * H, rows = sh.T * sh.B;
         var bias = StepBias(kind, H, w.BIh, w.BHh);
         var unitParts = kind == CellKind.Lstm ? LstmUnitParts.PartCount(sh.B, H, threads) : 1;
-        // The LSTM row loop projects each step's inputs just before the step, into gates still in cache; one
+        // The LSTM and GRU row loops project each step's inputs just before the step, into gates still in cache; one
         // product over all T x B rows first wrote the whole gate buffer to memory and the loop read it back
         // (for qlib's 6 inputs that product is all stores). The values are the same bits either way: the same
         // kernel over the same depth, and a row's bits do not depend on how the rows are split. Products small
         // enough for the unpacked path sum differently, so those keep the one product.
-        var projectPerStep = kind == CellKind.Lstm && unitParts == 1 && (long)G * inputSize > Gemm.SmallB;
+        var projectPerStep = kind != CellKind.RnnTanh && kind != CellKind.RnnRelu && unitParts == 1
+            && (long)G * inputSize > Gemm.SmallB && !ProjectAllStepsFirst;
         if (!projectPerStep)
             Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
@@ -61,7 +67,7 @@ internal static class RecurrentLayer
                 case CellKind.Gru:
                     var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
                     var scratch = ArrayPool<float>.Shared.Rent(m * G);
-                    GruCell.Forward(sh, b0, m, hasInitial, wHhT, bias, bHn, tape.Gates, tape.Hs, tape.Aux, scratch);
+                    GruCell.Forward(sh, b0, m, hasInitial, wHhT, bias, bHn, tape.Gates, tape.Hs, tape.Aux, scratch, x, wIhT);
                     ArrayPool<float>.Shared.Return(scratch);
                     break;
                 default:
