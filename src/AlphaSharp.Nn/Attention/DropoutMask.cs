@@ -29,7 +29,7 @@ internal static class DropoutMask
         var threads = Math.Min(Kernels.Gemm.MaxThreads, chunks);
         if (threads <= 1) FillRange(keep, 0, length, scale, threshold, seed);
         else
-            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            Kernels.WorkerPool.ForEach(chunks, threads,
                 c => FillRange(keep, c * Chunk, Math.Min(length, (c + 1) * Chunk), scale, threshold, seed));
     }
 

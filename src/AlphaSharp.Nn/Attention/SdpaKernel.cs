@@ -66,7 +66,7 @@ internal sealed class SdpaKernel
             return;
         }
         // Static contiguous chunks: which pairs a worker takes never changes the arithmetic of any pair.
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        WorkerPool.Run(workers, w =>
         {
             var scratch = new float[ScratchSize];
             int lo = (int)((long)pairs * w / workers), hi = (int)((long)pairs * (w + 1) / workers);

@@ -111,7 +111,7 @@ public static partial class Gemm
         var runs = new long[workers];
         for (var w = 0; w < workers; w++) runs[w] = Run((int)((long)w * items / workers), (int)((long)(w + 1) * items / workers));
         var copy = job;
-        Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, w =>
+        WorkerPool.Run(workers, w =>
         {
             var local = copy;
             var packed = -1;

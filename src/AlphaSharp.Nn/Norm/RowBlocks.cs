@@ -27,7 +27,7 @@ internal static class RowBlocks
             for (var b = 0; b < blocks; b++) body(b, b * Rows, Math.Min(rows, (b + 1) * Rows));
             return;
         }
-        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads },
+        WorkerPool.ForEach(blocks, threads,
             b => body(b, b * Rows, Math.Min(rows, (b + 1) * Rows)));
     }
 

@@ -1,18 +1,16 @@
+using AlphaSharp.Nn.Kernels;
+
 namespace AlphaSharp.Nn.Recurrent;
 
 /// <summary>
 /// Runs the parts of a loop in lockstep: every part does step s, then all parts wait for each other before any
-/// starts step s + 1 (a recurrent step's parts each read the whole state the previous step wrote). Part 0 runs on
-/// the caller and the others on dedicated threads, which spin at the barrier: a step takes tens of microseconds,
-/// far less than it costs to put a thread to sleep and wake it. Pool threads are not used because a barrier
-/// needs every part running at once, which the pool does not promise. While another caller holds the threads the
-/// same parts run one after another on the caller: the same arithmetic, so the same bits.
+/// starts step s + 1 (a recurrent step's parts each read the whole state the previous step wrote). The parts run
+/// at once on <see cref="WorkerPool"/>'s threads and spin at the barrier: a step takes tens of microseconds, far
+/// less than it costs to put a thread to sleep and wake it. While another caller holds the workers the same
+/// parts run one after another on the caller, step by step: the same arithmetic, so the same bits.
 /// </summary>
 internal static class Lockstep
 {
-    private static int _busy;
-    private static Worker[] _workers = [];
-
     [ThreadStatic] private static bool _forceSequential;
 
     /// <summary>Test hook: calls on this thread run their parts one after another.</summary>
@@ -22,39 +20,22 @@ internal static class Lockstep
     public static void Run(int parts, int steps, Action<int, int> body)
     {
         if (parts < 1) throw new ArgumentException($"lockstep: parts must be at least 1, got {parts}");
-        if (parts == 1 || _forceSequential || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        if (parts > 1 && !_forceSequential)
         {
-            for (var s = 0; s < steps; s++)
-                for (var p = 0; p < parts; p++) body(p, s);
-            return;
-        }
-        try
-        {
-            var workers = WorkersFor(parts - 1);
             var job = new Job(parts, steps, body);
-            for (var p = 1; p < parts; p++) workers[p - 1].Start(job, p);
-            job.RunPart(0);
-            job.WaitForAll();
+            if (WorkerPool.TryRunAtOnce(parts, job.RunPart))
+            {
+                job.ThrowIfFailed();
+                return;
+            }
         }
-        finally { Volatile.Write(ref _busy, 0); }
-    }
-
-    /// <summary>Called only while holding <see cref="_busy"/>, so workers are created by one caller at a time.</summary>
-    private static Worker[] WorkersFor(int count)
-    {
-        if (_workers.Length < count)
-        {
-            var grown = new Worker[count];
-            _workers.CopyTo(grown, 0);
-            for (var i = _workers.Length; i < count; i++) grown[i] = new Worker(i + 1);
-            _workers = grown;
-        }
-        return _workers;
+        for (var s = 0; s < steps; s++)
+            for (var p = 0; p < parts; p++) body(p, s);
     }
 
     private sealed class Job(int parts, int steps, Action<int, int> body)
     {
-        private int _arrived, _generation, _finished;
+        private int _arrived, _generation;
         private volatile bool _faulted;
         private Exception? _error;
 
@@ -73,7 +54,6 @@ internal static class Lockstep
                 Interlocked.CompareExchange(ref _error, e, null);
                 _faulted = true;
             }
-            finally { Interlocked.Increment(ref _finished); }
         }
 
         /// <summary>A sense-counting barrier: the last part to arrive resets the count and opens the next generation.</summary>
@@ -95,42 +75,10 @@ internal static class Lockstep
             }
         }
 
-        public void WaitForAll()
+        /// <summary>The first part's error, not the cancellations it caused in the others.</summary>
+        public void ThrowIfFailed()
         {
-            var spin = new SpinWait();
-            while (Volatile.Read(ref _finished) < parts) spin.SpinOnce(sleep1Threshold: -1);
             if (_error is not null) throw new AggregateException("lockstep: a part failed", _error);
-        }
-    }
-
-    /// <summary>A background thread that runs one part of each job it is handed.</summary>
-    private sealed class Worker
-    {
-        private readonly SemaphoreSlim _wake = new(0);
-        private Job? _job;
-        private int _part;
-
-        public Worker(int index)
-        {
-            new Thread(Loop) { IsBackground = true, Name = $"AlphaSharp lockstep {index}" }.Start();
-        }
-
-        public void Start(Job job, int part)
-        {
-            _job = job;
-            _part = part;
-            _wake.Release();
-        }
-
-        private void Loop()
-        {
-            while (true)
-            {
-                _wake.Wait();
-                var job = _job!;
-                _job = null;
-                job.RunPart(_part);
-            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using AlphaSharp.Nn.Kernels;
+
 namespace AlphaSharp.Nn.Recurrent;
 
 /// <summary>
@@ -31,7 +33,7 @@ internal static class RowParallel
             body(0, 0, rows);
             return;
         }
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, p =>
+        WorkerPool.Run(parts, p =>
         {
             var r0 = (int)((long)p * rows / parts);
             var r1 = (int)((long)(p + 1) * rows / parts);
