@@ -4,7 +4,10 @@ using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Bench;
 
-/// <summary>`nn gemm`: SGEMM GFLOP/s of AlphaSharp's managed kernel beside numpy's (OpenBLAS) in the same run.</summary>
+/// <summary>
+/// `nn gemm`: SGEMM GFLOP/s of AlphaSharp's managed kernel beside numpy's (OpenBLAS) in the same run, and, when
+/// libopenblas is installed, of AlphaSharp's OpenBLAS backend (the same library called through P/Invoke).
+/// </summary>
 internal static class GemmBench
 {
     // Square sizes and the skinny products recurrent cells and attention make (batch x 4H x H and friends).
@@ -20,15 +23,28 @@ internal static class GemmBench
         var quick = args.Contains("--quick");
         var seconds = quick ? 0.2 : 1.0;
         var blas = Reference(quick);
-        Console.WriteLine($"{"m",6} {"n",6} {"k",6} {"B^T",4} {"alphasharp GF/s",16} {"openblas GF/s",14} {"ratio",6}");
+        var backend = Gemm.OpenBlasLibrary is not null;
+        Console.WriteLine($"{"m",6} {"n",6} {"k",6} {"B^T",4} {"alphasharp GF/s",16} {"openblas GF/s",14} {"ratio",6}" +
+            (backend ? $" {"backend=openblas GF/s",22}" : ""));
         foreach (var (m, n, k, tb) in Shapes)
         {
             var gf = Measure(m, n, k, tb, seconds);
             var theirs = blas.TryGetValue((m, n, k, tb), out var v) ? v : 0;
-            Console.WriteLine($"{m,6} {n,6} {k,6} {(tb ? "yes" : "no"),4} {gf,16:F1} {NnBench.F(theirs),14} {NnBench.Ratio(gf, theirs),6}");
+            var line = $"{m,6} {n,6} {k,6} {(tb ? "yes" : "no"),4} {gf,16:F1} {NnBench.F(theirs),14} {NnBench.Ratio(gf, theirs),6}";
+            if (backend) line += $" {WithBackend(GemmBackend.OpenBlas, () => Measure(m, n, k, tb, seconds)),22:F1}";
+            Console.WriteLine(line);
         }
-        Console.WriteLine($"alphasharp on {Environment.ProcessorCount} cores; openblas best of 1 and 2 threads");
+        Console.WriteLine($"alphasharp on {Environment.ProcessorCount} cores; openblas best of 1 and 2 threads" +
+            (backend ? $"; backend=openblas: {Gemm.OpenBlasLibrary} through P/Invoke on {Environment.ProcessorCount} threads" : ""));
         return 0;
+    }
+
+    private static T WithBackend<T>(GemmBackend backend, Func<T> body)
+    {
+        var saved = Gemm.Backend;
+        Gemm.Backend = backend;
+        try { return body(); }
+        finally { Gemm.Backend = saved; }
     }
 
     internal static double Measure(int m, int n, int k, bool transB, double seconds)

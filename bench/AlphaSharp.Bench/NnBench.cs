@@ -8,7 +8,7 @@ using AlphaSharp.Nn.Optim;
 namespace AlphaSharp.Bench;
 
 /// <summary>
-/// `nn [--quick] [--configs a,b]`: training (forward + backward + Adam) and inference samples per second of the issue-4
+/// `nn [--quick] [--configs a,b] [--gemm managed|openblas]`: training (forward + backward + Adam) and inference samples per second of the issue-4
 /// configurations in AlphaSharp.Nn and, in the same run, in PyTorch (bench/reference/torch_nn.py, best of 1 and 2
 /// threads) when Debian's python3-torch is installed. `nn gemm` compares SGEMM GFLOP/s with numpy's OpenBLAS.
 /// </summary>
@@ -28,6 +28,17 @@ public static class NnBench
     public static int Run(string[] args)
     {
         if (args.Length > 0 && args[0] == "gemm") return GemmBench.Run(args[1..]);
+        // --gemm openblas: the models' large products through the optional OpenBLAS backend instead of the managed kernel.
+        var backend = BenchArgs.Value(args, "--gemm");
+        if (backend is not null)
+        {
+            try { Gemm.Backend = Gemm.ParseBackend(backend); }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+            {
+                Console.Error.WriteLine(e.Message);
+                return 2;
+            }
+        }
         if (args.Length > 0 && args[0] == "profile") return NnProfile.Run(args[1..]);
         var quick = args.Contains("--quick");
         var only = BenchArgs.Value(args, "--configs")?.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
@@ -113,6 +124,7 @@ public static class NnBench
         if (torch.Count == 0) Console.WriteLine("(PyTorch not available: install Debian's python3-torch for the side-by-side figures)");
         Console.WriteLine($"threads: best of {string.Join(", ", threadCounts)} (alphasharp, Gemm.MaxThreads) and of 1, 2 (torch); " +
             $"training threads that won here: {string.Join(", ", ours.Select(r => $"{r.Config}/{r.Batch}={r.TrainThreads}"))}");
+        Console.WriteLine($"gemm backend: {(Gemm.Backend == GemmBackend.OpenBlas ? $"openblas ({Gemm.OpenBlasLibrary})" : "managed")}");
         return 0;
     }
 

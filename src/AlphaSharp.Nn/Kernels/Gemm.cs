@@ -82,7 +82,7 @@ public static partial class Gemm
             var columnB = n == 1 && (!transA || transB);
             if (((long)n * k <= SmallB || columnB) && !ForcePacked)
                 SmallGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-            else
+            else if (!TryOpenBlas(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, threads))
                 PackedGemm(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc,
                     work < ParallelWork ? 1 : threads);
         }

@@ -11,7 +11,7 @@ public class GemmTests
         { 1, 300, 700 }, { 500, 1, 400 }, { 600, 2, 300 },
     };
 
-    private enum Path { Auto, Packed512, Packed256 }
+    internal enum Path { Auto, Packed512, Packed256, OpenBlas }
 
     [Theory]
     [MemberData(nameof(Sizes))]
@@ -218,7 +218,7 @@ public class GemmTests
         Assert.Equal([10f, 2f, 3f, 4f], c);
     }
 
-    private static void CheckOne(int m, int n, int k, bool ta, bool tb, float alpha, float beta, Path path, int padding,
+    internal static void CheckOne(int m, int n, int k, bool ta, bool tb, float alpha, float beta, Path path, int padding,
         bool fillCWithNaN = false)
     {
         var rng = new Rng((ulong)(m * 1000003 + n * 1009 + k * 7 + (ta ? 1 : 0) + (tb ? 2 : 0)));
@@ -231,9 +231,10 @@ public class GemmTests
         var c0 = (float[])c.Clone();
 
         Gemm.Force256 = path == Path.Packed256;
-        Gemm.ForcePacked = path != Path.Auto;
+        Gemm.ForcePacked = path is Path.Packed512 or Path.Packed256;
+        Gemm.BackendOnThisThread = path == Path.OpenBlas ? GemmBackend.OpenBlas : null;
         try { Gemm.Sgemm(ta, tb, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc); }
-        finally { Gemm.Force256 = false; Gemm.ForcePacked = false; }
+        finally { Gemm.Force256 = false; Gemm.ForcePacked = false; Gemm.BackendOnThisThread = null; }
 
         for (var i = 0; i < m; i++)
         {
