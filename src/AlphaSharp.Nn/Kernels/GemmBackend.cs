@@ -15,7 +15,7 @@ public static partial class Gemm
     private static GemmBackend _backend = GemmBackend.Managed;
     [ThreadStatic] private static GemmBackend? _backendHere;
 
-    /// <summary>One OpenBLAS call at a time: its thread count is global, and calls stay in a fixed order of arrival per caller.</summary>
+    /// <summary>One OpenBLAS call at a time: its thread count is a process-wide setting that each call may change.</summary>
     private static readonly Lock OpenBlasGate = new();
 
     /// <summary>

@@ -55,8 +55,8 @@ internal static unsafe class OpenBlas
         float beta, float* c, int ldc, int threads)
     {
         if (!Available) throw new InvalidOperationException(MissingMessage);
-        // OpenBLAS keeps one global thread count; set it only when it changes (calls come from one caller at a time
-        // at the engine's top level, see Gemm.Sgemm).
+        // OpenBLAS keeps one process-wide thread count; set it only when it changes. Callers hold Gemm's OpenBLAS
+        // lock, so no other call is running when it does.
         if (SetThreadsFn != null && threads != _threads)
         {
             SetThreadsFn(threads);
