@@ -34,7 +34,7 @@ internal static class GradPool
                 _pooled -= length;
             }
         if (a is null) a = new float[length];
-        else Array.Clear(a);
+        else Kernels.Elementwise.Clear(a, a.Length);
         Issued.AddOrUpdate(a, Issued);
         return a;
     }

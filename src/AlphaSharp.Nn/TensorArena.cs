@@ -70,7 +70,7 @@ public sealed class TensorArena
         if (_free.TryGetValue(length, out var stack) && stack.Count > 0)
         {
             a = stack.Pop();
-            Array.Clear(a);
+            Kernels.Elementwise.Clear(a, a.Length);
         }
         else
         {

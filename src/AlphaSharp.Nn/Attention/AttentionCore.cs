@@ -105,11 +105,7 @@ internal static class AttentionCore
     private static void Project(Projection p, Tensor w, Tensor? b, int e)
     {
         // Bias rows first, then the GEMM accumulates onto them: one pass over the buffer fewer.
-        if (b is not null)
-        {
-            var bias = b.Data.AsSpan(p.Row0, p.Width);
-            for (var r = 0; r < p.Rows; r++) bias.CopyTo(p.Buffer.AsSpan(r * p.Width, p.Width));
-        }
+        if (b is not null) Elementwise.BroadcastRows(b.Data, p.Row0, p.Width, p.Rows, p.Buffer);
         Gemm.Sgemm(false, true, p.Rows, p.Width, e, 1f, p.X.Data, e, w.Data.AsSpan(p.Row0 * e, p.Width * e), e,
             b is null ? 0f : 1f, p.Buffer, p.Width);
     }
@@ -119,13 +115,7 @@ internal static class AttentionCore
         if (w.RequiresGrad)
             Gemm.Sgemm(true, false, p.Width, e, p.Rows, 1f, dBuf, p.Width, p.X.Data, e, 1f,
                 Autograd.GradOf(w).AsSpan(p.Row0 * e, p.Width * e), e);
-        if (b is { RequiresGrad: true })
-        {
-            var sums = new double[p.Width];
-            for (var r = 0; r < p.Rows; r++) NormSimd.ColumnSum(dBuf.AsSpan(r * p.Width, p.Width), sums);
-            var db = Autograd.GradOf(b).AsSpan(p.Row0, p.Width);
-            for (var j = 0; j < db.Length; j++) db[j] += (float)sums[j];
-        }
+        if (b is { RequiresGrad: true }) RowBlocks.AddColumnSums(dBuf, p.Rows, p.Width, Autograd.GradOf(b).AsSpan(p.Row0, p.Width));
         if (p.X.RequiresGrad)
             Gemm.Sgemm(false, false, p.Rows, e, p.Width, 1f, dBuf, p.Width, w.Data.AsSpan(p.Row0 * e, p.Width * e), e, 1f,
                 Autograd.GradOf(p.X), e);

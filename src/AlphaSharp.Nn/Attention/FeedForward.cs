@@ -51,12 +51,12 @@ internal static class FeedForward
         return Autograd.Record(output, [.. inputs], o =>
         {
             var g = o.Grad!;
-            if (b2 is { RequiresGrad: true }) ColumnSums(g, rows, d, Autograd.GradOf(b2));
+            if (b2 is { RequiresGrad: true }) RowBlocks.AddColumnSums(g, rows, d, Autograd.GradOf(b2));
             if (w2.RequiresGrad) Gemm.Sgemm(true, false, d, f, rows, 1f, g, d, hidden, f, 1f, Autograd.GradOf(w2), f);
             var dpre = pool.Rent(rows * f);
             Gemm.Sgemm(false, false, rows, f, d, 1f, g, d, w2.Data, f, 0f, dpre, f);
             RowBlocks.For(rows, f, (_, start, end) => ActivationBackward(pre, keep, gelu, dpre, start * f, end * f));
-            if (b1 is { RequiresGrad: true }) ColumnSums(dpre, rows, f, Autograd.GradOf(b1));
+            if (b1 is { RequiresGrad: true }) RowBlocks.AddColumnSums(dpre, rows, f, Autograd.GradOf(b1));
             if (w1.RequiresGrad) Gemm.Sgemm(true, false, f, d, rows, 1f, dpre, f, x.Data, d, 1f, Autograd.GradOf(w1), d);
             if (x.RequiresGrad) Gemm.Sgemm(false, false, rows, d, f, 1f, dpre, f, w1.Data, d, 1f, Autograd.GradOf(x), d);
             pool.ReturnAll();
@@ -66,7 +66,7 @@ internal static class FeedForward
     /// <summary>y [rows, n] = x [rows, k] W^T + b.</summary>
     private static void Affine(float[] x, int rows, int k, float[] w, float[]? b, int n, float[] y)
     {
-        if (b is not null) for (var r = 0; r < rows; r++) b.CopyTo(y, r * n);
+        if (b is not null) Elementwise.BroadcastRows(b, 0, n, rows, y);
         Gemm.Sgemm(false, true, rows, n, k, 1f, x, k, w, k, b is null ? 0f : 1f, y, n);
     }
 
@@ -137,21 +137,6 @@ internal static class FeedForward
                 pd[i] = pk == null ? g : g * pk[i];
             }
         }
-    }
-
-    /// <summary>dst[j] += sum over rows of g[r, j], in double, one partial per row block added in block order.</summary>
-    private static void ColumnSums(float[] g, int rows, int cols, float[] dst)
-    {
-        var blocks = RowBlocks.Count(rows);
-        var partial = new double[blocks * cols];
-        RowBlocks.For(rows, cols, (block, start, end) =>
-        {
-            var acc = partial.AsSpan(block * cols, cols);
-            for (var r = start; r < end; r++) NormSimd.ColumnSum(g.AsSpan(r * cols, cols), acc);
-        });
-        var total = new double[cols];
-        RowBlocks.SumInOrder(partial, blocks, cols, total);
-        for (var j = 0; j < cols; j++) dst[j] += (float)total[j];
     }
 
     private const double InvSqrt2Pi = 0.39894228040143267794;

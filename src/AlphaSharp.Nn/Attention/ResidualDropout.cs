@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AlphaSharp.Nn.Kernels;
 using AlphaSharp.Nn.Recurrent;
 
 namespace AlphaSharp.Nn.Attention;
@@ -20,7 +21,8 @@ internal static class ResidualDropout
         var keepBuffer = pool.Rent(n);
         DropoutMask.Fill(keepBuffer, n, p, rng.NextULong());
         var output = TensorArena.Output(x.Numel);
-        TensorPrimitives.FusedMultiplyAdd(y.Data, keepBuffer.AsSpan(0, n), x.Data, output);
+        Elementwise.For(n, (from, to) => TensorPrimitives.FusedMultiplyAdd(y.Data.AsSpan(from, to - from),
+            keepBuffer.AsSpan(from, to - from), x.Data.AsSpan(from, to - from), output.AsSpan(from, to - from)));
         if (!Autograd.Needs(x, y))
         {
             pool.ReturnAll();
@@ -29,17 +31,15 @@ internal static class ResidualDropout
         return Autograd.Record(new Tensor(output, x.Shape), [x, y], o =>
         {
             var g = o.Grad!;
-            var keep = keepBuffer.AsSpan(0, n);
-            if (x.RequiresGrad)
+            var gx = x.RequiresGrad ? Autograd.GradOf(x) : null;
+            var gy = y.RequiresGrad ? Autograd.GradOf(y) : null;
+            Elementwise.For(n, (from, to) =>
             {
-                var gx = Autograd.GradOf(x);
-                TensorPrimitives.Add(gx, g, gx);
-            }
-            if (y.RequiresGrad)
-            {
-                var gy = Autograd.GradOf(y);
-                TensorPrimitives.FusedMultiplyAdd(g, keep, gy, gy);
-            }
+                var len = to - from;
+                if (gx is not null) TensorPrimitives.Add(gx.AsSpan(from, len), g.AsSpan(from, len), gx.AsSpan(from, len));
+                if (gy is not null)
+                    TensorPrimitives.FusedMultiplyAdd(g.AsSpan(from, len), keepBuffer.AsSpan(from, len), gy.AsSpan(from, len), gy.AsSpan(from, len));
+            });
             pool.ReturnAll();
         }, "residual_dropout");
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Nn.Norm;
@@ -39,5 +40,29 @@ internal static class RowBlocks
             var part = partials.AsSpan(b * width, width);
             for (var k = 0; k < width; k++) total[k] += part[k];
         }
+    }
+
+    /// <summary>
+    /// dst[j] += sum over rows of g[r, j] (rows of <paramref name="cols"/> floats): a bias gradient. Each block's
+    /// partial is summed in double and the partials are added in block order, so the bits do not depend on the
+    /// thread count.
+    /// </summary>
+    public static void AddColumnSums(float[] g, int rows, int cols, Span<float> dst)
+    {
+        var blocks = Count(rows);
+        var partial = ArrayPool<double>.Shared.Rent(blocks * cols + cols);
+        try
+        {
+            Array.Clear(partial, 0, blocks * cols + cols);
+            For(rows, cols, (block, start, end) =>
+            {
+                var acc = partial.AsSpan(block * cols, cols);
+                for (var r = start; r < end; r++) NormSimd.ColumnSum(g.AsSpan(r * cols, cols), acc);
+            });
+            var total = partial.AsSpan(blocks * cols, cols);
+            SumInOrder(partial, blocks, cols, total);
+            for (var j = 0; j < cols; j++) dst[j] += (float)total[j];
+        }
+        finally { ArrayPool<double>.Shared.Return(partial); }
     }
 }

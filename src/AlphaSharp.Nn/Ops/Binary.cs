@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Nn;
 
@@ -29,20 +30,15 @@ public static partial class Ops
 
     private static void BinaryForward(BinaryKind kind, float[] a, int[] aShape, float[] b, int[] bShape, float[] y, int[] shape)
     {
+        if (aShape.AsSpan().SequenceEqual(bShape) && aShape.AsSpan().SequenceEqual(shape))
+        {
+            Elementwise.For(y.Length, (from, to) => SameShape(kind, a.AsSpan(from, to - from), b.AsSpan(from, to - from), y.AsSpan(from, to - from)));
+            return;
+        }
         BroadcastLoop.Run(shape, aShape, bShape, (o, ao, aStep, bo, bStep, len) =>
         {
             var dst = y.AsSpan(o, len);
-            if (aStep == 1 && bStep == 1)
-            {
-                ReadOnlySpan<float> x = a.AsSpan(ao, len), z = b.AsSpan(bo, len);
-                switch (kind)
-                {
-                    case BinaryKind.Add: TensorPrimitives.Add(x, z, dst); break;
-                    case BinaryKind.Sub: TensorPrimitives.Subtract(x, z, dst); break;
-                    case BinaryKind.Mul: TensorPrimitives.Multiply(x, z, dst); break;
-                    default: TensorPrimitives.Divide(x, z, dst); break;
-                }
-            }
+            if (aStep == 1 && bStep == 1) SameShape(kind, a.AsSpan(ao, len), b.AsSpan(bo, len), dst);
             else if (bStep == 0)
             {
                 ReadOnlySpan<float> x = a.AsSpan(ao, len);
@@ -68,6 +64,17 @@ public static partial class Ops
                 }
             }
         });
+    }
+
+    private static void SameShape(BinaryKind kind, ReadOnlySpan<float> x, ReadOnlySpan<float> z, Span<float> dst)
+    {
+        switch (kind)
+        {
+            case BinaryKind.Add: TensorPrimitives.Add(x, z, dst); break;
+            case BinaryKind.Sub: TensorPrimitives.Subtract(x, z, dst); break;
+            case BinaryKind.Mul: TensorPrimitives.Multiply(x, z, dst); break;
+            default: TensorPrimitives.Divide(x, z, dst); break;
+        }
     }
 
     private static void BinaryBackward(BinaryKind kind, Tensor a, Tensor b, Tensor o)

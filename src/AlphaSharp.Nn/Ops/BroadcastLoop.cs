@@ -1,3 +1,4 @@
+using AlphaSharp.Nn.Kernels;
 using System.Numerics.Tensors;
 
 namespace AlphaSharp.Nn;
@@ -76,7 +77,7 @@ internal static class BroadcastLoop
     {
         if (gShape.AsSpan().SequenceEqual(dstShape) || g.Length == dst.Length)
         {
-            TensorPrimitives.Add(dst, g, dst);
+            Elementwise.For(dst.Length, (from, to) => TensorPrimitives.Add(dst.AsSpan(from, to - from), g.AsSpan(from, to - from), dst.AsSpan(from, to - from)));
             return;
         }
         Run(gShape, dstShape, dstShape, (o, d, step, _, _, len) =>

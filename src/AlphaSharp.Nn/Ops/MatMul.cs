@@ -1,4 +1,5 @@
 using AlphaSharp.Nn.Kernels;
+using AlphaSharp.Nn.Norm;
 
 namespace AlphaSharp.Nn;
 
@@ -112,8 +113,7 @@ public static partial class Ops
             throw new ArgumentException($"linear: bias {bias.ShapeString} must be [{outF}] for weight {weight.ShapeString}");
         var rows = inF == 0 ? Tensor.NumelOf(x.Shape[..^1]) : x.Numel / inF;
         var y = TensorArena.Output(rows * outF);
-        if (bias is not null)
-            for (var r = 0; r < rows; r++) bias.Data.CopyTo(y, r * outF);
+        if (bias is not null) Elementwise.BroadcastRows(bias.Data, 0, outF, rows, y);
         Gemm.Sgemm(false, true, rows, outF, inF, 1f, x.Data, inF, weight.Data, inF, bias is null ? 0f : 1f, y, outF);
         var output = new Tensor(y, [.. x.Shape[..^1], outF]);
         Tensor[] inputs = bias is null ? [x, weight] : [x, weight, bias];
@@ -123,15 +123,7 @@ public static partial class Ops
             var g = o.Grad!;
             if (x.RequiresGrad) Gemm.Sgemm(false, false, rows, inF, outF, 1f, g, outF, weight.Data, inF, 1f, Autograd.GradOf(x), inF);
             if (weight.RequiresGrad) Gemm.Sgemm(true, false, outF, inF, rows, 1f, g, outF, x.Data, inF, 1f, Autograd.GradOf(weight), inF);
-            if (bias is not null && bias.RequiresGrad) AddColumnSums(g, rows, outF, Autograd.GradOf(bias));
+            if (bias is not null && bias.RequiresGrad) RowBlocks.AddColumnSums(g, rows, outF, Autograd.GradOf(bias));
         }, "linear");
-    }
-
-    /// <summary>dst[j] += sum over rows of g[r, j], summed in double.</summary>
-    internal static void AddColumnSums(float[] g, int rows, int cols, float[] dst)
-    {
-        var acc = new double[cols];
-        for (var r = 0; r < rows; r++) Simd.AccumulateDouble(g.AsSpan(r * cols, cols), acc);
-        for (var j = 0; j < cols; j++) dst[j] += (float)acc[j];
     }
 }

@@ -75,6 +75,28 @@ public class FusedBlockTests
         GradCheck.Check(xs => ResidualDropout.Apply(xs[0], xs[1], 0.4f, new Rng(3), true), [x, y]);
     }
 
+    [Fact]
+    public void ResidualDropoutOnALongTensorMasksEveryChunkAndRoutesEachGradient()
+    {
+        // Long enough that the pass runs in chunks on the worker pool.
+        var n = Kernels.Elementwise.ParallelFloats + 77;
+        var rng = new Rng(62);
+        var x = Tensor.Normal(rng, 0, 1, n).RequireGrad();
+        var y = Tensor.Normal(rng, 0, 1, n).RequireGrad();
+        var w = Tensor.Normal(rng, 0, 1, n);
+        var z = ResidualDropout.Apply(x, y, 0.3f, new Rng(4), training: true);
+        z.Mul(w).Sum().Backward();
+        var keep = new float[n];
+        DropoutMask.Fill(keep, 0.3f, new Rng(4).NextULong());
+        for (var i = 0; i < n; i++)
+        {
+            var want = MathF.FusedMultiplyAdd(y.Data[i], keep[i], x.Data[i]);
+            if (z.Data[i] != want) Assert.Fail($"output {i}: {z.Data[i]} != {want}");
+            if (x.Grad![i] != w.Data[i]) Assert.Fail($"x grad {i}: {x.Grad[i]} != {w.Data[i]}");
+            if (y.Grad![i] != w.Data[i] * keep[i]) Assert.Fail($"y grad {i}: {y.Grad[i]} != {w.Data[i] * keep[i]}");
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
