@@ -20,12 +20,14 @@ internal static class AttentionCore
         public int Length => Rows * Width;
     }
 
+    /// <summary><paramref name="NeedWeights"/> false: the caller discards the probabilities, so their dropped copy is not made.</summary>
     public sealed record Options(int Heads, bool BatchFirst, float[]? AttnMask, bool AttnMaskPerHead, float[]? KeyMask,
-        float DropoutP, Rng? DropoutRng);
+        float DropoutP, Rng? DropoutRng, bool NeedWeights = true);
 
     /// <summary>
     /// query (N, L, E) / (L, N, E) / unbatched (L, E); key and value likewise with S rows. Returns the concatenated
-    /// heads shaped like query and the attention probabilities [N*H, L, S] after dropout.
+    /// heads shaped like query and the attention probabilities [N*H, L, S] after dropout (empty unless
+    /// <see cref="Options.NeedWeights"/>).
     /// </summary>
     public static Tensor Apply(Tensor query, Tensor key, Tensor value, Tensor inProjWeight, Tensor? inProjBias,
         Options opt, out float[] weights)
@@ -79,7 +81,7 @@ internal static class AttentionCore
         var kb = projections[kAt.Group].Buffer;
         var vb = projections[vAt.Group].Buffer;
         kernel.Forward(qb, kb, vb, output.Data, probs, keep, Gemm.MaxThreads);
-        weights = keep is null ? probs : Dropped(probs, keep);
+        weights = !opt.NeedWeights ? [] : keep is null ? probs : Dropped(probs, keep);
 
         Tensor[] inputs = inProjBias is null ? [query, key, value, inProjWeight] : [query, key, value, inProjWeight, inProjBias];
         if (!Autograd.Needs(inputs))
@@ -93,7 +95,7 @@ internal static class AttentionCore
             var grads = projections.Select(p =>
             {
                 var g = pool.Rent(p.Length);
-                Array.Clear(g, 0, p.Length);
+                Elementwise.Clear(g, p.Length);
                 return g;
             }).ToArray();
             kernel.Backward(qb, kb, vb, o.Grad!, probs, keep, grads[qAt.Group], grads[kAt.Group], grads[vAt.Group], Gemm.MaxThreads);

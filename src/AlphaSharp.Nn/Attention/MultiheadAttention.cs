@@ -52,7 +52,7 @@ public sealed class MultiheadAttention : Module
         var (mask, perHead) = CheckAttnMask(attnMask, n, l, s);
         var keyMask = CheckKeyPaddingMask(keyPaddingMask, query.Rank == 3, n, s);
         var p = Training ? Dropout : 0f;
-        var options = new AttentionCore.Options(NumHeads, BatchFirst, mask, perHead, keyMask, p, DropoutRng);
+        var options = new AttentionCore.Options(NumHeads, BatchFirst, mask, perHead, keyMask, p, DropoutRng, needWeights);
         var heads = AttentionCore.Apply(query, key, value, InProjWeight, InProjBias, options, out var probs);
         var output = OutProj.Forward(heads);
         return (output, needWeights ? Weights(probs, n, l, s, query.Rank == 3, averageAttnWeights) : null);

@@ -131,6 +131,20 @@ public class AttentionCoreTests
     }
 
     [Fact]
+    public void WeightsNobodyAsksForAreNotMadeAndTheOutputIsTheSame()
+    {
+        var rng = new Rng(24);
+        var x = Tensor.Normal(rng, 0, 1, 2, 5, E);
+        var w = Tensor.Normal(rng, 0, 0.4f, 3 * E, E);
+        var asked = AttentionCore.Apply(x, x, x, w, null, new AttentionCore.Options(H, true, null, false, null, 0.5f, new Rng(1)), out var p1);
+        var skipped = AttentionCore.Apply(x, x, x, w, null,
+            new AttentionCore.Options(H, true, null, false, null, 0.5f, new Rng(1), NeedWeights: false), out var p2);
+        Assert.Equal(2 * H * 5 * 5, p1.Length);
+        Assert.Empty(p2);
+        Assert.Equal(asked.Data, skipped.Data);
+    }
+
+    [Fact]
     public void ABlockedRowGivesNaNLikePyTorch()
     {
         var rng = new Rng(24);
