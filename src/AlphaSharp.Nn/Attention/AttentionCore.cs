@@ -74,9 +74,11 @@ internal static class AttentionCore
             O = HeadLayout.Of(batchFirst, n, l, e, 0, dh),
             AttnMask = opt.AttnMask, AttnMaskPerHead = opt.AttnMaskPerHead, KeyMask = opt.KeyMask,
         };
-        var probs = TensorArena.Output(n * heads * l * s);
+        // The kernel writes every probability and output value, except with no keys at all.
+        Func<int, float[]> rent = s > 0 ? TensorArena.OutputToOverwrite : TensorArena.Output;
+        var probs = rent(n * heads * l * s);
         var keep = DrawKeep(probs.Length, opt.DropoutP, opt.DropoutRng);
-        var output = new Tensor(TensorArena.Output(query.Numel), query.Shape);
+        var output = new Tensor(rent(query.Numel), query.Shape);
         var qb = projections[qAt.Group].Buffer;
         var kb = projections[kAt.Group].Buffer;
         var vb = projections[vAt.Group].Buffer;

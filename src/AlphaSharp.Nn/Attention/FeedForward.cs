@@ -40,7 +40,7 @@ internal static class FeedForward
         var recording = Autograd.Needs([.. inputs]);
         var hidden = recording ? pool.Rent(rows * f) : pre;
         RowBlocks.For(rows, f, (_, start, end) => Activate(pre, keep, gelu, hidden, start * f, end * f));
-        var y = TensorArena.Output(rows * d);
+        var y = TensorArena.OutputToOverwrite(rows * d);
         Affine(hidden, rows, f, w2.Data, b2?.Data, d, y);
         var output = new Tensor(y, x.Shape);
         if (!recording)

@@ -20,7 +20,7 @@ internal static class ResidualDropout
         var pool = new RentedBuffers();
         var keepBuffer = pool.Rent(n);
         DropoutMask.Fill(keepBuffer, n, p, rng.NextULong());
-        var output = TensorArena.Output(x.Numel);
+        var output = TensorArena.OutputToOverwrite(x.Numel);
         Elementwise.For(n, (from, to) => TensorPrimitives.FusedMultiplyAdd(y.Data.AsSpan(from, to - from),
             keepBuffer.AsSpan(from, to - from), x.Data.AsSpan(from, to - from), output.AsSpan(from, to - from)));
         if (!Autograd.Needs(x, y))

@@ -62,7 +62,7 @@ public sealed class TransformerEncoder : Module
     private Tensor ForwardInChunks(Tensor src, Tensor? mask, Tensor? keyPadding, int per)
     {
         int n = src.Shape[0], s = src.Shape[1], e = src.Shape[2], rowFloats = s * e;
-        var output = new Tensor(TensorArena.Output(src.Numel), src.Shape);
+        var output = new Tensor(TensorArena.OutputToOverwrite(src.Numel), src.Shape);
         // Each chunk's intermediates are dead once its result is copied out: hand them back to the arena for the
         // next chunk (a private one when the caller has no step open).
         var arena = TensorArena.Current;
@@ -74,7 +74,7 @@ public sealed class TransformerEncoder : Module
             {
                 var nc = Math.Min(per, n - n0);
                 var mark = arena.Mark();
-                var xs = new Tensor(TensorArena.Output(nc * rowFloats), nc, s, e);
+                var xs = new Tensor(TensorArena.OutputToOverwrite(nc * rowFloats), nc, s, e);
                 src.Data.AsSpan(n0 * rowFloats, nc * rowFloats).CopyTo(xs.Data);
                 Tensor? kp = null;
                 if (keyPadding is not null)

@@ -68,7 +68,7 @@ public sealed class BatchNorm1d : Module, IUnaryModule
         if (useBatchStats && n * l <= 1)
             throw new ArgumentException($"BatchNorm1d: expected more than 1 value per channel when using batch statistics, got input {x.ShapeString}");
 
-        var y = new Tensor(TensorArena.Output(x.Numel), x.Shape);
+        var y = new Tensor(TensorArena.OutputToOverwrite(x.Numel), x.Shape);
         var mean = new double[c];
         var invStd = new float[c];
         var w = Weight?.Data;

@@ -21,7 +21,7 @@ public static partial class Ops
             throw new ArgumentException($"layer_norm: weight {weight.ShapeString} and bias {bias!.ShapeString} must be [{string.Join(", ", normalizedShape)}]");
         var d = Tensor.NumelOf(normalizedShape);
         var rows = d == 0 ? 0 : x.Numel / d;
-        var y = new Tensor(TensorArena.Output(x.Numel), x.Shape);
+        var y = new Tensor(TensorArena.OutputToOverwrite(x.Numel), x.Shape);
         var mean = new float[rows];
         var rstd = new float[rows];
         LayerNormKernel.Forward(x.Data, rows, d, weight?.Data, bias?.Data, eps, y.Data, mean, rstd);

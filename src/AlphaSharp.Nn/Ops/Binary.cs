@@ -21,7 +21,7 @@ public static partial class Ops
     {
         var name = kind.ToString().ToLowerInvariant();
         var shape = Shapes.Broadcast(a.Shape, b.Shape, name);
-        var y = TensorArena.Output(Tensor.NumelOf(shape));
+        var y = TensorArena.OutputToOverwrite(Tensor.NumelOf(shape));
         BinaryForward(kind, a.Data, a.Shape, b.Data, b.Shape, y, shape);
         var output = new Tensor(y, shape);
         if (!Autograd.Needs(a, b)) return output;

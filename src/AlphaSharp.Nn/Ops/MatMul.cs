@@ -112,7 +112,7 @@ public static partial class Ops
         if (bias is not null && (bias.Rank != 1 || bias.Shape[0] != outF))
             throw new ArgumentException($"linear: bias {bias.ShapeString} must be [{outF}] for weight {weight.ShapeString}");
         var rows = inF == 0 ? Tensor.NumelOf(x.Shape[..^1]) : x.Numel / inF;
-        var y = TensorArena.Output(rows * outF);
+        var y = TensorArena.OutputToOverwrite(rows * outF);
         if (bias is not null) Elementwise.BroadcastRows(bias.Data, 0, outF, rows, y);
         Gemm.Sgemm(false, true, rows, outF, inF, 1f, x.Data, inF, weight.Data, inF, bias is null ? 0f : 1f, y, outF);
         var output = new Tensor(y, [.. x.Shape[..^1], outF]);

@@ -37,7 +37,7 @@ public class TensorArenaTests
         }
     }
 
-    private static (float[] Params, float[] Losses) Train(bool useArena, int steps = 6)
+    private static (float[] Params, float[] Losses) Train(bool useArena, int steps = 6, bool poison = false)
     {
         var rng = new Rng(11);
         var net = new Net(rng);
@@ -49,12 +49,14 @@ public class TensorArenaTests
         var losses = new float[steps];
         for (var s = 0; s < steps; s++)
         {
-            using var step = useArena ? arena.Step() : null;
+            var step = useArena ? arena.Step() : null;
             opt.ZeroGrad();
             var loss = net.Loss(x, y);
             loss.Backward();
             opt.Step();
             losses[s] = loss.Item();
+            step?.Dispose();
+            if (poison) arena.Poison(float.NaN);
         }
         return (net.Parameters().SelectMany(p => p.Data).ToArray(), losses);
     }
@@ -67,6 +69,45 @@ public class TensorArenaTests
         Assert.Equal(plain.Losses, pooled.Losses);
         Assert.True(plain.Params.AsSpan().SequenceEqual(pooled.Params), "parameters differ when op outputs come from an arena");
         Assert.NotEqual(plain.Losses[0], plain.Losses[^1]);
+    }
+
+    [Fact]
+    public void OpsThatOverwriteTheirOutputWriteEveryElement()
+    {
+        // Reused arrays filled with NaN between steps: an op that skipped an element would carry a NaN into the loss.
+        var plain = Train(useArena: false);
+        var poisoned = Train(useArena: true, poison: true);
+        Assert.Equal(plain.Losses, poisoned.Losses);
+        Assert.True(plain.Params.AsSpan().SequenceEqual(poisoned.Params), "parameters differ when reused arrays start as NaN");
+    }
+
+    [Fact]
+    public void ChunkedEncoderInferenceWritesEveryElementOfReusedArrays()
+    {
+        var rng = new Rng(13);
+        var layer = new TransformerEncoderLayer(8, 2, rng, dimFeedforward: 16, dropout: 0.1f, batchFirst: true);
+        var encoder = new TransformerEncoder(layer, 2, rng);
+        var head = new Linear(8, 3, rng);
+        var noBias = new Linear(3, 2, rng, bias: false);
+        var bn = new BatchNorm1d(8);
+        encoder.Eval();
+        bn.Eval();
+        var x = Tensor.Normal(new Rng(14), 0f, 1f, 9, 5, 8);
+        var saved = TransformerEncoder.InferenceChunkTokens;
+        TransformerEncoder.InferenceChunkTokens = 10; // two sequences per chunk: five chunks
+        try
+        {
+            using var _ = Autograd.NoGrad();
+            float[] Run() => noBias.Forward(head.Forward(bn.ForwardChannelsLast(encoder.Forward(x)).Add(x))).Data.ToArray();
+            var fresh = Run();
+            var arena = new TensorArena();
+            using (arena.Step()) Run();
+            arena.Poison(float.NaN);
+            float[] reused;
+            using (arena.Step()) reused = Run();
+            Assert.Equal(fresh, reused);
+        }
+        finally { TransformerEncoder.InferenceChunkTokens = saved; }
     }
 
     [Fact]
