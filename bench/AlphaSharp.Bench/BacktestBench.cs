@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AlphaSharp.Backtest;
 using AlphaSharp.Backtest.Strategies;
+using AlphaSharp.Backtest;
 using AlphaSharp.Data;
 using AlphaSharp.Factors;
 

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Bench;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using AlphaSharp.Nn;
 using AlphaSharp.Nn.Kernels;
 using AlphaSharp.Nn.Optim;
+using AlphaSharp.Nn;
 
 namespace AlphaSharp.Bench;
 

@@ -1,5 +1,5 @@
-using AlphaSharp.Nn;
 using AlphaSharp.Nn.Recurrent;
+using AlphaSharp.Nn;
 
 namespace AlphaSharp.Bench;
 

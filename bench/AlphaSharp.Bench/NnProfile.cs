@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using AlphaSharp.Nn;
 using AlphaSharp.Nn.Optim;
+using AlphaSharp.Nn;
 
 namespace AlphaSharp.Bench;
 

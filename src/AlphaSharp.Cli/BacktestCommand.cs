@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
-using AlphaSharp.Backtest;
 using AlphaSharp.Backtest.Rules;
 using AlphaSharp.Backtest.Strategies;
-using AlphaSharp.Data;
+using AlphaSharp.Backtest;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Export;
+using AlphaSharp.Data;
 using AlphaSharp.Factors;
-using AlphaSharp.Reports.Output;
 using AlphaSharp.Reports.TearSheets;
 
 namespace AlphaSharp.Cli;
@@ -85,7 +85,7 @@ public static class BacktestCommand
         var outDir = p.GetValue(o.Out)!;
         // Refuse an existing target before the (slow) load.
         if (Directory.Exists(outDir) || File.Exists(outDir))
-            throw new DataException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
+            throw new InputException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
 
         var (data, source) = CliStores.Load(p.GetValue(o.Store));
         var market = MarketView.From(data);
@@ -174,10 +174,10 @@ public static class BacktestCommand
     private static ScoreTable LoadScores(string arg, MarketData data, MarketView market)
     {
         if (File.Exists(arg)) return ScoreTable.ReadCsv(market, arg);
-        if (Directory.Exists(arg)) throw new DataException($"--scores {arg}: is a directory; give a date,symbol,score CSV or a factor expression");
+        if (Directory.Exists(arg)) throw new InputException($"--scores {arg}: is a directory; give a date,symbol,score CSV or a factor expression");
         var looksLikeExpression = arg.Contains('$') || arg.Contains('(');
         if (!looksLikeExpression)
-            throw new DataException($"--scores {arg}: no such file, and not a factor expression (expressions name fields like $close)");
+            throw new InputException($"--scores {arg}: no such file, and not a factor expression (expressions name fields like $close)");
         var values = FactorEngine.Evaluate(data, arg);
         return ScoreTable.FromPanelField(market, values);
     }

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Cli;
@@ -17,7 +18,7 @@ public static class CliErrors
         {
             return action();
         }
-        catch (DataException e)
+        catch (InputException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return UserError;

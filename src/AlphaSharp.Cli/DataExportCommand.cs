@@ -1,7 +1,8 @@
 using System.CommandLine;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Export;
 using AlphaSharp.Data.Qlib;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Cli;
 
@@ -41,12 +42,12 @@ public static class DataExportCommand
             var outDir = parse.GetValue(output)!;
             var zipped = parse.GetValue(gzip);
             var convention = parse.GetValue(prices) == "adjusted" ? QlibPriceConvention.Adjusted : QlibPriceConvention.Raw;
-            if (fmt == "qlib" && zipped) throw new DataException("--gzip applies to --format csv; a Qlib directory is binary");
+            if (fmt == "qlib" && zipped) throw new InputException("--gzip applies to --format csv; a Qlib directory is binary");
             if (fmt == "csv" && parse.GetResult(prices) is { Implicit: false })
-                throw new DataException("--qlib-prices applies to --format qlib; CSV export writes raw prices and the factor");
+                throw new InputException("--qlib-prices applies to --format qlib; CSV export writes raw prices and the factor");
             // Refuse an existing target before the (slow) load.
             if (Directory.Exists(outDir) || File.Exists(outDir))
-                throw new DataException($"{outDir}: already exists; choose a new output directory (nothing was overwritten)");
+                throw new InputException($"{outDir}: already exists; choose a new output directory (nothing was overwritten)");
             var (data, source) = EmbeddedData.Load(parse.GetValue(store));
             if (fmt == "qlib")
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Qlib;
+using AlphaSharp.Data;
 using Spectre.Console;
 
 namespace AlphaSharp.Cli;
@@ -72,15 +73,15 @@ public static class DataImportCommand
     {
         var selected = sources.Where(s => s.Selected(parse)).ToArray();
         if (selected.Length != 1)
-            throw new DataException($"data import: give exactly one input source ({string.Join(", ", sources.Select(s => s.Name))}); got {(selected.Length == 0 ? "none" : string.Join(", ", selected.Select(s => s.Name)))}");
+            throw new InputException($"data import: give exactly one input source ({string.Join(", ", sources.Select(s => s.Name))}); got {(selected.Length == 0 ? "none" : string.Join(", ", selected.Select(s => s.Name)))}");
         // An option of another source would be silently ignored: say so instead.
         var stray = sources.SelectMany(s => s.Options).Distinct().Except(selected[0].Options)
             .FirstOrDefault(o => parse.GetResult(o) is { Implicit: false });
         if (stray is not null)
-            throw new DataException($"data import: {stray.Name} does not apply to {selected[0].Name} input; drop it or use the source it belongs to");
+            throw new InputException($"data import: {stray.Name} does not apply to {selected[0].Name} input; drop it or use the source it belongs to");
         // Fail before minutes of reading, not after.
         if (Directory.Exists(outDir) || File.Exists(outDir))
-            throw new DataException($"{outDir}: already exists; choose a new output directory or delete this one first");
+            throw new InputException($"{outDir}: already exists; choose a new output directory or delete this one first");
         var data = selected[0].Read(parse);
         CliConsole.WithProgress($"writing {outDir}", progress => { MarketStore.Save(data, outDir, progress); return 0; });
         var console = CliConsole.Out();

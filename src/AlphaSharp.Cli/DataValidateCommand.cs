@@ -1,6 +1,7 @@
 using System.CommandLine;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Validation;
+using AlphaSharp.Data;
 using Spectre.Console;
 
 namespace AlphaSharp.Cli;
@@ -33,7 +34,7 @@ public static class DataValidateCommand
         cmd.SetAction(parse => CliErrors.Guard(() =>
         {
             var n = parse.GetValue(examples);
-            if (n < 0) throw new DataException($"--examples: {n} is negative; give 0 or more");
+            if (n < 0) throw new InputException($"--examples: {n} is negative; give 0 or more");
             var options = new ValidationOptions { Examples = n };
             var report = Run(parse.GetValue(store), parse.GetValue(bars), options);
             if (parse.GetValue(json)) Console.Out.WriteLine(report.ToJson());

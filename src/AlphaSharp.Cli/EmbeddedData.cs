@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Cli;
@@ -13,7 +14,7 @@ public static class EmbeddedData
     public static readonly string RelativePath = Path.Combine("data", "cn_csi300");
 
     public static string Locate() =>
-        TryLocate(out var dir, out var why) ? dir : throw new DataException(why);
+        TryLocate(out var dir, out var why) ? dir : throw new InputException(why);
 
     public static bool TryLocate(out string dir, out string why)
     {

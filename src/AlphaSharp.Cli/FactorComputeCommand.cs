@@ -2,10 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Output;
-using AlphaSharp.Reports.Output;
+using AlphaSharp.Factors;
 using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Cli;
@@ -53,13 +53,13 @@ public static class FactorComputeCommand
     {
         var csv = outPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
         if (!csv && (Directory.Exists(outPath) || File.Exists(outPath)))
-            throw new DataException($"{outPath}: already exists; choose a new output directory (nothing was overwritten)");
+            throw new InputException($"{outPath}: already exists; choose a new output directory (nothing was overwritten)");
         var (data, source) = CliStores.Load(storeDir);
         var all = string.Equals(universeName, "all", StringComparison.OrdinalIgnoreCase);
         if (!all && data.Universe is null)
-            throw new DataException($"{source}: the store has no universe; use --universe all");
+            throw new InputException($"{source}: the store has no universe; use --universe all");
         if (!all && universeName is not null && !string.Equals(universeName, data.Universe!.Name, StringComparison.OrdinalIgnoreCase))
-            throw new DataException($"--universe {universeName}: the store's universe is '{data.Universe!.Name}'; use --universe {data.Universe.Name} or all");
+            throw new InputException($"--universe {universeName}: the store's universe is '{data.Universe!.Name}'; use --universe {data.Universe.Name} or all");
         var engine = new FactorEngine(data, useUniverse: !all);
         var request = FeatureRequest.Parse(items, engine);
         var (from, to) = DateRange(data.Calendar, startText, endText);
@@ -83,7 +83,7 @@ public static class FactorComputeCommand
         else
         {
             if (startText is not null || endText is not null)
-                throw new DataException("--start/--end select CSV rows; a feature store keeps whole panels (write FILE.csv to cut dates)");
+                throw new InputException("--start/--end select CSV rows; a feature store keeps whole panels (write FILE.csv to cut dates)");
             CliConsole.WithProgress($"computing {request.Features.Count} features", report =>
             {
                 FeatureStore.Save(engine, request.Features, outPath, (done, total) => report(0.8 * done / total), f => report(0.8 + 0.2 * f));
@@ -119,14 +119,14 @@ public static class FactorComputeCommand
         var from = start is null ? 0 : calendar.IndexOnOrAfter(ParseDate("--start", start));
         var to = end is null ? calendar.Count - 1 : calendar.IndexOnOrBefore(ParseDate("--end", end));
         if (from > to || from >= calendar.Count || to < 0)
-            throw new DataException($"--start {start ?? "(first day)"} --end {end ?? "(last day)"}: no trading day in that range " +
+            throw new InputException($"--start {start ?? "(first day)"} --end {end ?? "(last day)"}: no trading day in that range " +
                                     $"(the store covers {calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
         return (from, to);
     }
 
     private static DateOnly ParseDate(string option, string text) =>
         DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw new DataException($"{option} {text}: not a date; write YYYY-MM-DD");
+            : throw new InputException($"{option} {text}: not a date; write YYYY-MM-DD");
 
     /// <summary>Plain CSV through <see cref="AtomicFile"/>; gzip under a temporary name renamed at the end, likewise.</summary>
     private static void WriteCsv(string path, Action<TextWriter> write)
@@ -137,7 +137,7 @@ public static class FactorComputeCommand
             return;
         }
         var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? throw new DataException($"{path}: cannot write to the root of a file system");
+        var dir = Path.GetDirectoryName(full) ?? throw new InputException($"{path}: cannot write to the root of a file system");
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Export;
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Labels;
-using AlphaSharp.Reports.Output;
+using AlphaSharp.Factors;
+using AlphaSharp.Reports.Research;
 using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Cli;
@@ -59,16 +60,16 @@ public static class FactorEvalCommand
         };
         options.Validate();
         if (Directory.Exists(outDir) || File.Exists(outDir))
-            throw new DataException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
+            throw new InputException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
         var clock = Stopwatch.StartNew();
         var (data, source) = CliStores.Load(storeDir);
-        if (data.Universe is null) throw new DataException($"{source}: the store has no universe; factor eval ranks within point-in-time members");
+        if (data.Universe is null) throw new InputException($"{source}: the store has no universe; factor eval ranks within point-in-time members");
         if (universeName is not null && !string.Equals(universeName, data.Universe.Name, StringComparison.OrdinalIgnoreCase))
-            throw new DataException($"--universe {universeName}: the store's universe is '{data.Universe.Name}'");
+            throw new InputException($"--universe {universeName}: the store's universe is '{data.Universe.Name}'");
         var factor = new FactorEngine(data).Evaluate(expression);
         options = options with { From = DateIndex(data.Calendar, "--start", startText, true), To = DateIndex(data.Calendar, "--end", endText, false) };
         if (options.From > options.To)
-            throw new DataException($"--start {startText} --end {endText}: no trading day in that range ({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd})");
+            throw new InputException($"--start {startText} --end {endText}: no trading day in that range ({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd})");
         var result = CliConsole.WithProgress("evaluating", _ => FactorEvaluation.Run(data, factor, options));
         using var staged = new StagedDirectory(outDir);
         using (var files = new AtomicFileSet())
@@ -92,14 +93,14 @@ public static class FactorEvalCommand
     {
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h >= 1 ? h
-            : throw new DataException($"--horizons {text}: '{p}' is not a whole number of trading days (1 or more)")).ToArray();
+            : throw new InputException($"--horizons {text}: '{p}' is not a whole number of trading days (1 or more)")).ToArray();
     }
 
     private static int DateIndex(Calendar calendar, string option, string? text, bool first)
     {
         if (text is null) return first ? 0 : calendar.Count - 1;
         if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw new DataException($"{option} {text}: not a date; write YYYY-MM-DD");
+            throw new InputException($"{option} {text}: not a date; write YYYY-MM-DD");
         return first ? calendar.IndexOnOrAfter(d) : calendar.IndexOnOrBefore(d);
     }
 }

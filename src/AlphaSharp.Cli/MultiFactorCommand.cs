@@ -1,12 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Export;
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.MultiFactor;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.FeatureSets;
-using AlphaSharp.Reports.Output;
+using AlphaSharp.Factors;
+using AlphaSharp.Reports.Research;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -34,15 +35,15 @@ public static class MultiFactorCommand
         var clock = Stopwatch.StartNew();
         var options = configPath is null ? new MultiFactorOptions() : ReadConfig(configPath);
         try { options.Validate(); }
-        catch (ArgumentException e) { throw new DataException($"{configPath ?? "defaults"}: {e.Message}"); }
+        catch (ArgumentException e) { throw new InputException($"{configPath ?? "defaults"}: {e.Message}"); }
         if (Directory.Exists(outDir) || File.Exists(outDir))
-            throw new DataException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
+            throw new InputException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
         var (data, source) = CliStores.Load(storeDir);
-        if (data.Universe is null) throw new DataException($"{source}: the store has no universe; the pipeline works on point-in-time members");
+        if (data.Universe is null) throw new InputException($"{source}: the store has no universe; the pipeline works on point-in-time members");
         var (available, unavailable) = new FeatureSet("config", "", options.Factors, options.Unavailable).Resolve(new FactorEngine(data));
         options = options with { Factors = available, Unavailable = unavailable };
         if (available.Count == 0)
-            throw new DataException($"{configPath ?? "paper 001"}: none of the candidate factors can be computed on {source} ({string.Join("; ", unavailable.Select(u => $"{u.Name}: {u.Reason}"))})");
+            throw new InputException($"{configPath ?? "paper 001"}: none of the candidate factors can be computed on {source} ({string.Join("; ", unavailable.Select(u => $"{u.Name}: {u.Reason}"))})");
         var result = CliConsole.WithProgress("multi-factor pipeline", _ => MultiFactorPipeline.Run(data, options));
         using var staged = new StagedDirectory(outDir);
         using (var files = new AtomicFileSet())
@@ -76,7 +77,7 @@ public static class MultiFactorCommand
     /// <summary>Reads the YAML settings; an unknown key or a bad value is one line naming file:line.</summary>
     private static MultiFactorOptions ReadConfig(string path)
     {
-        if (!File.Exists(path)) throw new DataException($"--config {path}: no such file");
+        if (!File.Exists(path)) throw new InputException($"--config {path}: no such file");
         var yaml = new YamlStream();
         try
         {
@@ -85,57 +86,57 @@ public static class MultiFactorCommand
         }
         catch (YamlException e)
         {
-            throw new DataException($"{path}:{e.Start.Line}: not valid YAML ({e.Message})");
+            throw new InputException($"{path}:{e.Start.Line}: not valid YAML ({e.Message})");
         }
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root)
-            throw new DataException($"{path}: expected a mapping of settings (key: value)");
+            throw new InputException($"{path}: expected a mapping of settings (key: value)");
         var o = new MultiFactorOptions();
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? "";
             string Where() => $"{path}:{keyNode.Start.Line}: {key}";
-            string Scalar() => value is YamlScalarNode s && s.Value is not null ? s.Value : throw new DataException($"{Where()}: expected a single value");
-            double Number() => double.TryParse(Scalar(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new DataException($"{Where()}: '{Scalar()}' is not a number");
-            DateOnly Date() => DateOnly.TryParseExact(Scalar(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new DataException($"{Where()}: '{Scalar()}' is not a YYYY-MM-DD date");
+            string Scalar() => value is YamlScalarNode s && s.Value is not null ? s.Value : throw new InputException($"{Where()}: expected a single value");
+            double Number() => double.TryParse(Scalar(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new InputException($"{Where()}: '{Scalar()}' is not a number");
+            DateOnly Date() => DateOnly.TryParseExact(Scalar(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new InputException($"{Where()}: '{Scalar()}' is not a YYYY-MM-DD date");
             o = key switch
             {
                 "factors" => value switch
                 {
                     YamlScalarNode s => FeatureSetCatalog.TryGet(s.Value ?? "", out var set) ? o with { Factors = set.Required, Unavailable = set.Missing }
-                        : throw new DataException($"{Where()}: no feature set '{s.Value}'; give a set name or a mapping name: expression"),
+                        : throw new InputException($"{Where()}: no feature set '{s.Value}'; give a set name or a mapping name: expression"),
                     YamlMappingNode m => o with { Factors = m.Children.Select(p => new Feature(((YamlScalarNode)p.Key).Value ?? "", (p.Value as YamlScalarNode)?.Value
-                        ?? throw new DataException($"{path}:{p.Key.Start.Line}: factor expression must be a single value"))).ToList(), Unavailable = [] },
-                    _ => throw new DataException($"{Where()}: give a feature set name or a mapping name: expression"),
+                        ?? throw new InputException($"{path}:{p.Key.Start.Line}: factor expression must be a single value"))).ToList(), Unavailable = [] },
+                    _ => throw new InputException($"{Where()}: give a feature set name or a mapping name: expression"),
                 },
                 "horizons" => o with
                 {
                     Horizons = value is YamlSequenceNode seq
                         ? seq.Children.Select(c => int.TryParse((c as YamlScalarNode)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h
-                            : throw new DataException($"{path}:{c.Start.Line}: horizons: '{(c as YamlScalarNode)?.Value}' is not a whole number of days")).ToList()
-                        : throw new DataException($"{Where()}: expected a list such as [5, 15, 30]"),
+                            : throw new InputException($"{path}:{c.Start.Line}: horizons: '{(c as YamlScalarNode)?.Value}' is not a whole number of days")).ToList()
+                        : throw new InputException($"{Where()}: expected a list such as [5, 15, 30]"),
                 },
                 "min_abs_ic" => o with { MinAbsIc = Number() },
                 "min_abs_icir" => o with { MinAbsIcIr = Number() },
-                "pass_all_horizons" => o with { PassAllHorizons = Scalar() switch { "true" => true, "false" => false, var s => throw new DataException($"{Where()}: '{s}' is not true or false") } },
+                "pass_all_horizons" => o with { PassAllHorizons = Scalar() switch { "true" => true, "false" => false, var s => throw new InputException($"{Where()}: '{s}' is not true or false") } },
                 "orthogonalization" => o with { Orthogonalization = Scalar() switch
                 {
                     "schmidt" => OrthogonalizationKind.Schmidt, "symmetric" => OrthogonalizationKind.Symmetric, "none" => OrthogonalizationKind.None,
-                    var s => throw new DataException($"{Where()}: '{s}' is not schmidt, symmetric or none"),
+                    var s => throw new InputException($"{Where()}: '{s}' is not schmidt, symmetric or none"),
                 } },
                 "weighting" => o with { Weighting = Scalar() switch
                 {
                     "equal" => CompositeWeighting.Equal, "ic" => CompositeWeighting.Ic, "icir" => CompositeWeighting.IcIr,
-                    var s => throw new DataException($"{Where()}: '{s}' is not equal, ic or icir"),
+                    var s => throw new InputException($"{Where()}: '{s}' is not equal, ic or icir"),
                 } },
-                "keep_all_if_none_pass" => o with { KeepAllIfNonePass = Scalar() switch { "true" => true, "false" => false, var s => throw new DataException($"{Where()}: '{s}' is not true or false") } },
-                "fill_missing" => o with { FillMissingWithMean = Scalar() switch { "mean" => true, "drop" => false, var s => throw new DataException($"{Where()}: '{s}' is not drop or mean") } },
+                "keep_all_if_none_pass" => o with { KeepAllIfNonePass = Scalar() switch { "true" => true, "false" => false, var s => throw new InputException($"{Where()}: '{s}' is not true or false") } },
+                "fill_missing" => o with { FillMissingWithMean = Scalar() switch { "mean" => true, "drop" => false, var s => throw new InputException($"{Where()}: '{s}' is not drop or mean") } },
                 "winsorize_mad" => o with { WinsorizeMad = Number() },
                 "screen_start" => o with { ScreenStart = Date() },
                 "screen_end" => o with { ScreenEnd = Date() },
                 "test_start" => o with { TestStart = Date() },
                 "test_end" => o with { TestEnd = Date() },
                 "layers" => o with { Layers = (int)Number() },
-                _ => throw new DataException($"{Where()}: unknown setting (known: factors, horizons, min_abs_ic, min_abs_icir, pass_all_horizons, keep_all_if_none_pass, fill_missing, orthogonalization, weighting, winsorize_mad, screen_start, screen_end, test_start, test_end, layers)"),
+                _ => throw new InputException($"{Where()}: unknown setting (known: factors, horizons, min_abs_ic, min_abs_icir, pass_all_horizons, keep_all_if_none_pass, fill_missing, orthogonalization, weighting, winsorize_mad, screen_start, screen_end, test_start, test_end, layers)"),
             };
         }
         return o;

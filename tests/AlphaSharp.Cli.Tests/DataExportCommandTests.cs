@@ -1,5 +1,5 @@
-using AlphaSharp.Data;
 using AlphaSharp.Data.Qlib;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Cli.Tests;
 

@@ -1,5 +1,5 @@
-using AlphaSharp.Nn.Kernels;
 using System.Numerics.Tensors;
+using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Nn;
 

@@ -1,4 +1,4 @@
-using AlphaSharp.Reports.Output;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Backtest;
 

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Backtest;
@@ -15,13 +16,13 @@ public static class Backtester
     public static BacktestResult Run(MarketView market, ScoreTable scores, IStrategy strategy, BacktestOptions options)
     {
         options.Validate();
-        if (scores.FirstDay < 0) throw new DataException("backtest: the scores have no values");
+        if (scores.FirstDay < 0) throw new InputException("backtest: the scores have no values");
         var calendar = market.Calendar;
         var first = options.Start is { } s ? calendar.IndexOnOrAfter(s) : scores.FirstDay;
         var last = options.End is { } e ? calendar.IndexOnOrBefore(e) : Math.Min(market.T - 1, scores.LastDay + options.Lag);
         var startDay = first + options.Lag;
         if (first >= market.T || startDay > last)
-            throw new DataException($"backtest: nothing to simulate between {Describe(calendar, first)} and {Describe(calendar, last)} with a lag of {options.Lag} day(s)");
+            throw new InputException($"backtest: nothing to simulate between {Describe(calendar, first)} and {Describe(calendar, last)} with a lag of {options.Lag} day(s)");
 
         var n = market.N;
         var account = new Account(n, options.InitialCash);

@@ -1,5 +1,6 @@
-using AlphaSharp.Data;
 using AlphaSharp.Backtest.Rules;
+using AlphaSharp.Common;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Backtest;
 
@@ -90,7 +91,7 @@ public sealed class MarketView
     public static MarketView From(MarketData data)
     {
         foreach (var f in new[] { "open", "high", "low", "close", "volume" })
-            if (!data.Panel.HasField(f)) throw new DataException($"backtest: the market data has no '{f}' field; a backtest needs open, high, low, close and volume");
+            if (!data.Panel.HasField(f)) throw new InputException($"backtest: the market data has no '{f}' field; a backtest needs open, high, low, close and volume");
         return new MarketView(data);
     }
 
@@ -116,7 +117,7 @@ public sealed class MarketView
     private static Board? TryBoard(string symbol)
     {
         try { return AlphaSharp.Data.Boards.Of(symbol); }
-        catch (DataException) { return null; } // not an A-share: no price limits, ordinary lots
+        catch (InputException) { return null; } // not an A-share: no price limits, ordinary lots
     }
 
     private bool[] TransposeMask(bool[] src) => Transpose(src, N, T);

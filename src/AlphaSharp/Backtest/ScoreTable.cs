@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Backtest;
@@ -62,8 +63,8 @@ public sealed class ScoreTable
         for (var f = 0; f < table.Fields.Count; f++)
             if (string.Equals(table.Fields[f], "score", StringComparison.OrdinalIgnoreCase)) column = f;
         if (column < 0 || table.Fields.Count != 1)
-            throw new DataException($"{path}:1: expected the header date,symbol,score; found the columns date, symbol, {string.Join(", ", table.Fields)}");
-        if (table.RowCount == 0) throw new DataException($"{path}: no score rows after the header");
+            throw new InputException($"{path}:1: expected the header date,symbol,score; found the columns date, symbol, {string.Join(", ", table.Fields)}");
+        if (table.RowCount == 0) throw new InputException($"{path}: no score rows after the header");
         int n = market.N, T = market.T;
         var symbolIndex = new int[table.Symbols.Count];
         for (var s = 0; s < symbolIndex.Length; s++)
@@ -78,16 +79,16 @@ public sealed class ScoreTable
             var line = table.Lines[r];
             var date = DateOnly.FromDayNumber(table.Dates[r]);
             if (!calendar.TryIndexOf(date, out var t))
-                throw new DataException($"{path}:{line}: {date:yyyy-MM-dd} is not a trading day of the market ({calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
+                throw new InputException($"{path}:{line}: {date:yyyy-MM-dd} is not a trading day of the market ({calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
             var i = symbolIndex[table.SymbolIds[r]];
             if (i < 0)
-                throw new DataException($"{path}:{line}: unknown symbol {table.Symbols[table.SymbolIds[r]]} (not in the market data)");
+                throw new InputException($"{path}:{line}: unknown symbol {table.Symbols[table.SymbolIds[r]]} (not in the market data)");
             var v = scores[r];
             if (!float.IsFinite(v))
-                throw new DataException($"{path}:{line}: score is {(float.IsNaN(v) ? "empty or NaN" : "infinite")}; every row needs a finite score (leave the row out for no score)");
+                throw new InputException($"{path}:{line}: score is {(float.IsNaN(v) ? "empty or NaN" : "infinite")}; every row needs a finite score (leave the row out for no score)");
             var k = t * n + i;
             if (firstLine[k] != 0)
-                throw new DataException($"{path}:{line}: duplicate row for {table.Symbols[table.SymbolIds[r]]} on {date:yyyy-MM-dd} (first at line {firstLine[k]})");
+                throw new InputException($"{path}:{line}: duplicate row for {table.Symbols[table.SymbolIds[r]]} on {date:yyyy-MM-dd} (first at line {firstLine[k]})");
             firstLine[k] = line;
             values[k] = v;
         }

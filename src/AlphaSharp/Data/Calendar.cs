@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>The ordered trading days of a market. Indexes into it are the time axis of every <see cref="Panel"/>.</summary>
@@ -13,7 +15,7 @@ public sealed class Calendar
         for (var t = 0; t < _days.Length; t++)
         {
             if (t > 0 && _days[t] <= _days[t - 1])
-                throw new DataException($"calendar: {_days[t]:yyyy-MM-dd} at position {t + 1} is not after {_days[t - 1]:yyyy-MM-dd}; trading days must be strictly increasing");
+                throw new InputException($"calendar: {_days[t]:yyyy-MM-dd} at position {t + 1} is not after {_days[t - 1]:yyyy-MM-dd}; trading days must be strictly increasing");
             _index[_days[t]] = t;
         }
     }
@@ -27,7 +29,7 @@ public sealed class Calendar
     public bool TryIndexOf(DateOnly day, out int t) => _index.TryGetValue(day, out t);
 
     public int IndexOf(DateOnly day) =>
-        _index.TryGetValue(day, out var t) ? t : throw new DataException($"calendar: {day:yyyy-MM-dd} is not a trading day");
+        _index.TryGetValue(day, out var t) ? t : throw new InputException($"calendar: {day:yyyy-MM-dd} is not a trading day");
 
     /// <summary>Index of the last trading day on or before <paramref name="day"/>, or -1 if none.</summary>
     public int IndexOnOrBefore(DateOnly day)

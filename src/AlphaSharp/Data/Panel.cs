@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>
@@ -20,7 +22,7 @@ public sealed class Panel
         _symbolIndex = new Dictionary<string, int>(_symbols.Length, StringComparer.Ordinal);
         for (var i = 0; i < _symbols.Length; i++)
             if (!_symbolIndex.TryAdd(_symbols[i], i))
-                throw new DataException($"panel: symbol {_symbols[i]} appears twice");
+                throw new InputException($"panel: symbol {_symbols[i]} appears twice");
     }
 
     public Calendar Calendar { get; }
@@ -31,13 +33,13 @@ public sealed class Panel
 
     public bool TryIndexOf(string symbol, out int i) => _symbolIndex.TryGetValue(symbol, out i);
     public int IndexOf(string symbol) =>
-        _symbolIndex.TryGetValue(symbol, out var i) ? i : throw new DataException($"panel: unknown symbol {symbol}");
+        _symbolIndex.TryGetValue(symbol, out var i) ? i : throw new InputException($"panel: unknown symbol {symbol}");
 
     public bool HasField(string name) => _fields.ContainsKey(name);
 
     /// <summary>The whole field, instrument-major. Shared, not copied: writers own what they wrote.</summary>
     public float[] Field(string name) =>
-        _fields.TryGetValue(name, out var v) ? v : throw new DataException($"panel: no field '{name}' (have: {string.Join(", ", _fieldOrder)})");
+        _fields.TryGetValue(name, out var v) ? v : throw new InputException($"panel: no field '{name}' (have: {string.Join(", ", _fieldOrder)})");
 
     /// <summary>Adds a field (or replaces one of the same name). A new field is all-NaN unless values are given.</summary>
     public float[] SetField(string name, float[]? values = null)

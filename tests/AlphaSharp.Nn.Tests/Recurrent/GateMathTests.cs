@@ -1,5 +1,5 @@
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
 using AlphaSharp.Nn.Recurrent;
 
 namespace AlphaSharp.Nn.Tests.Recurrent;

@@ -1,6 +1,6 @@
-using AlphaSharp.Backtest;
 using AlphaSharp.Backtest.Rules;
 using AlphaSharp.Backtest.Strategies;
+using AlphaSharp.Backtest;
 
 namespace AlphaSharp.Tests.Backtest;
 

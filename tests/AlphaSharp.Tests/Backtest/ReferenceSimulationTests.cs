@@ -1,6 +1,6 @@
 using System.Globalization;
-using AlphaSharp.Backtest;
 using AlphaSharp.Backtest.Strategies;
+using AlphaSharp.Backtest;
 using AlphaSharp.Data;
 using Calendar = AlphaSharp.Data.Calendar;
 

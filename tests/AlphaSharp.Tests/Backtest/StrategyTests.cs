@@ -1,7 +1,7 @@
 using System.Globalization;
-using AlphaSharp.Backtest;
 using AlphaSharp.Backtest.Rules;
 using AlphaSharp.Backtest.Strategies;
+using AlphaSharp.Backtest;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Backtest;

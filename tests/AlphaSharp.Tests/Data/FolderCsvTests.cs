@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
@@ -131,7 +132,7 @@ public sealed class FolderCsvTests : IDisposable
     public void Text_in_a_numeric_column_names_file_line_and_column()
     {
         var path = Write("600000.SH.csv", TushareHeader + "600000.SH,20200103,12.47,12.60,12.40,12.47,12.45,0.02,0.16,1000,1247.5\n600000.SH,20200106,12.5,abc,12.3,12.4,12.47,0,0,1,1\n");
-        var e = Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare));
+        var e = Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare));
         Assert.Equal($"{path}:3:4: column 'high': 'abc' is not a number", e.Message);
     }
 
@@ -140,26 +141,26 @@ public sealed class FolderCsvTests : IDisposable
     {
         var path = Write("600000.SH.csv", TushareHeader + "600000.SH,2020-13-03,1,1,1,1,1,0,0,1,1\n");
         Assert.Equal($"{path}:2:2: column 'trade_date': '2020-13-03' is not a date; expected yyyyMMdd or yyyy-MM-dd",
-            Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
+            Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
 
         Write("600000.SH.csv", TushareHeader + "600000.SH,20200103,1,1,1,1,1,0,0,1,1\nXX,20200106,1,1,1,1,1,0,0,1,1\n");
         Assert.StartsWith($"{path}:3:1: column 'ts_code': 'XX' is not a stock code",
-            Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
+            Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
 
         Write("600000.SH.csv", TushareHeader + "600000.SH,20200103,1,1,1,1,1,0,0,1,1\n600000.SH,20200103,1,1,1,1,1,0,0,1,1\n");
         Assert.Equal($"{path}:3: duplicate date 2020-01-03 (first on line 2)",
-            Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
+            Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
 
         Write("600000.SH.csv", "ts_code,trade_date,open,high,low,close,amount\n600000.SH,20200103,1,1,1,1,1\n");
         Assert.Equal($"{path}:1: missing column 'vol' (volume); the header has: ts_code,trade_date,open,high,low,close,amount",
-            Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
+            Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
 
         Write("600000.SH.csv", TushareHeader + "600000.SH,20200103,1,1,1\n");
         Assert.Equal($"{path}:2: 5 columns, but the header has 11",
-            Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
+            Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare)).Message);
 
         Write("600000.SH.csv", "");
-        Assert.StartsWith($"{path}: empty file", Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir)).Message);
+        Assert.StartsWith($"{path}: empty file", Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir)).Message);
     }
 
     [Fact]
@@ -167,7 +168,7 @@ public sealed class FolderCsvTests : IDisposable
     {
         TushareFolder();
         var second = Write("sh600000.csv", TushareHeader + "600000.SH,20200107,1,1,1,1,1,0,0,1,1\n");
-        var e = Assert.Throws<DataException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare));
+        var e = Assert.Throws<InputException>(() => FolderCsvImporter.Import(_dir, FolderCsvColumns.Tushare));
         Assert.Equal($"{second}: symbol SH600000 is also in {Path.Combine(_dir, "600000.SH.csv")}; one file per symbol", e.Message);
     }
 
@@ -179,5 +180,5 @@ public sealed class FolderCsvTests : IDisposable
     [InlineData("date=d,close=c,tushare", "preset 'tushare' must come first")]
     [InlineData("yahoo", "neither a preset")]
     public void Column_map_mistakes_are_explained(string spec, string expected) =>
-        Assert.Contains(expected, Assert.Throws<DataException>(() => FolderCsvColumns.Parse(spec)).Message);
+        Assert.Contains(expected, Assert.Throws<InputException>(() => FolderCsvColumns.Parse(spec)).Message);
 }

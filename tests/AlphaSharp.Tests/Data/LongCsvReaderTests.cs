@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
@@ -85,7 +86,7 @@ public class LongCsvReaderTests
         var path = files.Gzip("big.csv.gz", sb.ToString());
         using var reader = LongCsvReader.Open(path);
         Assert.Equal(["close"], reader.Fields);
-        var e = Assert.Throws<DataException>(() => reader.ReadRows(_ => { }));
+        var e = Assert.Throws<InputException>(() => reader.ReadRows(_ => { }));
         Assert.Equal($"{path}:50002: column 3 (close): '1O.5' is not a number", e.Message);
         Assert.Equal(1000, reader.Symbols.Count);
     }
@@ -103,7 +104,7 @@ public class LongCsvReaderTests
     }
 
     private static string ErrorOf(string path) =>
-        Assert.Throws<DataException>(() => LongCsvReader.ReadRows(path, _ => { })).Message;
+        Assert.Throws<InputException>(() => LongCsvReader.ReadRows(path, _ => { })).Message;
 
     [Fact]
     public void Text_in_a_numeric_column_names_file_line_and_column()

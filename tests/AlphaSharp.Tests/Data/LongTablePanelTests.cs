@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
@@ -28,7 +29,7 @@ public class LongTablePanelTests
     {
         using var files = new DataTestFiles();
         var path = files.Text("bars.csv", "date,symbol,close\n2021-01-04,SH600000,1\n2021-01-05,SH600000,2\n2021-01-04,SH600000,3\n");
-        var e = Assert.Throws<DataException>(() => LongTablePanel.ToPanel(LongTable.Read(path)));
+        var e = Assert.Throws<InputException>(() => LongTablePanel.ToPanel(LongTable.Read(path)));
         Assert.Equal($"{path}:4: duplicate row for (2021-01-04, SH600000), first seen at line 2", e.Message);
     }
 
@@ -38,7 +39,7 @@ public class LongTablePanelTests
         using var files = new DataTestFiles();
         var path = files.Text("bars.csv", "date,symbol,close\n");
         Assert.Equal($"{path}: no data rows after the header",
-            Assert.Throws<DataException>(() => LongTablePanel.ToPanel(LongTable.Read(path))).Message);
+            Assert.Throws<InputException>(() => LongTablePanel.ToPanel(LongTable.Read(path))).Message);
     }
 
     [Fact]
@@ -70,7 +71,7 @@ public class LongTablePanelTests
         var extra = files.Text("more.csv", "date,symbol,Close\n2021-01-04,SH600000,1\n");
         var panel = LongTablePanel.ToPanel(LongTable.Read(bars));
         Assert.Equal($"{extra}:1: column 'Close' is already a field of the panel; rename it in one of the files",
-            Assert.Throws<DataException>(() => LongTablePanel.JoinInto(panel, LongTable.Read(extra))).Message);
+            Assert.Throws<InputException>(() => LongTablePanel.JoinInto(panel, LongTable.Read(extra))).Message);
     }
 
     [Fact]
@@ -81,6 +82,6 @@ public class LongTablePanelTests
         var extra = files.Text("val.csv", "date,symbol,pb\n2021-01-04,SH600000,1\n2021-01-04,SH600000,2\n");
         var panel = LongTablePanel.ToPanel(LongTable.Read(bars));
         Assert.Equal($"{extra}:3: duplicate row for (2021-01-04, SH600000), first seen at line 2",
-            Assert.Throws<DataException>(() => LongTablePanel.JoinInto(panel, LongTable.Read(extra))).Message);
+            Assert.Throws<InputException>(() => LongTablePanel.JoinInto(panel, LongTable.Read(extra))).Message);
     }
 }

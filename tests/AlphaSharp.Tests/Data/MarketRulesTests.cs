@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
@@ -22,7 +23,7 @@ public class MarketRulesTests
     [InlineData("SH60000")]
     [InlineData("600000")]
     public void Symbol_on_no_known_board_is_an_error(string symbol) =>
-        Assert.StartsWith($"symbol {symbol}: not an A-share on a known board", Assert.Throws<DataException>(() => Boards.Of(symbol)).Message);
+        Assert.StartsWith($"symbol {symbol}: not an A-share on a known board", Assert.Throws<InputException>(() => Boards.Of(symbol)).Message);
 
     [Fact]
     public void ChiNext_limit_is_10_percent_before_the_2020_reform_and_20_after()

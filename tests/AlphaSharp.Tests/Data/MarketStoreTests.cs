@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
@@ -92,7 +93,7 @@ public class MarketStoreTests
         Assert.NotNull(some.Universe);
         Assert.NotNull(some.Benchmark);
         Assert.Equal($"{dir}: no field 'vwap' in this store (have: close, volume, odd_bits)",
-            Assert.Throws<DataException>(() => MarketStore.Load(dir, ["vwap"])).Message);
+            Assert.Throws<InputException>(() => MarketStore.Load(dir, ["vwap"])).Message);
     }
 
     [Fact]
@@ -113,7 +114,7 @@ public class MarketStoreTests
         var dir = Path.Combine(files.Dir, "store");
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "keep.txt"), "mine");
-        var e = Assert.Throws<DataException>(() => MarketStore.Save(Sample(1), dir));
+        var e = Assert.Throws<InputException>(() => MarketStore.Save(Sample(1), dir));
         Assert.Equal($"{dir}: already exists; choose a new output directory or delete this one first", e.Message);
         Assert.Equal(["store", Path.Combine("store", "keep.txt")], files.Entries());
     }
@@ -125,7 +126,7 @@ public class MarketStoreTests
         var data = Sample(2);
         data.Panel.SetField("bad/name");
         var dir = Path.Combine(files.Dir, "store");
-        var e = Assert.Throws<DataException>(() => MarketStore.Save(data, dir));
+        var e = Assert.Throws<InputException>(() => MarketStore.Save(data, dir));
         Assert.Equal("field 'bad/name': a stored field name must be 1-64 ASCII letters, digits, '_' or '-'", e.Message);
         Assert.Empty(files.Entries());
 
@@ -145,18 +146,18 @@ public class MarketStoreTests
         var column = Path.Combine(dir, "close.f32");
         var bytes = File.ReadAllBytes(column);
         File.WriteAllBytes(column, bytes[..^10]);
-        var e = Assert.Throws<DataException>(() => MarketStore.Load(dir));
+        var e = Assert.Throws<InputException>(() => MarketStore.Load(dir));
         Assert.Equal($"{column}: {bytes.Length - 10:N0} bytes, the manifest says {bytes.Length:N0}; the store is damaged, re-import it", e.Message);
 
         // Same size, scrambled content: caught by the decoder.
         var scrambled = (byte[])bytes.Clone();
         for (var k = 0; k < scrambled.Length; k++) scrambled[k] ^= 0x5A;
         File.WriteAllBytes(column, scrambled);
-        e = Assert.Throws<DataException>(() => MarketStore.Load(dir));
+        e = Assert.Throws<InputException>(() => MarketStore.Load(dir));
         Assert.StartsWith($"{column}: does not decode to", e.Message);
 
         File.Delete(column);
-        e = Assert.Throws<DataException>(() => MarketStore.Load(dir));
+        e = Assert.Throws<InputException>(() => MarketStore.Load(dir));
         Assert.Equal($"{column}: column file of 'close' is missing; the store is damaged, re-import it", e.Message);
     }
 
@@ -165,15 +166,15 @@ public class MarketStoreTests
     {
         using var files = new DataTestFiles();
         Assert.Equal($"{files.Dir}: not a market store (no manifest.json)",
-            Assert.Throws<DataException>(() => MarketStore.Load(files.Dir)).Message);
+            Assert.Throws<InputException>(() => MarketStore.Load(files.Dir)).Message);
         var dir = Path.Combine(files.Dir, "store");
         MarketStore.Save(Sample(4), dir);
         var manifest = Path.Combine(dir, "manifest.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"version\": 1", "\"version\": 99"));
         Assert.Equal($"{manifest}: store format version 99, this build reads version 1; re-import the data",
-            Assert.Throws<DataException>(() => MarketStore.Load(dir)).Message);
+            Assert.Throws<InputException>(() => MarketStore.Load(dir)).Message);
         File.WriteAllText(manifest, "{ not json");
-        Assert.StartsWith($"{manifest}: not valid JSON", Assert.Throws<DataException>(() => MarketStore.Load(dir)).Message);
+        Assert.StartsWith($"{manifest}: not valid JSON", Assert.Throws<InputException>(() => MarketStore.Load(dir)).Message);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Qlib;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
 
@@ -71,7 +72,7 @@ public sealed class QlibFormatTests : IDisposable
     {
         QlibStyleDirectory();
         var path = Write("calendars/day.txt", "2020-01-02\n2020-01-03\n2020-01-07\n2020-01-06\n2020-01-08\n");
-        var e = Assert.Throws<DataException>(() => QlibImporter.Import(_root));
+        var e = Assert.Throws<InputException>(() => QlibImporter.Import(_root));
         Assert.Equal($"{path}:4: date 2020-01-06 is not after the previous date 2020-01-07; a Qlib calendar must be strictly increasing (sort it and remove duplicates)", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -80,9 +81,9 @@ public sealed class QlibFormatTests : IDisposable
     public void A_duplicate_or_malformed_calendar_date_names_its_line()
     {
         var path = Write("calendars/day.txt", "2020-01-02\n2020-01-02\n");
-        Assert.StartsWith($"{path}:2: date 2020-01-02 is not after", Assert.Throws<DataException>(() => QlibCalendarFile.Read(path)).Message);
+        Assert.StartsWith($"{path}:2: date 2020-01-02 is not after", Assert.Throws<InputException>(() => QlibCalendarFile.Read(path)).Message);
         Write("calendars/day.txt", "2020-01-02\n\n2020-13-01\n");
-        Assert.StartsWith($"{path}:3: '2020-13-01' is not a date", Assert.Throws<DataException>(() => QlibCalendarFile.Read(path)).Message);
+        Assert.StartsWith($"{path}:3: '2020-13-01' is not a date", Assert.Throws<InputException>(() => QlibCalendarFile.Read(path)).Message);
     }
 
     [Fact]
@@ -92,12 +93,12 @@ public sealed class QlibFormatTests : IDisposable
         var path = Path.Combine(_root, "features", "sz000001", "close.day.bin");
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..^2]);
-        var e = Assert.Throws<DataException>(() => QlibImporter.Import(_root));
+        var e = Assert.Throws<InputException>(() => QlibImporter.Import(_root));
         Assert.Equal($"{path}: truncated: 22 bytes is not a whole number of float32 values; re-export the file", e.Message);
 
         // Cut on a value boundary: shorter than the span all.txt gives the instrument.
         File.WriteAllBytes(path, bytes[..^8]);
-        e = Assert.Throws<DataException>(() => QlibImporter.Import(_root));
+        e = Assert.Throws<InputException>(() => QlibImporter.Import(_root));
         Assert.StartsWith($"{path}: truncated: its values end on 2020-01-06 but ", e.Message);
         Assert.EndsWith("says SZ000001 runs to 2020-01-08", e.Message);
     }
@@ -108,11 +109,11 @@ public sealed class QlibFormatTests : IDisposable
         QlibStyleDirectory();
         WriteBin("sz000001", "close", 2, 1, 2, 3, 4);
         var path = Path.Combine(_root, "features", "sz000001", "close.day.bin");
-        Assert.StartsWith($"{path}: 4 values from calendar day 2 run 1 day(s) past the end", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}: 4 values from calendar day 2 run 1 day(s) past the end", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
         WriteBin("sz000001", "close", 1.5f, 1);
-        Assert.StartsWith($"{path}: first value 1.5 is not a calendar index", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}: first value 1.5 is not a calendar index", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
         File.WriteAllBytes(path, []);
-        Assert.StartsWith($"{path}: empty file", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}: empty file", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
     }
 
     [Fact]
@@ -120,18 +121,18 @@ public sealed class QlibFormatTests : IDisposable
     {
         QlibStyleDirectory();
         var path = Write("instruments/all.txt", "SH600000\t2020-01-03\t2020-01-07\nSZ000001\t2020-01-02\n");
-        Assert.StartsWith($"{path}:2: expected SYMBOL<TAB>start<TAB>end, found 2 field(s)", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}:2: expected SYMBOL<TAB>start<TAB>end, found 2 field(s)", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
         Write("instruments/all.txt", "SH600000\t2020-01-03\t2020-01-07\nSZ000001\t2020-01-02\t2020-01-32\n");
-        Assert.StartsWith($"{path}:2: field 3 '2020-01-32' is not a date", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}:2: field 3 '2020-01-32' is not a date", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
         Write("instruments/all.txt", "SH600000\t2020-01-03\t2020-01-02\n");
-        Assert.StartsWith($"{path}:1: SH600000 ends (2020-01-02) before it starts", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}:1: SH600000 ends (2020-01-02) before it starts", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
     }
 
     [Fact]
     public void A_missing_directory_or_calendar_says_what_is_expected()
     {
         var missing = Path.Combine(_root, "nope");
-        Assert.Contains("no such directory", Assert.Throws<DataException>(() => QlibImporter.Import(missing)).Message);
-        Assert.Contains("calendars/day.txt", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.Contains("no such directory", Assert.Throws<InputException>(() => QlibImporter.Import(missing)).Message);
+        Assert.Contains("calendars/day.txt", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
     }
 }

@@ -1,5 +1,6 @@
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Qlib;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
 
@@ -42,7 +43,7 @@ public sealed class QlibOptionsTests : IDisposable
         var orig = QlibTestData.Synthetic(new Random(2)).Panel;
         Assert.Equal(orig["close", 3, 0] / orig["factor", 3, 0], asAdjusted.Panel["close", 3, 0], 1e-4);
 
-        var err = Assert.Throws<DataException>(() => QlibImporter.Import(_root, new QlibImportOptions { Universe = "csi500" }));
+        var err = Assert.Throws<InputException>(() => QlibImporter.Import(_root, new QlibImportOptions { Universe = "csi500" }));
         Assert.Contains("csi500.txt: file not found", err.Message);
     }
 
@@ -52,7 +53,7 @@ public sealed class QlibOptionsTests : IDisposable
         Export();
         var path = Path.Combine(_root, "features", "sz000001", "pe_ttm.day.bin");
         File.Delete(path);
-        var e = Assert.Throws<DataException>(() => QlibImporter.Import(_root));
+        var e = Assert.Throws<InputException>(() => QlibImporter.Import(_root));
         Assert.StartsWith($"{path}: file not found, though ", e.Message);
 
         File.Delete(Path.Combine(_root, QlibManifest.FileName));
@@ -79,9 +80,9 @@ public sealed class QlibOptionsTests : IDisposable
         Export();
         var path = Path.Combine(_root, QlibManifest.FileName);
         File.WriteAllText(path, "{\"format\": \"something-else\", \"version\": 1}");
-        Assert.Equal($"{path}: format is 'something-else', expected 'alphasharp-qlib'", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.Equal($"{path}: format is 'something-else', expected 'alphasharp-qlib'", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
         File.WriteAllText(path, "{\n\"format\": ");
-        Assert.StartsWith($"{path}:", Assert.Throws<DataException>(() => QlibImporter.Import(_root)).Message);
+        Assert.StartsWith($"{path}:", Assert.Throws<InputException>(() => QlibImporter.Import(_root)).Message);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class QlibOptionsTests : IDisposable
     {
         var data = QlibTestData.Synthetic(new Random(2));
         data.Panel.SetField("Close");
-        var e = Assert.Throws<DataException>(() => QlibExporter.Export(data, _root));
+        var e = Assert.Throws<InputException>(() => QlibExporter.Export(data, _root));
         Assert.Equal("qlib export: fields 'close' and 'Close' differ only in case; Qlib's file names are lower-case", e.Message);
         Assert.False(Directory.Exists(_root));
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(_root)!), p => p.Contains(Path.GetFileName(_root)));

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
-using AlphaSharp.Data;
+using AlphaSharp.Common;
 using AlphaSharp.Data.Qlib;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
 
@@ -95,12 +96,12 @@ public sealed class QlibRoundTripTests : IDisposable
     {
         Directory.CreateDirectory(_root);
         var data = QlibTestData.Synthetic(new Random(1));
-        var e = Assert.Throws<DataException>(() => QlibExporter.Export(data, _root));
+        var e = Assert.Throws<InputException>(() => QlibExporter.Export(data, _root));
         Assert.Contains("already exists", e.Message);
 
         var target = Path.Combine(_root, "out");
         data.Panel.SetField("bad name");
-        Assert.Throws<DataException>(() => QlibExporter.Export(data, target));
+        Assert.Throws<InputException>(() => QlibExporter.Export(data, target));
         Assert.Empty(Directory.EnumerateFileSystemEntries(_root));
     }
 }

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
@@ -33,7 +34,7 @@ public class SmallInputsTests
         using var files = new DataTestFiles();
         var path = files.Text("m.csv", $"symbol,start,end\nSH600000,2021-01-04,2021-01-06\n{symbol},2021-01-04,2021-01-05\n");
         Assert.Equal($"{path}:3: column 1 (symbol): {what}",
-            Assert.Throws<DataException>(() => MembershipCsv.Read(path, ThreeDayPanel())).Message);
+            Assert.Throws<InputException>(() => MembershipCsv.Read(path, ThreeDayPanel())).Message);
     }
 
     [Fact]
@@ -43,16 +44,16 @@ public class SmallInputsTests
         var panel = ThreeDayPanel();
         var outside = files.Text("a.csv", "symbol,start,end\nSH600000,2021-01-04,2021-01-07\n");
         Assert.Equal($"{outside}:2: column 3 (end): 2021-01-07 is not a trading day of the calendar (2021-01-04..2021-01-06)",
-            Assert.Throws<DataException>(() => MembershipCsv.Read(outside, panel)).Message);
+            Assert.Throws<InputException>(() => MembershipCsv.Read(outside, panel)).Message);
         var reversed = files.Text("b.csv", "symbol,start,end\nSH600000,2021-01-06,2021-01-04\n");
         Assert.Equal($"{reversed}:2: spell of SH600000 ends (2021-01-04) before it starts (2021-01-06)",
-            Assert.Throws<DataException>(() => MembershipCsv.Read(reversed, panel)).Message);
+            Assert.Throws<InputException>(() => MembershipCsv.Read(reversed, panel)).Message);
         var overlap = files.Text("c.csv", "symbol,start,end\nSH600000,2021-01-04,2021-01-05\nSH600000,2021-01-05,2021-01-06\n");
         Assert.Equal($"{overlap}:3: spell of SH600000 from 2021-01-05 overlaps the one on line 2",
-            Assert.Throws<DataException>(() => MembershipCsv.Read(overlap, panel)).Message);
+            Assert.Throws<InputException>(() => MembershipCsv.Read(overlap, panel)).Message);
         var noColumn = files.Text("d.csv", "symbol,from,end\nSH600000,2021-01-04,2021-01-05\n");
         Assert.Equal($"{noColumn}:1: missing required column 'start' (header: symbol,from,end); expected 'symbol,start,end'",
-            Assert.Throws<DataException>(() => MembershipCsv.Read(noColumn, panel)).Message);
+            Assert.Throws<InputException>(() => MembershipCsv.Read(noColumn, panel)).Message);
     }
 
     [Fact]
@@ -73,10 +74,10 @@ public class SmallInputsTests
         var cal = ThreeDayPanel().Calendar;
         var off = files.Text("a.csv", "date,symbol,close\n2021-01-09,SH000300,1\n");
         Assert.Equal($"{off}:2: 2021-01-09 is not a trading day of the price calendar (2021-01-04..2021-01-06)",
-            Assert.Throws<DataException>(() => BenchmarkCsv.Read(off, cal)).Message);
+            Assert.Throws<InputException>(() => BenchmarkCsv.Read(off, cal)).Message);
         var two = files.Text("b.csv", "date,symbol,close\n2021-01-04,SH000300,1\n2021-01-04,SH000905,1\n");
         Assert.Equal($"{two}:3: second symbol SH000905; a benchmark file holds one series (SH000300)",
-            Assert.Throws<DataException>(() => BenchmarkCsv.Read(two, cal)).Message);
+            Assert.Throws<InputException>(() => BenchmarkCsv.Read(two, cal)).Message);
     }
 
     [Fact]
@@ -88,6 +89,6 @@ public class SmallInputsTests
         Assert.Equal("白酒", map["SH600519"]);
         var twice = files.Text("twice.csv", "symbol,industry\nSH600000,银行\nSH600000,保险\n");
         Assert.Equal($"{twice}:3: SH600000 appears twice (first at line 2)",
-            Assert.Throws<DataException>(() => IndustryCsv.Read(twice)).Message);
+            Assert.Throws<InputException>(() => IndustryCsv.Read(twice)).Message);
     }
 }

@@ -1,5 +1,5 @@
-using AlphaSharp.Data;
 using AlphaSharp.Data.Validation;
+using AlphaSharp.Data;
 using static AlphaSharp.Tests.Data.ValidationTestPanels;
 
 namespace AlphaSharp.Tests.Data;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using AlphaSharp.Data;
 using AlphaSharp.Data.Validation;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
 

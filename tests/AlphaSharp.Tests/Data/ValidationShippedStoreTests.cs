@@ -1,6 +1,6 @@
-using AlphaSharp.Data;
 using AlphaSharp.Data.Qlib;
 using AlphaSharp.Data.Validation;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Labels;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.FactorEval;
 

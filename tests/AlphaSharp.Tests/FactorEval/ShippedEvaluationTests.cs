@@ -1,6 +1,7 @@
 using System.Globalization;
 using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Factors.Labels;
+using AlphaSharp.Reports.Research;
 
 namespace AlphaSharp.Tests.FactorEval;
 

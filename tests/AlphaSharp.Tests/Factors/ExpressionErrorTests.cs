@@ -1,6 +1,7 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Expressions;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.Factors;
 
@@ -38,7 +39,7 @@ public class ExpressionErrorTests
     {
         var e = Assert.Throws<ExpressionException>(() => Engine.Compile(expression));
         Assert.Equal(message, e.Message);
-        Assert.IsAssignableFrom<DataException>(e);
+        Assert.IsAssignableFrom<InputException>(e);
         Assert.DoesNotContain('\n', e.Message);
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Calendar = AlphaSharp.Data.Calendar;
 using AlphaSharp.Data;
+using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Tests.Factors;
 

@@ -1,5 +1,5 @@
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.Factors;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Expressions;
 using AlphaSharp.Factors.FeatureSets;
 using AlphaSharp.Factors.Output;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.Factors;
 
@@ -20,7 +21,7 @@ public class FeatureOutputTests
         Assert.Contains(new Feature("$close==$open", "$close==$open"), r.Features);
         Assert.Equal(["paper001:pb", "paper001:pe", "paper001:ps", "paper001:float_mv"], r.Unavailable.Select(u => u.Name));
         Assert.Throws<ExpressionException>(() => FeatureRequest.Parse(["x=Mean($close)"], engine));
-        var dup = Assert.Throws<DataException>(() => FeatureRequest.Parse(["a=$close", "a=$open"], engine));
+        var dup = Assert.Throws<InputException>(() => FeatureRequest.Parse(["a=$close", "a=$open"], engine));
         Assert.Equal("feature name 'a' is requested twice; name one of them with NAME=EXPR", dup.Message);
     }
 
@@ -70,9 +71,9 @@ public class FeatureOutputTests
                 Assert.Equal(engine.Evaluate(features[k].Expression), back.Panel.Field(features[k].Name));
             Assert.Contains("feature KMID = ($close-$open)/$open", back.Provenance);
             Assert.Equal(FactorFixture.Data.Universe!.Spells.Count, back.Universe!.Spells.Count);
-            var again = Assert.Throws<DataException>(() => FeatureStore.Save(engine, features, dir));
+            var again = Assert.Throws<InputException>(() => FeatureStore.Save(engine, features, dir));
             Assert.EndsWith("already exists; choose a new output directory (nothing was overwritten)", again.Message);
-            var badName = Assert.Throws<DataException>(() => FeatureStore.Save(engine, [new Feature("Mean($a,3)", "Mean($a,3)")], dir + "-x"));
+            var badName = Assert.Throws<InputException>(() => FeatureStore.Save(engine, [new Feature("Mean($a,3)", "Mean($a,3)")], dir + "-x"));
             Assert.Equal("feature 'Mean($a,3)' cannot be a stored field name (1-64 letters, digits, '_' or '-'); name it: NAME=Mean($a,3)", badName.Message);
             Assert.False(Directory.Exists(dir + "-x"));
         }

@@ -1,6 +1,7 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.Factors;
 
@@ -49,7 +50,7 @@ public class FeatureSetTests
     {
         Assert.Same(Alpha158.Set, FeatureSetCatalog.Get("Alpha158"));
         Assert.Same(AlphaNetInputs.V4, FeatureSetCatalog.Get("alphanet-v4"));
-        var e = Assert.Throws<DataException>(() => FeatureSetCatalog.Get("alpha159"));
+        var e = Assert.Throws<InputException>(() => FeatureSetCatalog.Get("alpha159"));
         Assert.Equal("unknown feature set 'alpha159' (known: alpha158, alpha360, technical, alphanet-v1, alphanet-v4, paper001)", e.Message);
     }
 

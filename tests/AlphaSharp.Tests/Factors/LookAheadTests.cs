@@ -1,7 +1,7 @@
 using AlphaSharp.Data;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Expressions;
 using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.Factors;
 

@@ -1,6 +1,6 @@
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Expressions;
 using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Tests.Factors;
 

@@ -1,4 +1,5 @@
 using AlphaSharp.Evaluation.MultiFactor;
+using AlphaSharp.Reports.Research;
 
 namespace AlphaSharp.Tests.MultiFactor;
 

@@ -1,8 +1,9 @@
 using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Evaluation.MultiFactor;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.FeatureSets;
 using AlphaSharp.Factors.Labels;
+using AlphaSharp.Factors;
+using AlphaSharp.Reports.Research;
 using AlphaSharp.Tests.Labels;
 
 namespace AlphaSharp.Tests.MultiFactor;

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Performance;
 using M = AlphaSharp.Evaluation.Performance.PerformanceMetrics;
@@ -54,7 +55,7 @@ public class EdgeCaseTests
         Assert.True(double.IsNaN(M.Sharpe(e)));
         Assert.True(double.IsNaN(M.MaxDrawdown(e)));
         Assert.True(double.IsNaN(M.WinRate(e)));
-        Assert.Throws<DataException>(() => PerformanceSummary.Compute(BacktestSeries.FromReturns([], [], [])));
+        Assert.Throws<InputException>(() => PerformanceSummary.Compute(BacktestSeries.FromReturns([], [], [])));
     }
 
     [Fact]
@@ -158,16 +159,16 @@ public class EdgeCaseTests
         var r2 = (double[])r.Clone();
         r2[35] = 0.5;
         Assert.Equal(rs[..35], M.RollingSharpe(r2, 10)[..35]);
-        Assert.Throws<DataException>(() => M.RollingSharpe(r, 1));
+        Assert.Throws<InputException>(() => M.RollingSharpe(r, 1));
     }
 
     [Fact]
     public void Series_validation_names_the_problem()
     {
         DateOnly[] dates = [new(2020, 1, 2), new(2020, 1, 3)];
-        var e1 = Assert.Throws<DataException>(() => PerformanceSummary.Compute(BacktestSeries.FromReturns([dates[1], dates[0]], [0.0, 0.0], [0.0, 0.0])));
+        var e1 = Assert.Throws<InputException>(() => PerformanceSummary.Compute(BacktestSeries.FromReturns([dates[1], dates[0]], [0.0, 0.0], [0.0, 0.0])));
         Assert.Equal("backtest series: dates must increase strictly, but row 1 (2020-01-02) follows 2020-01-03", e1.Message);
-        var e2 = Assert.Throws<DataException>(() => PerformanceSummary.Compute(BacktestSeries.FromReturns(dates, [0.0, -1.5], [0.0, 0.0])));
+        var e2 = Assert.Throws<InputException>(() => PerformanceSummary.Compute(BacktestSeries.FromReturns(dates, [0.0, -1.5], [0.0, 0.0])));
         Assert.Contains("strategy return -1.5 on 2020-01-03 (row 1)", e2.Message);
     }
 
@@ -176,10 +177,10 @@ public class EdgeCaseTests
     {
         var s = BacktestSeries.FromReturns([new(2020, 1, 2), new(2020, 1, 3)], [0.01, 0.02], [0.0, 0.01]);
         Assert.Equal("performance options: periods per year must be at least 1, got 0",
-            Assert.Throws<DataException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(PeriodsPerYear: 0))).Message);
+            Assert.Throws<InputException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(PeriodsPerYear: 0))).Message);
         Assert.Equal("performance options: the rolling window must be at least 2 trading days, got 1",
-            Assert.Throws<DataException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(RollingWindow: 1))).Message);
-        Assert.Contains("risk-free rate", Assert.Throws<DataException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(RiskFree: double.NaN))).Message);
+            Assert.Throws<InputException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(RollingWindow: 1))).Message);
+        Assert.Contains("risk-free rate", Assert.Throws<InputException>(() => PerformanceSummary.Compute(s, new PerformanceOptions(RiskFree: double.NaN))).Message);
         // Annualisation follows the configured periods: 12 monthly returns of 1 % compound to 1.01^12 - 1 a year.
         var monthly = BacktestSeries.FromReturns(Enumerable.Range(1, 12).Select(m => new DateOnly(2020, m, 28)).ToArray(), Enumerable.Repeat(0.01, 12).ToArray(), new double[12]);
         Assert.Equal(Math.Pow(1.01, 12) - 1, PerformanceSummary.Compute(monthly, new PerformanceOptions(PeriodsPerYear: 12)).AnnualReturn, 14);

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Prediction;
 using AlphaSharp.Tests.Performance;
@@ -38,7 +39,7 @@ public class PredictionMetricsTests
         Assert.True(double.IsNaN(P.Auc([0.1, 0.2], [1, 1])));
         // A NaN score drops its row: same as without it.
         Assert.Equal(P.Auc([0.1, 0.4, 0.8], [0, 1, 1]), P.Auc([0.1, double.NaN, 0.4, 0.8], [0, 0, 1, 1]));
-        var e = Assert.Throws<DataException>(() => P.Auc([0.1, 0.2], [0, 2]));
+        var e = Assert.Throws<InputException>(() => P.Auc([0.1, 0.2], [0, 2]));
         Assert.Equal("AUC: label 2 at row 1 is not 0 or 1", e.Message);
     }
 
@@ -55,6 +56,6 @@ public class PredictionMetricsTests
         // A zero truth: sklearn divides by eps, a huge but finite term.
         Assert.Equal(0.1 / 2.220446049250313e-16, P.Mape([0.1], [0.0]), 0);
         Assert.True(double.IsNaN(P.Mae([double.NaN], [1.0])));
-        Assert.Throws<DataException>(() => P.Rmse([1.0], [1.0, 2.0]));
+        Assert.Throws<InputException>(() => P.Rmse([1.0], [1.0, 2.0]));
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
-using AlphaSharp.Reports.Output;
 
 namespace AlphaSharp.Tests.Reports;
 
@@ -62,7 +62,7 @@ public sealed class AtomicWriteTests : IDisposable
     [Fact]
     public void Writing_onto_a_directory_is_one_clear_error()
     {
-        var e = Assert.Throws<DataException>(() => AtomicFile.WriteAllText(_dir, "x"));
+        var e = Assert.Throws<InputException>(() => AtomicFile.WriteAllText(_dir, "x"));
         Assert.Contains("is a directory", e.Message);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Performance;
 using AlphaSharp.Reports.TearSheets;
@@ -85,7 +86,7 @@ public sealed class TearSheetTests : IDisposable
         var good = SyntheticSeries.Make(100);
         var bad = good with { Holdings = good.Holdings[..99] };
         var outDir = Path.Combine(_dir, "bad");
-        var e = Assert.Throws<DataException>(() => TearSheet.Write(outDir, bad));
+        var e = Assert.Throws<InputException>(() => TearSheet.Write(outDir, bad));
         Assert.Equal("backtest series: Holdings has 99 rows but Dates has 100; every column needs one value per date", e.Message);
         Assert.False(Directory.Exists(outDir));
     }
@@ -95,7 +96,7 @@ public sealed class TearSheetTests : IDisposable
     {
         var outDir = Path.Combine(_dir, "clash");
         Directory.CreateDirectory(Path.Combine(outDir, "report.html")); // the last file cannot be written
-        var e = Assert.Throws<DataException>(() => TearSheet.Write(outDir, SyntheticSeries.Make(200)));
+        var e = Assert.Throws<InputException>(() => TearSheet.Write(outDir, SyntheticSeries.Make(200)));
         Assert.Contains("report.html: is a directory", e.Message);
         Assert.Equal([Path.Combine(outDir, "report.html")], Directory.GetFileSystemEntries(outDir));
     }
@@ -104,7 +105,7 @@ public sealed class TearSheetTests : IDisposable
     public void Staged_with_a_callers_file_commits_all_four_together()
     {
         var outDir = Path.Combine(_dir, "staged");
-        using (var files = new AlphaSharp.Reports.Output.AtomicFileSet())
+        using (var files = new AlphaSharp.Common.AtomicFileSet())
         {
             TearSheet.Stage(files, outDir, SyntheticSeries.Make(200));
             files.AddText(Path.Combine(outDir, "trades.csv"), "date,symbol\n");

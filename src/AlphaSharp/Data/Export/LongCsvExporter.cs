@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data.Export;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data;
 
@@ -23,7 +24,7 @@ public sealed class FolderCsvColumns
         Description = description;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var f in Fields)
-            if (!seen.Add(f.Field)) throw new DataException($"column map: field '{f.Field}' is mapped twice");
+            if (!seen.Add(f.Field)) throw new InputException($"column map: field '{f.Field}' is mapped twice");
     }
 
     public string Date { get; }
@@ -54,7 +55,7 @@ public sealed class FolderCsvColumns
         string? date = null, symbol = null;
         var fields = new List<FolderCsvField>();
         var items = spec.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        if (items.Length == 0) throw new DataException("column map: empty; give a preset (tushare, akshare) or pairs like date=trade_date,close=close");
+        if (items.Length == 0) throw new InputException("column map: empty; give a preset (tushare, akshare) or pairs like date=trade_date,close=close");
         for (var k = 0; k < items.Length; k++)
         {
             var item = items[k];
@@ -62,32 +63,32 @@ public sealed class FolderCsvColumns
             if (eq < 0)
             {
                 var preset = Preset(item)
-                             ?? throw new DataException($"column map: item {k + 1} '{item}' is neither a preset (tushare, akshare) nor field=column[*scale]");
-                if (k != 0) throw new DataException($"column map: preset '{item}' must come first, before the field=column overrides");
+                             ?? throw new InputException($"column map: item {k + 1} '{item}' is neither a preset (tushare, akshare) nor field=column[*scale]");
+                if (k != 0) throw new InputException($"column map: preset '{item}' must come first, before the field=column overrides");
                 (date, symbol) = (preset.Date, preset.Symbol);
                 fields.AddRange(preset.Fields);
                 continue;
             }
             var target = item[..eq].Trim();
             var source = item[(eq + 1)..].Trim();
-            if (target.Length == 0) throw new DataException($"column map: item {k + 1} '{item}' has no field name before '='");
+            if (target.Length == 0) throw new InputException($"column map: item {k + 1} '{item}' has no field name before '='");
             var scale = 1.0;
             var star = source.LastIndexOf('*');
             if (star >= 0)
             {
                 var scaleText = source[(star + 1)..].Trim();
                 if (!double.TryParse(scaleText, NumberStyles.Float, CultureInfo.InvariantCulture, out scale) || !double.IsFinite(scale) || scale == 0)
-                    throw new DataException($"column map: item {k + 1} '{item}': scale '{scaleText}' is not a non-zero number");
+                    throw new InputException($"column map: item {k + 1} '{item}': scale '{scaleText}' is not a non-zero number");
                 source = source[..star].Trim();
             }
             switch (target.ToLowerInvariant())
             {
                 case "date":
-                    if (source.Length == 0 || star >= 0) throw new DataException($"column map: item {k + 1} '{item}': date needs a column and takes no scale");
+                    if (source.Length == 0 || star >= 0) throw new InputException($"column map: item {k + 1} '{item}': date needs a column and takes no scale");
                     date = source;
                     break;
                 case "symbol":
-                    if (star >= 0) throw new DataException($"column map: item {k + 1} '{item}': symbol takes no scale");
+                    if (star >= 0) throw new InputException($"column map: item {k + 1} '{item}': symbol takes no scale");
                     symbol = source.Length == 0 ? null : source;
                     break;
                 default:
@@ -96,8 +97,8 @@ public sealed class FolderCsvColumns
                     break;
             }
         }
-        if (date is null) throw new DataException($"column map '{spec}': no date column; add date=<column>");
-        if (fields.Count == 0) throw new DataException($"column map '{spec}': no value fields; add pairs like close=close");
+        if (date is null) throw new InputException($"column map '{spec}': no date column; add date=<column>");
+        if (fields.Count == 0) throw new InputException($"column map '{spec}': no value fields; add pairs like close=close");
         return new FolderCsvColumns(date, symbol, fields, spec);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data;
 
@@ -17,11 +18,11 @@ public static class FolderCsvImporter
     /// <param name="columns">The column map; null detects it from the first file's header.</param>
     public static MarketData Import(string folder, FolderCsvColumns? columns = null, Action<int, int>? progress = null)
     {
-        if (!Directory.Exists(folder)) throw new DataException($"{folder}: no such directory; expected a folder of one CSV file per symbol");
+        if (!Directory.Exists(folder)) throw new InputException($"{folder}: no such directory; expected a folder of one CSV file per symbol");
         var files = Directory.EnumerateFiles(folder)
             .Where(p => p.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || p.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
             .Order(StringComparer.Ordinal).ToList();
-        if (files.Count == 0) throw new DataException($"{folder}: no .csv or .csv.gz files");
+        if (files.Count == 0) throw new InputException($"{folder}: no .csv or .csv.gz files");
 
         var bySymbol = new SortedDictionary<string, SymbolRows>(StringComparer.Ordinal);
         var split = new List<string>();
@@ -31,7 +32,7 @@ public static class FolderCsvImporter
             var rows = ReadFile(files[n], ref columns, split);
             if (n == 0) fieldNames = columns!.Fields.Select(f => f.Field).ToList();
             if (bySymbol.TryGetValue(rows.Symbol, out var other))
-                throw new DataException($"{files[n]}: symbol {rows.Symbol} is also in {other.File}; one file per symbol");
+                throw new InputException($"{files[n]}: symbol {rows.Symbol} is also in {other.File}; one file per symbol");
             bySymbol.Add(rows.Symbol, rows);
             progress?.Invoke(n + 1, files.Count);
         }
@@ -76,16 +77,16 @@ public static class FolderCsvImporter
         var text = InputFile.ReadAllText(path);
         using var reader = new StringReader(text);
         var header = reader.ReadLine();
-        if (header is null || header.Trim().Length == 0) throw new DataException($"{path}:1: empty header line; expected column names");
-        if (!FolderCsvLine.TrySplit(header, split)) throw new DataException($"{path}:1: unclosed quote in the header");
+        if (header is null || header.Trim().Length == 0) throw new InputException($"{path}:1: empty header line; expected column names");
+        if (!FolderCsvLine.TrySplit(header, split)) throw new InputException($"{path}:1: unclosed quote in the header");
         var names = split.Select(h => h.Trim()).ToList();
         columns ??= FolderCsvColumns.Detect(names)
-                    ?? throw new DataException($"{path}:1: cannot tell the column layout from header '{Show(header)}'; give a column map such as --columns tushare or date=...,close=...");
+                    ?? throw new InputException($"{path}:1: cannot tell the column layout from header '{Show(header)}'; give a column map such as --columns tushare or date=...,close=...");
 
         int Column(string name, string role)
         {
             var c = names.FindIndex(h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-            if (c < 0) throw new DataException($"{path}:1: missing column '{name}' ({role}); the header has: {string.Join(",", names)}");
+            if (c < 0) throw new InputException($"{path}:1: missing column '{name}' ({role}); the header has: {string.Join(",", names)}");
             return c;
         }
         var dateCol = Column(columns.Date, "date");
@@ -98,7 +99,7 @@ public static class FolderCsvImporter
             var stem = Path.GetFileName(path);
             stem = stem[..stem.IndexOf(".csv", StringComparison.OrdinalIgnoreCase)];
             if (!FolderCsvSymbols.TryNormalize(stem, out var s))
-                throw new DataException($"{path}: file name '{stem}' is not a stock code (like 600000, sh600000 or 600000.SH) and the column map has no symbol column");
+                throw new InputException($"{path}: file name '{stem}' is not a stock code (like 600000, sh600000 or 600000.SH) and the column map has no symbol column");
             symbol = s;
         }
 
@@ -110,23 +111,23 @@ public static class FolderCsvImporter
         {
             lineNo++;
             if (line.Trim().Length == 0) continue;
-            if (!FolderCsvLine.TrySplit(line, split)) throw new DataException($"{path}:{lineNo}: unclosed quote");
+            if (!FolderCsvLine.TrySplit(line, split)) throw new InputException($"{path}:{lineNo}: unclosed quote");
             if (split.Count != names.Count)
-                throw new DataException($"{path}:{lineNo}: {split.Count} columns, but the header has {names.Count}");
+                throw new InputException($"{path}:{lineNo}: {split.Count} columns, but the header has {names.Count}");
             var dateText = split[dateCol].Trim();
             if (!DateOnly.TryParseExact(dateText, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                throw new DataException($"{path}:{lineNo}:{dateCol + 1}: column '{names[dateCol]}': '{Show(dateText)}' is not a date; expected yyyyMMdd or yyyy-MM-dd");
+                throw new InputException($"{path}:{lineNo}:{dateCol + 1}: column '{names[dateCol]}': '{Show(dateText)}' is not a date; expected yyyyMMdd or yyyy-MM-dd");
             if (symbolCol >= 0)
             {
                 var raw = split[symbolCol];
                 if (!FolderCsvSymbols.TryNormalize(raw, out var s))
-                    throw new DataException($"{path}:{lineNo}:{symbolCol + 1}: column '{names[symbolCol]}': '{Show(raw)}' is not a stock code (like 600000.SH, sh600000 or 600000)");
+                    throw new InputException($"{path}:{lineNo}:{symbolCol + 1}: column '{names[symbolCol]}': '{Show(raw)}' is not a stock code (like 600000.SH, sh600000 or 600000)");
                 if (symbol is null) symbol = s;
                 else if (s != symbol)
-                    throw new DataException($"{path}:{lineNo}:{symbolCol + 1}: symbol {s}, but earlier rows are {symbol}; one file per symbol");
+                    throw new InputException($"{path}:{lineNo}:{symbolCol + 1}: symbol {s}, but earlier rows are {symbol}; one file per symbol");
             }
             if (!lineOf.TryAdd(date, lineNo))
-                throw new DataException($"{path}:{lineNo}: duplicate date {date:yyyy-MM-dd} (first on line {lineOf[date]})");
+                throw new InputException($"{path}:{lineNo}: duplicate date {date:yyyy-MM-dd} (first on line {lineOf[date]})");
             var row = new float[fieldCols.Length];
             for (var f = 0; f < fieldCols.Length; f++)
             {
@@ -142,12 +143,12 @@ public static class FolderCsvImporter
                     ok = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
                     row[f] = (float)(v * scale);
                 }
-                if (!ok) throw new DataException($"{path}:{lineNo}:{c + 1}: column '{names[c]}': '{Show(cell)}' is not a number");
+                if (!ok) throw new InputException($"{path}:{lineNo}:{c + 1}: column '{names[c]}': '{Show(cell)}' is not a number");
             }
             dates.Add(date);
             values.Add(row);
         }
-        if (dates.Count == 0) throw new DataException($"{path}: no data rows after the header");
+        if (dates.Count == 0) throw new InputException($"{path}: no data rows after the header");
         return new SymbolRows(path, symbol!, dates, values);
     }
 

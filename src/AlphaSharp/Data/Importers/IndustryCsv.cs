@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>Reads a <c>symbol,industry</c> map. A snapshot: using it for earlier dates is a mild look-ahead.</summary>
@@ -14,10 +16,10 @@ public static class IndustryCsv
         {
             var symbol = cells[cs];
             if (!SymbolFormat.IsAShare(symbol))
-                throw new DataException($"{path}:{line}: column {cs + 1} (symbol): '{symbol}' is not a symbol, expected SH, SZ or BJ plus 6 digits (SH600000)");
-            if (cells[ci].Length == 0) throw new DataException($"{path}:{line}: column {ci + 1} (industry) is empty for {symbol}");
+                throw new InputException($"{path}:{line}: column {cs + 1} (symbol): '{symbol}' is not a symbol, expected SH, SZ or BJ plus 6 digits (SH600000)");
+            if (cells[ci].Length == 0) throw new InputException($"{path}:{line}: column {ci + 1} (industry) is empty for {symbol}");
             if (!lineOf.TryAdd(symbol, line))
-                throw new DataException($"{path}:{line}: {symbol} appears twice (first at line {lineOf[symbol]})");
+                throw new InputException($"{path}:{line}: {symbol} appears twice (first at line {lineOf[symbol]})");
             map[symbol] = cells[ci];
         }
         return map;

@@ -1,11 +1,12 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data;
 
 /// <summary>
 /// Opens a data file as a byte stream, plain or gzip (told apart by the gzip magic bytes, not the file name),
-/// and turns the ways a file can be unusable into one-line <see cref="DataException"/>s.
+/// and turns the ways a file can be unusable into one-line <see cref="InputException"/>s.
 /// </summary>
 public static class InputFile
 {
@@ -26,16 +27,16 @@ public static class InputFile
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new DataException($"{path}: file not found");
+            throw new InputException($"{path}: file not found");
         }
         catch (UnauthorizedAccessException)
         {
-            throw new DataException($"{path}: permission denied");
+            throw new InputException($"{path}: permission denied");
         }
         if (fs.Length == 0)
         {
             fs.Dispose();
-            throw new DataException($"{path}: empty file, expected a header line");
+            throw new InputException($"{path}: empty file, expected a header line");
         }
         return fs;
     }
@@ -77,9 +78,9 @@ public static class InputFile
         }
         catch (InvalidDataException)
         {
-            throw new DataException(TruncatedGzipMessage(path, ms.Length));
+            throw new InputException(TruncatedGzipMessage(path, ms.Length));
         }
-        if ((uint)ms.Length != trailer) throw new DataException(TruncatedGzipMessage(path, ms.Length));
+        if ((uint)ms.Length != trailer) throw new InputException(TruncatedGzipMessage(path, ms.Length));
         ms.Position = 0;
         using var reader = new StreamReader(ms, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Compression;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data;
 
@@ -175,14 +176,14 @@ public sealed class LongCsvReader : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
         {
-            throw new DataException(InputFile.TruncatedGzipMessage(Path, _decompressed));
+            throw new InputException(InputFile.TruncatedGzipMessage(Path, _decompressed));
         }
     }
 
     private void CheckGzipEnd()
     {
         if (_gzip && (uint)_decompressed != _gzipTrailer)
-            throw new DataException(InputFile.TruncatedGzipMessage(Path, _decompressed));
+            throw new InputException(InputFile.TruncatedGzipMessage(Path, _decompressed));
     }
 
     private byte[] ReadHeaderLine()
@@ -201,14 +202,14 @@ public sealed class LongCsvReader : IDisposable
             }
             if (length == buffer.Length)
             {
-                if (length >= 1 << 24) throw new DataException($"{Path}:1: header line longer than 16 MB; is this a CSV file?");
+                if (length >= 1 << 24) throw new InputException($"{Path}:1: header line longer than 16 MB; is this a CSV file?");
                 Grow(ref buffer, length);
             }
             var n = ReadText(buffer.AsSpan(length));
             if (n == 0)
             {
                 CheckGzipEnd();
-                if (length == 0) throw new DataException($"{Path}: empty file, expected a header line");
+                if (length == 0) throw new InputException($"{Path}: empty file, expected a header line");
                 _pending = buffer;
                 _pendingStart = length;
                 _pendingLength = length;
@@ -221,13 +222,13 @@ public sealed class LongCsvReader : IDisposable
     private string[] SplitHeader(byte[] header)
     {
         var text = System.Text.Encoding.UTF8.GetString(header).TrimStart('\uFEFF').TrimEnd('\r');
-        if (text.Trim().Length == 0) throw new DataException($"{Path}:1: empty header line, expected 'date,symbol,<fields...>'");
+        if (text.Trim().Length == 0) throw new InputException($"{Path}:1: empty header line, expected 'date,symbol,<fields...>'");
         var names = text.Split(',').Select(n => n.Trim().Trim('"')).ToArray();
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var c = 0; c < names.Length; c++)
         {
-            if (names[c].Length == 0) throw new DataException($"{Path}:1: column {c + 1} has no name");
-            if (!seen.Add(names[c])) throw new DataException($"{Path}:1: column '{names[c]}' appears twice in the header");
+            if (names[c].Length == 0) throw new InputException($"{Path}:1: column {c + 1} has no name");
+            if (!seen.Add(names[c])) throw new InputException($"{Path}:1: column '{names[c]}' appears twice in the header");
         }
         return names;
     }
@@ -236,7 +237,7 @@ public sealed class LongCsvReader : IDisposable
     {
         var c = Array.FindIndex(_columnNames, n => n.Equals(name, StringComparison.OrdinalIgnoreCase));
         if (c < 0)
-            throw new DataException($"{Path}:1: missing required column '{name}' (header: {string.Join(",", _columnNames)}); expected 'date,symbol,<fields...>'");
+            throw new InputException($"{Path}:1: missing required column '{name}' (header: {string.Join(",", _columnNames)}); expected 'date,symbol,<fields...>'");
         return c;
     }
 
@@ -278,23 +279,23 @@ public sealed class LongCsvReader : IDisposable
             if (field >= 0)
             {
                 if (!Utf8Fields.TryParseFloat(cell, out values[field]))
-                    throw new DataException($"{Path}:{line}: column {c + 1} ({_columnNames[c]}): '{Utf8Fields.Show(cell)}' is not a number");
+                    throw new InputException($"{Path}:{line}: column {c + 1} ({_columnNames[c]}): '{Utf8Fields.Show(cell)}' is not a number");
             }
             else if (c == _dateColumn)
             {
                 if (!Utf8Fields.TryParseDate(cell, out date))
-                    throw new DataException($"{Path}:{line}: column {c + 1} (date): '{Utf8Fields.Show(cell)}' is not a date, expected yyyy-MM-dd");
+                    throw new InputException($"{Path}:{line}: column {c + 1} (date): '{Utf8Fields.Show(cell)}' is not a date, expected yyyy-MM-dd");
             }
             else
             {
-                if (cell.IsEmpty) throw new DataException($"{Path}:{line}: column {c + 1} (symbol) is empty");
+                if (cell.IsEmpty) throw new InputException($"{Path}:{line}: column {c + 1} (symbol) is empty");
                 symbolId = Intern(cell);
             }
         }
         onRow(new LongCsvRow(line, date, _symbols[symbolId], symbolId, values));
     }
 
-    private DataException ColumnCount(long line, int found) =>
+    private InputException ColumnCount(long line, int found) =>
         new($"{Path}:{line}: {found} columns, expected {_columns} ({string.Join(",", _columnNames)})");
 
     private int Intern(ReadOnlySpan<byte> symbol)

@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>What joining extra fields into a panel did: rows used, and rows that had no place in the panel.</summary>
@@ -22,7 +24,7 @@ public static class LongTablePanel
     /// </summary>
     public static Panel ToPanel(LongTable table)
     {
-        if (table.RowCount == 0) throw new DataException($"{table.Path}: no data rows after the header");
+        if (table.RowCount == 0) throw new InputException($"{table.Path}: no data rows after the header");
         var days = table.Dates.Distinct().Order().Select(DateOnly.FromDayNumber).ToArray();
         var calendar = new Calendar(days);
         var symbols = table.Symbols.Order(StringComparer.Ordinal).ToArray();
@@ -51,7 +53,7 @@ public static class LongTablePanel
     {
         foreach (var name in table.Fields)
             if (panel.FieldNames.Any(f => f.Equals(name, StringComparison.OrdinalIgnoreCase)))
-                throw new DataException($"{table.Path}:1: column '{name}' is already a field of the panel; rename it in one of the files");
+                throw new InputException($"{table.Path}:1: column '{name}' is already a field of the panel; rename it in one of the files");
         var instrumentOf = table.Symbols.Select(s => panel.TryIndexOf(s, out var i) ? i : -1).ToArray();
         var cells = new int[table.RowCount];
         int unknownSymbol = 0, unknownDate = 0;
@@ -101,7 +103,7 @@ public static class LongTablePanel
             if (cell < 0) continue;
             if (!seen[cell]) { seen[cell] = true; continue; }
             var firstRow = Array.IndexOf(cells, cell);
-            throw new DataException(
+            throw new InputException(
                 $"{table.Path}:{table.Lines[r]}: duplicate row for ({DateOnly.FromDayNumber(table.Dates[r]):yyyy-MM-dd}, " +
                 $"{table.Symbols[table.SymbolIds[r]]}), first seen at line {table.Lines[firstRow]}");
         }

@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>
@@ -14,22 +16,22 @@ public static class MembershipCsv
         var csv = SimpleCsv.Read(path);
         const string expected = "symbol,start,end";
         int cs = csv.Column("symbol", expected), cStart = csv.Column("start", expected), cEnd = csv.Column("end", expected);
-        if (csv.Rows.Count == 0) throw new DataException($"{path}: no membership spells after the header");
+        if (csv.Rows.Count == 0) throw new InputException($"{path}: no membership spells after the header");
         var calendar = panel.Calendar;
         var spells = new List<MembershipSpell>(csv.Rows.Count);
         foreach (var (line, cells) in csv.Rows)
         {
             var symbol = cells[cs];
             if (!SymbolFormat.IsAShare(symbol))
-                throw new DataException($"{path}:{line}: column {cs + 1} (symbol): '{symbol}' is not a symbol, expected SH, SZ or BJ plus 6 digits (SH600000)");
+                throw new InputException($"{path}:{line}: column {cs + 1} (symbol): '{symbol}' is not a symbol, expected SH, SZ or BJ plus 6 digits (SH600000)");
             var start = csv.Date(line, cells, cStart, "start");
             var end = csv.Date(line, cells, cEnd, "end");
             if (!calendar.TryIndexOf(start, out _))
-                throw new DataException($"{path}:{line}: column {cStart + 1} (start): {start:yyyy-MM-dd} is not a trading day of the calendar ({calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
+                throw new InputException($"{path}:{line}: column {cStart + 1} (start): {start:yyyy-MM-dd} is not a trading day of the calendar ({calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
             if (!calendar.TryIndexOf(end, out _))
-                throw new DataException($"{path}:{line}: column {cEnd + 1} (end): {end:yyyy-MM-dd} is not a trading day of the calendar ({calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
+                throw new InputException($"{path}:{line}: column {cEnd + 1} (end): {end:yyyy-MM-dd} is not a trading day of the calendar ({calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
             if (end < start)
-                throw new DataException($"{path}:{line}: spell of {symbol} ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
+                throw new InputException($"{path}:{line}: spell of {symbol} ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
             spells.Add(new MembershipSpell(symbol, start, end));
         }
         CheckNoOverlap(path, spells, csv);
@@ -47,7 +49,7 @@ public static class MembershipCsv
             var a = spells[order[k - 1]];
             var b = spells[order[k]];
             if (a.Symbol == b.Symbol && b.Start <= a.End)
-                throw new DataException($"{path}:{csv.Rows[order[k]].Line}: spell of {b.Symbol} from {b.Start:yyyy-MM-dd} overlaps the one on line {csv.Rows[order[k - 1]].Line}");
+                throw new InputException($"{path}:{csv.Rows[order[k]].Line}: spell of {b.Symbol} from {b.Start:yyyy-MM-dd} overlaps the one on line {csv.Rows[order[k - 1]].Line}");
         }
     }
 

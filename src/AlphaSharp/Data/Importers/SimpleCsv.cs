@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>
@@ -23,7 +25,7 @@ public sealed class SimpleCsv
         var text = InputFile.ReadAllText(path);
         var lines = text.Split('\n');
         var header = lines[0].TrimEnd('\r').TrimStart('\uFEFF').Split(',').Select(h => h.Trim().Trim('"')).ToArray();
-        if (header.Length == 1 && header[0].Length == 0) throw new DataException($"{path}: empty file, expected a header line");
+        if (header.Length == 1 && header[0].Length == 0) throw new InputException($"{path}: empty file, expected a header line");
         var rows = new List<(int, string[])>();
         for (var k = 1; k < lines.Length; k++)
         {
@@ -31,7 +33,7 @@ public sealed class SimpleCsv
             if (line.Trim().Length == 0) continue;
             var cells = line.Split(',').Select(c => c.Trim().Trim('"')).ToArray();
             if (cells.Length != header.Length)
-                throw new DataException($"{path}:{k + 1}: {cells.Length} columns, expected {header.Length} ({string.Join(",", header)})");
+                throw new InputException($"{path}:{k + 1}: {cells.Length} columns, expected {header.Length} ({string.Join(",", header)})");
             rows.Add((k + 1, cells));
         }
         return new SimpleCsv(path, header, rows);
@@ -41,11 +43,11 @@ public sealed class SimpleCsv
     public int Column(string name, string expected)
     {
         var c = Array.FindIndex(_header, h => h.Equals(name, StringComparison.OrdinalIgnoreCase));
-        return c >= 0 ? c : throw new DataException($"{Path}:1: missing required column '{name}' (header: {string.Join(",", _header)}); expected '{expected}'");
+        return c >= 0 ? c : throw new InputException($"{Path}:1: missing required column '{name}' (header: {string.Join(",", _header)}); expected '{expected}'");
     }
 
     public DateOnly Date(int line, string[] cells, int column, string name) =>
         Utf8Fields.TryParseDate(cells[column], out var d)
             ? d
-            : throw new DataException($"{Path}:{line}: column {column + 1} ({name}): '{cells[column]}' is not a date, expected yyyy-MM-dd");
+            : throw new InputException($"{Path}:{line}: column {column + 1} ({name}): '{cells[column]}' is not a date, expected yyyy-MM-dd");
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data.Qlib;
 
@@ -21,19 +22,19 @@ public static class QlibBinFile
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new DataException($"{path}: file not found");
+            throw new InputException($"{path}: file not found");
         }
         if (bytes.Length == 0)
-            throw new DataException($"{path}: empty file; a .day.bin file starts with a float32 calendar index");
+            throw new InputException($"{path}: empty file; a .day.bin file starts with a float32 calendar index");
         if (bytes.Length % 4 != 0)
-            throw new DataException($"{path}: truncated: {bytes.Length} bytes is not a whole number of float32 values; re-export the file");
+            throw new InputException($"{path}: truncated: {bytes.Length} bytes is not a whole number of float32 values; re-export the file");
         var first = BinaryPrimitives.ReadSingleLittleEndian(bytes);
         if (!(first >= 0) || first != MathF.Floor(first) || first >= calendarLength)
-            throw new DataException($"{path}: first value {first} is not a calendar index in 0..{calendarLength - 1} (calendars/day.txt has {calendarLength} days); is this a Qlib .day.bin file?");
+            throw new InputException($"{path}: first value {first} is not a calendar index in 0..{calendarLength - 1} (calendars/day.txt has {calendarLength} days); is this a Qlib .day.bin file?");
         var start = (int)first;
         var count = bytes.Length / 4 - 1;
         if (start + count > calendarLength)
-            throw new DataException($"{path}: {count} values from calendar day {start} run {start + count - calendarLength} day(s) past the end of calendars/day.txt ({calendarLength} days)");
+            throw new InputException($"{path}: {count} values from calendar day {start} run {start + count - calendarLength} day(s) past the end of calendars/day.txt ({calendarLength} days)");
         var values = new float[count];
         var payload = bytes.AsSpan(4);
         if (BitConverter.IsLittleEndian) payload.CopyTo(MemoryMarshal.AsBytes(values.AsSpan()));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data.Qlib;
 
@@ -7,7 +8,7 @@ public static class QlibCalendarFile
 {
     public static Calendar Read(string path)
     {
-        if (!File.Exists(path)) throw new DataException($"{path}: file not found; a Qlib directory needs calendars/day.txt");
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found; a Qlib directory needs calendars/day.txt");
         var days = new List<DateOnly>();
         var lineNo = 0;
         foreach (var raw in File.ReadLines(path))
@@ -18,12 +19,12 @@ public static class QlibCalendarFile
             // Qlib's high-frequency calendars carry a time; a daily calendar may too ("2020-01-02 00:00:00").
             var datePart = line.Length > 10 && line[10] == ' ' ? line[..10] : line;
             if (!DateOnly.TryParseExact(datePart, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                throw new DataException($"{path}:{lineNo}: '{Show(line)}' is not a date; expected yyyy-MM-dd");
+                throw new InputException($"{path}:{lineNo}: '{Show(line)}' is not a date; expected yyyy-MM-dd");
             if (days.Count > 0 && day <= days[^1])
-                throw new DataException($"{path}:{lineNo}: date {day:yyyy-MM-dd} is not after the previous date {days[^1]:yyyy-MM-dd}; a Qlib calendar must be strictly increasing (sort it and remove duplicates)");
+                throw new InputException($"{path}:{lineNo}: date {day:yyyy-MM-dd} is not after the previous date {days[^1]:yyyy-MM-dd}; a Qlib calendar must be strictly increasing (sort it and remove duplicates)");
             days.Add(day);
         }
-        if (days.Count == 0) throw new DataException($"{path}: no dates; a Qlib calendar needs one yyyy-MM-dd date per line");
+        if (days.Count == 0) throw new InputException($"{path}: no dates; a Qlib calendar needs one yyyy-MM-dd date per line");
         return new Calendar(days);
     }
 

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data.Export;
 
 namespace AlphaSharp.Data.Qlib;
@@ -24,9 +25,9 @@ public static class QlibExporter
         if (prices == QlibPriceConvention.Adjusted)
         {
             if (!panel.HasField("factor"))
-                throw new DataException("qlib export: Qlib's adjusted convention needs a 'factor' field and this store has none; export with raw prices");
+                throw new InputException("qlib export: Qlib's adjusted convention needs a 'factor' field and this store has none; export with raw prices");
             if (panel.HasField("vwap"))
-                throw new DataException("qlib export: the store already has a 'vwap' field, which the adjusted convention would overwrite; export with raw prices");
+                throw new InputException("qlib export: the store already has a 'vwap' field, which the adjusted convention would overwrite; export with raw prices");
         }
 
         QlibCalendarFile.Write(QlibLayout.CalendarPath(root), data.Calendar);
@@ -72,7 +73,7 @@ public static class QlibExporter
         {
             universeName = universe.Name.ToLowerInvariant();
             if (universeName == QlibLayout.AllInstruments || universeName.Length == 0 || universeName.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-                throw new DataException($"qlib export: universe name '{universe.Name}' cannot be an instruments file name (and 'all' is Qlib's list of every instrument)");
+                throw new InputException($"qlib export: universe name '{universe.Name}' cannot be an instruments file name (and 'all' is Qlib's list of every instrument)");
             QlibInstrumentsFile.Write(QlibLayout.InstrumentsPath(root, universeName), universe.Spells);
         }
 
@@ -81,7 +82,7 @@ public static class QlibExporter
         {
             benchmark = bench.Symbol.ToUpperInvariant();
             if (panel.TryIndexOf(benchmark, out _))
-                throw new DataException($"qlib export: benchmark {benchmark} is also a panel instrument; Qlib would see one feature directory for both");
+                throw new InputException($"qlib export: benchmark {benchmark} is also a panel instrument; Qlib would see one feature directory for both");
             WriteBenchmark(root, bench, benchmark);
         }
 
@@ -156,9 +157,9 @@ public static class QlibExporter
         foreach (var f in fields)
         {
             if (f.Length == 0 || !f.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-                throw new DataException($"qlib export: field '{f}' cannot be a Qlib feature name (use letters, digits and '_')");
+                throw new InputException($"qlib export: field '{f}' cannot be a Qlib feature name (use letters, digits and '_')");
             if (!seen.TryAdd(f.ToLowerInvariant(), f))
-                throw new DataException($"qlib export: fields '{seen[f.ToLowerInvariant()]}' and '{f}' differ only in case; Qlib's file names are lower-case");
+                throw new InputException($"qlib export: fields '{seen[f.ToLowerInvariant()]}' and '{f}' differ only in case; Qlib's file names are lower-case");
         }
     }
 }

@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data.Qlib;
 
 /// <summary>How to read a Qlib directory; null leaves a choice to the directory (its manifest, then Qlib's defaults).</summary>
@@ -24,7 +26,7 @@ public static class QlibImporter
     public static MarketData Import(string root, QlibImportOptions? options = null, Action<int, int>? progress = null)
     {
         options ??= new QlibImportOptions();
-        if (!Directory.Exists(root)) throw new DataException($"{root}: no such directory; expected a Qlib data directory with calendars/, instruments/ and features/");
+        if (!Directory.Exists(root)) throw new InputException($"{root}: no such directory; expected a Qlib data directory with calendars/, instruments/ and features/");
         var manifest = QlibManifest.TryRead(root);
         var prices = options.Prices ?? manifest?.Prices ?? QlibPriceConvention.Adjusted;
         var calendar = QlibCalendarFile.Read(QlibLayout.CalendarPath(root));
@@ -39,12 +41,12 @@ public static class QlibImporter
         if (manifest is not null)
             foreach (var s in spans.Keys)
                 if (!manifest.Instruments.Contains(s))
-                    throw new DataException($"{allPath}: {s} is not among the instruments {QlibManifest.FileName} lists; the directory was changed after export");
+                    throw new InputException($"{allPath}: {s} is not among the instruments {QlibManifest.FileName} lists; the directory was changed after export");
 
         var derived = manifest?.Derived ?? [];
         var fields = manifest?.Fields ?? DiscoverFields(root, spans.Keys);
         fields = fields.Where(f => !derived.Contains(f)).ToList();
-        if (fields.Count == 0) throw new DataException($"{Path.Combine(root, QlibLayout.FeaturesDir)}: no <field>.day.bin files found");
+        if (fields.Count == 0) throw new InputException($"{Path.Combine(root, QlibLayout.FeaturesDir)}: no <field>.day.bin files found");
 
         var panel = new Panel(calendar, symbols);
         foreach (var f in fields) panel.SetField(f);
@@ -60,12 +62,12 @@ public static class QlibImporter
                 {
                     // Qlib itself tolerates a field missing for some instruments; our own exports never omit one.
                     if (manifest is null) continue;
-                    throw new DataException($"{path}: file not found, though {allPath} lists {symbol} and {QlibManifest.FileName} lists field '{field}'");
+                    throw new InputException($"{path}: file not found, though {allPath} lists {symbol} and {QlibManifest.FileName} lists field '{field}'");
                 }
                 var series = QlibBinFile.Read(path, calendar.Count);
                 var last = series.Start + series.Values.Length - 1;
                 if (last < spanEnd)
-                    throw new DataException($"{path}: truncated: its values end on {calendar[Math.Max(last, 0)]:yyyy-MM-dd} but {allPath} says {symbol} runs to {span.End:yyyy-MM-dd}");
+                    throw new InputException($"{path}: truncated: its values end on {calendar[Math.Max(last, 0)]:yyyy-MM-dd} but {allPath} says {symbol} runs to {span.End:yyyy-MM-dd}");
                 series.Values.CopyTo(panel.Series(field, i)[series.Start..]);
             }
             progress?.Invoke(++done, spans.Count);
@@ -87,14 +89,14 @@ public static class QlibImporter
 
     private static Dictionary<string, MembershipSpell> ReadSpans(string allPath)
     {
-        if (!File.Exists(allPath)) throw new DataException($"{allPath}: file not found; a Qlib directory lists its instruments there");
+        if (!File.Exists(allPath)) throw new InputException($"{allPath}: file not found; a Qlib directory lists its instruments there");
         var spans = new Dictionary<string, MembershipSpell>(StringComparer.Ordinal);
         var line = 0;
         foreach (var s in QlibInstrumentsFile.Read(allPath))
         {
             line++;
             if (!spans.TryAdd(s.Symbol, s))
-                throw new DataException($"{allPath}: {s.Symbol} is listed twice (entry {line}); all.txt has one line per instrument");
+                throw new InputException($"{allPath}: {s.Symbol} is listed twice (entry {line}); all.txt has one line per instrument");
         }
         return spans;
     }
@@ -151,7 +153,7 @@ public static class QlibImporter
             if (name is null) return null;
         }
         var path = QlibLayout.InstrumentsPath(root, name);
-        if (!File.Exists(path)) throw new DataException($"{path}: file not found; no instruments file for universe '{name}'");
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found; no instruments file for universe '{name}'");
         return new Universe(name, calendar, QlibInstrumentsFile.Read(path));
     }
 
@@ -168,7 +170,7 @@ public static class QlibImporter
             s.Values.CopyTo(cols[f].AsSpan(s.Start));
         }
         if (cols.All(c => c.All(float.IsNaN)))
-            throw new DataException($"{Path.Combine(root, QlibLayout.FeaturesDir, QlibLayout.SymbolToDirectory(symbol))}: benchmark {symbol} has no open/high/low/close/volume values");
+            throw new InputException($"{Path.Combine(root, QlibLayout.FeaturesDir, QlibLayout.SymbolToDirectory(symbol))}: benchmark {symbol} has no open/high/low/close/volume values");
         return new BenchmarkSeries(symbol, cols[0], cols[1], cols[2], cols[3], cols[4]);
     }
 }

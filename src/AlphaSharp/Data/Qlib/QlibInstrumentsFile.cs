@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data.Qlib;
 
@@ -11,7 +12,7 @@ public static class QlibInstrumentsFile
 {
     public static List<MembershipSpell> Read(string path)
     {
-        if (!File.Exists(path)) throw new DataException($"{path}: file not found");
+        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
         var spells = new List<MembershipSpell>();
         var lineNo = 0;
         foreach (var raw in File.ReadLines(path))
@@ -22,13 +23,13 @@ public static class QlibInstrumentsFile
             // Qlib writes tabs; hand-made files often use spaces, which no symbol or date contains.
             var parts = line.Contains('\t') ? line.Split('\t') : line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length < 3)
-                throw new DataException($"{path}:{lineNo}: expected SYMBOL<TAB>start<TAB>end, found {parts.Length} field(s) in '{QlibCalendarFile.Show(line)}'");
+                throw new InputException($"{path}:{lineNo}: expected SYMBOL<TAB>start<TAB>end, found {parts.Length} field(s) in '{QlibCalendarFile.Show(line)}'");
             var symbol = parts[0].Trim().ToUpperInvariant();
-            if (symbol.Length == 0) throw new DataException($"{path}:{lineNo}:1: empty symbol");
+            if (symbol.Length == 0) throw new InputException($"{path}:{lineNo}:1: empty symbol");
             var start = ParseDate(path, lineNo, 2, parts[1]);
             var end = ParseDate(path, lineNo, 3, parts[2]);
             if (end < start)
-                throw new DataException($"{path}:{lineNo}: {symbol} ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
+                throw new InputException($"{path}:{lineNo}: {symbol} ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})");
             spells.Add(new MembershipSpell(symbol, start, end));
         }
         return spells;
@@ -47,7 +48,7 @@ public static class QlibInstrumentsFile
         var s = text.Trim();
         if (s.Length > 10 && s[10] == ' ') s = s[..10];
         if (!DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw new DataException($"{path}:{lineNo}: field {column} '{QlibCalendarFile.Show(text)}' is not a date; expected yyyy-MM-dd");
+            throw new InputException($"{path}:{lineNo}: field {column} '{QlibCalendarFile.Show(text)}' is not a date; expected yyyy-MM-dd");
         return d;
     }
 }

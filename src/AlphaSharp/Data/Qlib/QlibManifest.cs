@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data.Qlib;
 
@@ -47,11 +48,11 @@ public sealed class QlibManifest
         }
         catch (JsonException e)
         {
-            throw new DataException($"{path}:{(e.LineNumber ?? 0) + 1}: not a valid AlphaSharp Qlib manifest ({e.Message.Split('.')[0]})");
+            throw new InputException($"{path}:{(e.LineNumber ?? 0) + 1}: not a valid AlphaSharp Qlib manifest ({e.Message.Split('.')[0]})");
         }
         if (m is null || m.Format != FormatName)
-            throw new DataException($"{path}: format is '{m?.Format}', expected '{FormatName}'");
-        if (m.Version != 1) throw new DataException($"{path}: manifest version {m.Version} is newer than this AlphaSharp reads (1)");
+            throw new InputException($"{path}: format is '{m?.Format}', expected '{FormatName}'");
+        if (m.Version != 1) throw new InputException($"{path}: manifest version {m.Version} is newer than this AlphaSharp reads (1)");
         return m;
     }
 

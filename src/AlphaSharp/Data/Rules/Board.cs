@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>The listing board of an A-share, which sets its daily price limit.</summary>
@@ -33,6 +35,6 @@ public static class Boards
             }
             else if (symbol.StartsWith("BJ", StringComparison.Ordinal)) return Board.Beijing;
         }
-        throw new DataException($"symbol {symbol}: not an A-share on a known board (SH60xxxx, SH688xxx, SZ00xxxx, SZ300xxx, SZ301xxx, BJxxxxxx)");
+        throw new InputException($"symbol {symbol}: not an A-share on a known board (SH60xxxx, SH688xxx, SZ00xxxx, SZ300xxx, SZ301xxx, BJxxxxxx)");
     }
 }

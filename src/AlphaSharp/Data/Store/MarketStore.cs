@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data;
 
 /// <summary>
@@ -14,9 +16,9 @@ public static class MarketStore
     {
         var target = System.IO.Path.GetFullPath(dir);
         if (Directory.Exists(target) || File.Exists(target))
-            throw new DataException($"{dir}: already exists; choose a new output directory or delete this one first");
+            throw new InputException($"{dir}: already exists; choose a new output directory or delete this one first");
         foreach (var name in data.Panel.FieldNames) CheckFieldName(name);
-        var parent = System.IO.Path.GetDirectoryName(target) ?? throw new DataException($"{dir}: cannot store at a filesystem root");
+        var parent = System.IO.Path.GetDirectoryName(target) ?? throw new InputException($"{dir}: cannot store at a filesystem root");
         Directory.CreateDirectory(parent);
         var temp = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(target)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(temp);
@@ -71,8 +73,8 @@ public static class MarketStore
     public static MarketData Load(string dir, IReadOnlyCollection<string>? fields = null)
     {
         var manifestPath = System.IO.Path.Combine(dir, StoreManifest.FileName);
-        if (!Directory.Exists(dir)) throw new DataException($"{dir}: no such store directory");
-        if (!File.Exists(manifestPath)) throw new DataException($"{dir}: not a market store (no {StoreManifest.FileName})");
+        if (!Directory.Exists(dir)) throw new InputException($"{dir}: no such store directory");
+        if (!File.Exists(manifestPath)) throw new InputException($"{dir}: not a market store (no {StoreManifest.FileName})");
         var manifest = StoreManifest.Parse(manifestPath, File.ReadAllBytes(manifestPath));
         var calendar = new Calendar(manifest.Days);
         var panel = new Panel(calendar, manifest.Symbols);
@@ -82,7 +84,7 @@ public static class MarketStore
         {
             foreach (var name in fields)
                 if (!manifest.Fields.Any(f => f.Name == name))
-                    throw new DataException($"{dir}: no field '{name}' in this store (have: {string.Join(", ", manifest.Fields.Select(f => f.Name))})");
+                    throw new InputException($"{dir}: no field '{name}' in this store (have: {string.Join(", ", manifest.Fields.Select(f => f.Name))})");
             wanted = manifest.Fields.Where(f => fields.Contains(f.Name)).ToArray();
         }
         var jobs = new List<(StoreColumn Column, float[] Values)>();
@@ -102,7 +104,7 @@ public static class MarketStore
         {
             var bytes = File.ReadAllBytes(System.IO.Path.Combine(dir, job.Column.File));
             if (!ColumnCodec.TryDecode(bytes, job.Column.Encoding, job.Values))
-                throw new DataException($"{System.IO.Path.Combine(dir, job.Column.File)}: does not decode to {job.Values.Length:N0} float32 values; the store is damaged, re-import it");
+                throw new InputException($"{System.IO.Path.Combine(dir, job.Column.File)}: does not decode to {job.Values.Length:N0} float32 values; the store is damaged, re-import it");
         }));
         var data = new MarketData(panel);
         for (var f = 0; f < wanted.Length; f++)
@@ -123,7 +125,7 @@ public static class MarketStore
         return data;
     }
 
-    // Parallel loops wrap what a body throws; the caller should see the one-line DataException itself.
+    // Parallel loops wrap what a body throws; the caller should see the one-line InputException itself.
     private static void Unwrapped(Action loop)
     {
         try
@@ -152,17 +154,17 @@ public static class MarketStore
     private static void CheckFile(string dir, StoreColumn column)
     {
         if (column.File.Contains('/') || column.File.Contains('\\') || column.File.StartsWith('.'))
-            throw new DataException($"{dir}: manifest names column file '{column.File}', which is not a plain file name");
+            throw new InputException($"{dir}: manifest names column file '{column.File}', which is not a plain file name");
         var path = System.IO.Path.Combine(dir, column.File);
         var info = new FileInfo(path);
-        if (!info.Exists) throw new DataException($"{path}: column file of '{column.Name}' is missing; the store is damaged, re-import it");
+        if (!info.Exists) throw new InputException($"{path}: column file of '{column.Name}' is missing; the store is damaged, re-import it");
         if (info.Length != column.Bytes)
-            throw new DataException($"{path}: {info.Length:N0} bytes, the manifest says {column.Bytes:N0}; the store is damaged, re-import it");
+            throw new InputException($"{path}: {info.Length:N0} bytes, the manifest says {column.Bytes:N0}; the store is damaged, re-import it");
     }
 
     private static void CheckFieldName(string name)
     {
         if (name.Length == 0 || name.Length > 64 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '-'))
-            throw new DataException($"field '{name}': a stored field name must be 1-64 ASCII letters, digits, '_' or '-'");
+            throw new InputException($"field '{name}': a stored field name must be 1-64 ASCII letters, digits, '_' or '-'");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Data;
 
@@ -118,21 +119,21 @@ public sealed class StoreManifest
         }
         catch (JsonException e)
         {
-            throw new DataException($"{path}: not valid JSON ({e.Message})");
+            throw new InputException($"{path}: not valid JSON ({e.Message})");
         }
         using (doc)
         {
             var root = doc.RootElement;
             var reader = new ManifestReader(path);
             if (reader.String(root, "format") != FormatName)
-                throw new DataException($"{path}: not an AlphaSharp market store manifest (format is not '{FormatName}')");
+                throw new InputException($"{path}: not an AlphaSharp market store manifest (format is not '{FormatName}')");
             var version = reader.Int(root, "version");
             if (version != FormatVersion)
-                throw new DataException($"{path}: store format version {version}, this build reads version {FormatVersion}; re-import the data");
+                throw new InputException($"{path}: store format version {version}, this build reads version {FormatVersion}; re-import the data");
             var calendar = reader.Object(root, "calendar");
             var days = reader.Array(calendar, "days").EnumerateArray().Select(e => reader.Date(e, "calendar.days")).ToArray();
             if (reader.Int(calendar, "count") != days.Length)
-                throw new DataException($"{path}: calendar.count says {reader.Int(calendar, "count")} but {days.Length} days are listed");
+                throw new InputException($"{path}: calendar.count says {reader.Int(calendar, "count")} but {days.Length} days are listed");
             var symbols = reader.Array(root, "instruments").EnumerateArray().Select(e => reader.Text(e, "instruments")).ToArray();
             var fields = reader.Array(root, "fields").EnumerateArray().Select(e => reader.Column(e, "fields")).ToArray();
             string? universeName = null;
@@ -181,19 +182,19 @@ public sealed class StoreManifest
             e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var i) ? i : throw Missing(name, "an integer");
 
         public string Text(JsonElement e, string where) =>
-            e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new DataException($"{path}: {where} holds a non-string value");
+            e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputException($"{path}: {where} holds a non-string value");
 
         public DateOnly Date(JsonElement e, string where) =>
             e.ValueKind == JsonValueKind.String && Utf8Fields.TryParseDate(e.GetString()!, out var d)
                 ? d
-                : throw new DataException($"{path}: {where} holds '{e}', expected a yyyy-MM-dd date");
+                : throw new InputException($"{path}: {where} holds '{e}', expected a yyyy-MM-dd date");
 
         public ColumnEncoding Encoding(JsonElement e)
         {
             var name = String(e, "encoding");
             return ColumnCodec.TryParse(name, out var encoding)
                 ? encoding
-                : throw new DataException($"{path}: unknown column encoding '{name}'; this build reads {string.Join(", ", Enum.GetValues<ColumnEncoding>().Select(ColumnCodec.Name))}");
+                : throw new InputException($"{path}: unknown column encoding '{name}'; this build reads {string.Join(", ", Enum.GetValues<ColumnEncoding>().Select(ColumnCodec.Name))}");
         }
 
         public StoreColumn Column(JsonElement e, string where)
@@ -206,11 +207,11 @@ public sealed class StoreManifest
         public MembershipSpell Spell(JsonElement e)
         {
             if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() != 3)
-                throw new DataException($"{path}: universe.spells holds '{e}', expected [symbol, start, end]");
+                throw new InputException($"{path}: universe.spells holds '{e}', expected [symbol, start, end]");
             return new MembershipSpell(Text(e[0], "universe.spells"), Date(e[1], "universe.spells"), Date(e[2], "universe.spells"));
         }
 
-        private DataException Missing(string name, string what) =>
+        private InputException Missing(string name, string what) =>
             new($"{path}: '{name}' is missing or not {what}; the store is damaged, re-import it");
     }
 }

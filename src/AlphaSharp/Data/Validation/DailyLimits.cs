@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data.Validation;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed class DailyLimits(PriceLimitRules rules)
             {
                 board = Boards.Of(symbol);
             }
-            catch (DataException)
+            catch (InputException)
             {
                 board = null;
             }

@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Data.Validation;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class LongCsvValidator
     {
         options ??= new ValidationOptions();
         var table = LongTable.Read(path, progress);
-        if (table.RowCount == 0) throw new DataException($"{path}: no data rows after the header");
+        if (table.RowCount == 0) throw new InputException($"{path}: no data rows after the header");
         var results = new List<CheckResult> { FileOrderChecks.Duplicates(table, options), FileOrderChecks.Unsorted(table, options) };
         var panel = ToPanelFirstWins(table);
         var data = new MarketData(panel);

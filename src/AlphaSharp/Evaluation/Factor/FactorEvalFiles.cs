@@ -1,6 +1,6 @@
 using System.Globalization;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
-using AlphaSharp.Reports.Output;
 using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Evaluation.Factor;

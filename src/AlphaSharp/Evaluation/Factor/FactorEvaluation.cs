@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Factors.Labels;
 
@@ -28,7 +29,7 @@ public static class FactorEvaluation
         var members = data.Universe?.MaskFor(panel);
         var from = Math.Max(0, options.From);
         var to = Math.Min(T - 1, options.To);
-        if (from > to) throw new DataException($"factor eval: no decision date between {options.From} and {options.To}");
+        if (from > to) throw new InputException($"factor eval: no decision date between {options.From} and {options.To}");
         var days = panel.Calendar.Days;
         var window = Enumerable.Range(from, to - from + 1).ToArray();
 

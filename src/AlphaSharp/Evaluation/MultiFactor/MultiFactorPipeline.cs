@@ -1,8 +1,9 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
-using AlphaSharp.Factors;
 using AlphaSharp.Factors.Labels;
 using AlphaSharp.Factors.Operators;
+using AlphaSharp.Factors;
 
 namespace AlphaSharp.Evaluation.MultiFactor;
 
@@ -28,7 +29,7 @@ public static class MultiFactorPipeline
         var raw = engine.Evaluate(options.Factors.Select(f => f.Expression).ToList());
         var monthEnds = MonthEnds(panel.Calendar);
         var screenDates = monthEnds.Where(t => panel.Calendar[t] >= options.ScreenStart && panel.Calendar[t] <= options.ScreenEnd).ToArray();
-        if (screenDates.Length < 3) throw new DataException($"multi-factor: the screening period {options.ScreenStart:yyyy-MM-dd}..{options.ScreenEnd:yyyy-MM-dd} has {screenDates.Length} month ends in the data; need 3 or more");
+        if (screenDates.Length < 3) throw new InputException($"multi-factor: the screening period {options.ScreenStart:yyyy-MM-dd}..{options.ScreenEnd:yyyy-MM-dd} has {screenDates.Length} month ends in the data; need 3 or more");
 
         log?.Invoke("screening");
         var screening = new List<ScreeningCell>();
@@ -67,7 +68,7 @@ public static class MultiFactorPipeline
         selected = selected.Select(s => (s.Index, s.Factor with { Weight = s.Factor.Weight / total })).ToList();
 
         var testDates = monthEnds.Where((t, k) => k + 1 < monthEnds.Length && panel.Calendar[t] >= options.TestStart && panel.Calendar[t] <= options.TestEnd).ToArray();
-        if (testDates.Length < 2) throw new DataException($"multi-factor: the test period {options.TestStart:yyyy-MM-dd}..{options.TestEnd:yyyy-MM-dd} has {testDates.Length} month ends with a following one; need 2 or more");
+        if (testDates.Length < 2) throw new InputException($"multi-factor: the test period {options.TestStart:yyyy-MM-dd}..{options.TestEnd:yyyy-MM-dd} has {testDates.Length} month ends with a following one; need 2 or more");
         var periodReturn = PeriodReturns(panel, monthEnds);
         var K = selected.Count;
         var composite = new float[T * panel.N];

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Evaluation.Performance;
@@ -40,7 +41,7 @@ public sealed record BacktestSeries(
 
     public int Length => Dates.Length;
 
-    /// <summary>Throws a one-line <see cref="DataException"/> naming the first inconsistency.</summary>
+    /// <summary>Throws a one-line <see cref="InputException"/> naming the first inconsistency.</summary>
     public void Validate()
     {
         var n = Dates.Length;
@@ -52,21 +53,21 @@ public sealed record BacktestSeries(
         Check(Value.Length, nameof(Value));
         for (var i = 1; i < n; i++)
             if (Dates[i] <= Dates[i - 1])
-                throw new DataException($"backtest series: dates must increase strictly, but row {i} ({Dates[i]:yyyy-MM-dd}) follows {Dates[i - 1]:yyyy-MM-dd}");
+                throw new InputException($"backtest series: dates must increase strictly, but row {i} ({Dates[i]:yyyy-MM-dd}) follows {Dates[i - 1]:yyyy-MM-dd}");
         if (!(InitialCapital > 0) || double.IsInfinity(InitialCapital))
-            throw new DataException($"backtest series: initial capital must be a positive number, got {InitialCapital}");
+            throw new InputException($"backtest series: initial capital must be a positive number, got {InitialCapital}");
         for (var i = 0; i < n; i++)
         {
             if (Strategy[i] <= -1 || double.IsInfinity(Strategy[i]))
-                throw new DataException($"backtest series: strategy return {Strategy[i]} on {Dates[i]:yyyy-MM-dd} (row {i}) is not a simple return above -100 %");
+                throw new InputException($"backtest series: strategy return {Strategy[i]} on {Dates[i]:yyyy-MM-dd} (row {i}) is not a simple return above -100 %");
             if (Benchmark[i] <= -1 || double.IsInfinity(Benchmark[i]))
-                throw new DataException($"backtest series: benchmark return {Benchmark[i]} on {Dates[i]:yyyy-MM-dd} (row {i}) is not a simple return above -100 %");
+                throw new InputException($"backtest series: benchmark return {Benchmark[i]} on {Dates[i]:yyyy-MM-dd} (row {i}) is not a simple return above -100 %");
         }
 
         void Check(int length, string name)
         {
             if (length != n)
-                throw new DataException($"backtest series: {name} has {length} rows but Dates has {n}; every column needs one value per date");
+                throw new InputException($"backtest series: {name} has {length} rows but Dates has {n}; every column needs one value per date");
         }
     }
 }

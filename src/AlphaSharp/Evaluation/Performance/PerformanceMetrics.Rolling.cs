@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Evaluation.Performance;
 
 public static partial class PerformanceMetrics
@@ -28,6 +30,6 @@ public static partial class PerformanceMetrics
     private static void CheckWindow(int window)
     {
         if (window < 2)
-            throw new Data.DataException($"rolling window must be at least 2 trading days, got {window}");
+            throw new InputException($"rolling window must be at least 2 trading days, got {window}");
     }
 }

@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Evaluation.Performance;
 
 /// <summary>Settings shared by the strategy metrics.</summary>
@@ -8,14 +10,14 @@ public sealed record PerformanceOptions(int PeriodsPerYear = 252, double RiskFre
 {
     public static PerformanceOptions Default { get; } = new();
 
-    /// <summary>Throws a one-line <see cref="Data.DataException"/> for a setting no metric can use.</summary>
+    /// <summary>Throws a one-line <see cref="InputException"/> for a setting no metric can use.</summary>
     public void Validate()
     {
         if (PeriodsPerYear < 1)
-            throw new Data.DataException($"performance options: periods per year must be at least 1, got {PeriodsPerYear}");
+            throw new InputException($"performance options: periods per year must be at least 1, got {PeriodsPerYear}");
         if (!double.IsFinite(RiskFree) || RiskFree <= -1)
-            throw new Data.DataException($"performance options: the daily risk-free rate must be a finite rate above -100 %, got {RiskFree}");
+            throw new InputException($"performance options: the daily risk-free rate must be a finite rate above -100 %, got {RiskFree}");
         if (RollingWindow < 2)
-            throw new Data.DataException($"performance options: the rolling window must be at least 2 trading days, got {RollingWindow}");
+            throw new InputException($"performance options: the rolling window must be at least 2 trading days, got {RollingWindow}");
     }
 }

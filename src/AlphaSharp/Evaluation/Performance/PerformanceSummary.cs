@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Evaluation.Performance;
 
 /// <summary>Every headline metric of a backtest, each defined by the <see cref="PerformanceMetrics"/> function of its name.</summary>
@@ -38,11 +40,11 @@ public sealed record PerformanceSummary(
     double MeanHoldings,
     int FinalHoldings)
 {
-    /// <summary>Computes the summary; the series is validated first (one-line <see cref="Data.DataException"/>).</summary>
+    /// <summary>Computes the summary; the series is validated first (one-line <see cref="InputException"/>).</summary>
     public static PerformanceSummary Compute(BacktestSeries s, PerformanceOptions? options = null)
     {
         s.Validate();
-        if (s.Length == 0) throw new Data.DataException("backtest series: no days to evaluate");
+        if (s.Length == 0) throw new InputException("backtest series: no days to evaluate");
         var o = options ?? PerformanceOptions.Default;
         o.Validate();
         var p = o.PeriodsPerYear;

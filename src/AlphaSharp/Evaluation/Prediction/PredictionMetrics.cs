@@ -1,3 +1,5 @@
+using AlphaSharp.Common;
+
 namespace AlphaSharp.Evaluation.Prediction;
 
 /// <summary>
@@ -21,7 +23,7 @@ public static class PredictionMetrics
         for (var i = 0; i < scores.Length; i++)
         {
             if (labels[i] != 0 && labels[i] != 1)
-                throw new Data.DataException($"AUC: label {labels[i]} at row {i} is not 0 or 1");
+                throw new InputException($"AUC: label {labels[i]} at row {i} is not 0 or 1");
             if (!double.IsNaN(scores[i])) idx.Add(i);
         }
         var order = idx.ToArray();
@@ -124,6 +126,6 @@ public static class PredictionMetrics
 
     private static void CheckLengths(int a, int b)
     {
-        if (a != b) throw new Data.DataException($"prediction metrics: predictions have {a} rows but the truth has {b}");
+        if (a != b) throw new InputException($"prediction metrics: predictions have {a} rows but the truth has {b}");
     }
 }

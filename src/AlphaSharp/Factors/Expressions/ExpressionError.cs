@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Factors.Expressions;
@@ -7,7 +8,7 @@ namespace AlphaSharp.Factors.Expressions;
 /// offending character, so a user can find it in a long formula.
 /// </summary>
 public sealed class ExpressionException(string source, int line, int column, string message)
-    : DataException($"{source}:{line}:{column}: {message}")
+    : InputException($"{source}:{line}:{column}: {message}")
 {
     public int Line { get; } = line;
     public int Column { get; } = column;

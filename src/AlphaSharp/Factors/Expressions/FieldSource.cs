@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Factors.Expressions;
@@ -78,7 +79,7 @@ public sealed class FieldSource
         var market = Prices.Contains(stem) || stem is "vwap" or "volume" || (stem == "amount" && !raw);
         if (!market || (raw && stem == "amount"))
         {
-            if (!_panel.HasField(name)) throw new DataException($"no field '${name}' (fields: {string.Join(", ", Names.Select(n => "$" + n))})");
+            if (!_panel.HasField(name)) throw new InputException($"no field '${name}' (fields: {string.Join(", ", Names.Select(n => "$" + n))})");
             return (float[])_panel.Field(name).Clone();
         }
         var y = GC.AllocateUninitializedArray<float>(cells);

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Factors.FeatureSets;
@@ -16,5 +17,5 @@ public static class FeatureSetCatalog
 
     public static FeatureSet Get(string name) =>
         TryGet(name, out var set) ? set
-            : throw new DataException($"unknown feature set '{name}' (known: {string.Join(", ", All.Select(s => s.Name))})");
+            : throw new InputException($"unknown feature set '{name}' (known: {string.Join(", ", All.Select(s => s.Name))})");
 }

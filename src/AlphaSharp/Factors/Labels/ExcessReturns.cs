@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Factors.Labels;
@@ -12,7 +13,7 @@ public static class ExcessReturns
 {
     public static float[] Compute(MarketData data, int horizon, LabelPrice price = LabelPrice.Close)
     {
-        var bench = data.Benchmark ?? throw new DataException("excess-return label: the data has no benchmark series");
+        var bench = data.Benchmark ?? throw new InputException("excess-return label: the data has no benchmark series");
         var stock = ForwardReturns.Compute(data.Panel, horizon, price);
         var benchmark = BenchmarkForward(bench, horizon, price);
         int T = data.Panel.T, N = data.Panel.N;

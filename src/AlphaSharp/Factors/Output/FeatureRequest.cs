@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Factors.FeatureSets;
 
@@ -29,9 +30,9 @@ public sealed record FeatureRequest(IReadOnlyList<Feature> Features, IReadOnlyLi
             engine.Compile(feature.Expression); // fail on a bad expression before any work
             features.Add(feature);
         }
-        if (features.Count == 0) throw new DataException("nothing to compute: give a feature set or an expression");
+        if (features.Count == 0) throw new InputException("nothing to compute: give a feature set or an expression");
         var duplicate = features.GroupBy(f => f.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new DataException($"feature name '{duplicate.Key}' is requested twice; name one of them with NAME=EXPR");
+        if (duplicate is not null) throw new InputException($"feature name '{duplicate.Key}' is requested twice; name one of them with NAME=EXPR");
         return new FeatureRequest(features, unavailable);
     }
 }

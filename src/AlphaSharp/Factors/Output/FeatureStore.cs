@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Factors.FeatureSets;
 
@@ -14,9 +15,9 @@ public static class FeatureStore
     {
         foreach (var f in features)
             if (f.Name.Length == 0 || f.Name.Length > 64 || !f.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
-                throw new DataException($"feature '{f.Name}' cannot be a stored field name (1-64 letters, digits, '_' or '-'); name it: NAME={f.Expression}");
+                throw new InputException($"feature '{f.Name}' cannot be a stored field name (1-64 letters, digits, '_' or '-'); name it: NAME={f.Expression}");
         if (Directory.Exists(dir) || File.Exists(dir))
-            throw new DataException($"{dir}: already exists; choose a new output directory (nothing was overwritten)");
+            throw new InputException($"{dir}: already exists; choose a new output directory (nothing was overwritten)");
         var source = engine.Data;
         var panel = new Panel(source.Calendar, source.Panel.Symbols);
         var values = new float[features.Count][];

@@ -1,5 +1,5 @@
 using System.Text;
-using AlphaSharp.Reports.Output;
+using AlphaSharp.Common;
 
 namespace AlphaSharp.Reports.Html;
 

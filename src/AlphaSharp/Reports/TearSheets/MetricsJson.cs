@@ -1,6 +1,6 @@
 using System.Text.Json;
+using AlphaSharp.Common;
 using AlphaSharp.Evaluation.Performance;
-using AlphaSharp.Reports.Output;
 
 namespace AlphaSharp.Reports.TearSheets;
 

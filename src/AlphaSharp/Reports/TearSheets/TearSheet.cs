@@ -1,5 +1,5 @@
+using AlphaSharp.Common;
 using AlphaSharp.Evaluation.Performance;
-using AlphaSharp.Reports.Output;
 
 namespace AlphaSharp.Reports.TearSheets;
 

@@ -1,5 +1,5 @@
-using AlphaSharp.Data;
 using AlphaSharp.Data.Export;
+using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Data.Export;
 

@@ -1,4 +1,4 @@
-namespace AlphaSharp.Data.Export;
+namespace AlphaSharp.Common;
 
 /// <summary>
 /// An output directory built under a hidden temporary name beside its target and renamed into place by
@@ -13,9 +13,9 @@ public sealed class StagedDirectory : IDisposable
     {
         _target = System.IO.Path.GetFullPath(target);
         if (Directory.Exists(_target) || File.Exists(_target))
-            throw new DataException($"{target}: already exists; choose a new output directory (nothing was overwritten)");
+            throw new InputException($"{target}: already exists; choose a new output directory (nothing was overwritten)");
         var parent = System.IO.Path.GetDirectoryName(_target.TrimEnd(System.IO.Path.DirectorySeparatorChar))
-                     ?? throw new DataException($"{target}: cannot write to the root of a file system");
+                     ?? throw new InputException($"{target}: cannot write to the root of a file system");
         Directory.CreateDirectory(parent);
         Path = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(_target)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
@@ -27,7 +27,7 @@ public sealed class StagedDirectory : IDisposable
     public void Commit()
     {
         if (Directory.Exists(_target) || File.Exists(_target))
-            throw new DataException($"{_target}: appeared while the export was running; nothing was overwritten");
+            throw new InputException($"{_target}: appeared while the export was running; nothing was overwritten");
         Directory.Move(Path, _target);
         _committed = true;
     }

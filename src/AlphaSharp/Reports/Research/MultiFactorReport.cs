@@ -1,10 +1,11 @@
 using System.Globalization;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
+using AlphaSharp.Evaluation.MultiFactor;
 using AlphaSharp.Reports.Charts;
 using AlphaSharp.Reports.Html;
 
-namespace AlphaSharp.Evaluation.MultiFactor;
+namespace AlphaSharp.Reports.Research;
 
 /// <summary>The one-page report of paper 001's pipeline: screening table, what the data lacks, the composite and its quintile test.</summary>
 public static class MultiFactorReport

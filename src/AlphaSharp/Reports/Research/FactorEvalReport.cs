@@ -1,8 +1,9 @@
 using AlphaSharp.Data;
+using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Reports.Charts;
 using AlphaSharp.Reports.Html;
 
-namespace AlphaSharp.Evaluation.Factor;
+namespace AlphaSharp.Reports.Research;
 
 /// <summary>The report.html of `factor eval`: summary tables and SVG charts from the shared Reports toolkit.</summary>
 public static class FactorEvalReport

@@ -1,6 +1,5 @@
-using AlphaSharp.Data;
 
-namespace AlphaSharp.Reports.Output;
+namespace AlphaSharp.Common;
 
 /// <summary>
 /// Several files that appear together or not at all: each is written under a hidden temporary name as it is added,
@@ -34,7 +33,7 @@ public sealed class AtomicFileSet : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new DataException($"{target}: cannot move into place ({e.Message})");
+                throw new InputException($"{target}: cannot move into place ({e.Message})");
             }
         }
         _committed = true;

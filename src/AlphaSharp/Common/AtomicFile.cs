@@ -1,7 +1,6 @@
 using System.Text;
-using AlphaSharp.Data;
 
-namespace AlphaSharp.Reports.Output;
+namespace AlphaSharp.Common;
 
 /// <summary>
 /// Writes a file under a hidden temporary name in the target's folder, then renames it over the target, so a reader
@@ -25,7 +24,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new DataException($"{path}: cannot write ({e.Message}); nothing was written");
+            throw new InputException($"{path}: cannot write ({e.Message}); nothing was written");
         }
     }
 
@@ -33,15 +32,15 @@ public static class AtomicFile
     internal static string WriteTemp(string path, Action<TextWriter> write)
     {
         var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? throw new DataException($"{path}: cannot write to the root of a file system");
-        if (Directory.Exists(full)) throw new DataException($"{path}: is a directory; give a file name");
+        var dir = Path.GetDirectoryName(full) ?? throw new InputException($"{path}: cannot write to the root of a file system");
+        if (Directory.Exists(full)) throw new InputException($"{path}: is a directory; give a file name");
         try
         {
             Directory.CreateDirectory(dir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new DataException($"{dir}: cannot create the output folder ({e.Message})");
+            throw new InputException($"{dir}: cannot create the output folder ({e.Message})");
         }
         var temp = Path.Combine(dir, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
@@ -54,7 +53,7 @@ public static class AtomicFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             TryDelete(temp);
-            throw new DataException($"{path}: cannot write ({e.Message}); nothing was written");
+            throw new InputException($"{path}: cannot write ({e.Message}); nothing was written");
         }
         catch
         {

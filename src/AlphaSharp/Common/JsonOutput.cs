@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace AlphaSharp.Reports.Output;
+namespace AlphaSharp.Common;
 
 /// <summary>
 /// JSON output through <see cref="Utf8JsonWriter"/>, indented, written atomically. Non-finite numbers, which JSON cannot

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AlphaSharp.Reports.Output;
+namespace AlphaSharp.Common;
 
 /// <summary>
 /// CSV output (RFC 4180 quoting, "\n" line ends, invariant culture). Doubles are written shortest-round-trip ("R"),
