@@ -22,9 +22,26 @@ internal static class WorkerPool
     public static void Run(int parts, Action<int> body)
     {
         if (parts < 1) throw new ArgumentException($"worker pool: parts must be at least 1, got {parts}");
-        if (parts == 1 || !TryRunAtOnce(parts, body))
-            for (var p = 0; p < parts; p++) body(p);
+        if (parts == 1 || !TryRunAtOnce(parts, body)) RunOnCaller(parts, body);
     }
+
+    /// <summary>
+    /// The parts one after another on the caller. A failure surfaces exactly as on the workers (every part still runs,
+    /// then one <see cref="AggregateException"/> carries the first error), so a caller's outcome never depends on
+    /// whether someone else held the pool at the time.
+    /// </summary>
+    private static void RunOnCaller(int parts, Action<int> body)
+    {
+        Exception? error = null;
+        for (var p = 0; p < parts; p++)
+        {
+            try { body(p); }
+            catch (Exception e) { error ??= e; }
+        }
+        if (error is not null) throw PartFailed(error);
+    }
+
+    private static AggregateException PartFailed(Exception error) => new("worker pool: a part failed", error);
 
     /// <summary>
     /// Runs every part at the same time, one per thread, when the workers are free; false (nothing run) when another
@@ -54,7 +71,10 @@ internal static class WorkerPool
         parts = Math.Min(parts, items);
         if (parts <= 1)
         {
-            for (var i = 0; i < items; i++) body(i);
+            RunOnCaller(1, _ =>
+            {
+                for (var i = 0; i < items; i++) body(i);
+            });
             return;
         }
         var next = -1;
@@ -98,7 +118,7 @@ internal static class WorkerPool
                 if (spins < 2000) Thread.SpinWait(8);
                 else Thread.Yield();
             }
-            if (_error is not null) throw new AggregateException("worker pool: a part failed", _error);
+            if (_error is not null) throw PartFailed(_error);
         }
     }
 

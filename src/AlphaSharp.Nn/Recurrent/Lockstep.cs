@@ -29,9 +29,17 @@ internal static class Lockstep
                 return;
             }
         }
-        for (var s = 0; s < steps; s++)
-            for (var p = 0; p < parts; p++) body(p, s);
+        // On the caller a failure ends the run as it does on the workers: one AggregateException with the part's error,
+        // so the outcome does not depend on whether another caller held the pool.
+        try
+        {
+            for (var s = 0; s < steps; s++)
+                for (var p = 0; p < parts; p++) body(p, s);
+        }
+        catch (Exception e) { throw PartFailed(e); }
     }
+
+    private static AggregateException PartFailed(Exception error) => new("lockstep: a part failed", error);
 
     private sealed class Job(int parts, int steps, Action<int, int> body)
     {
@@ -78,7 +86,7 @@ internal static class Lockstep
         /// <summary>The first part's error, not the cancellations it caused in the others.</summary>
         public void ThrowIfFailed()
         {
-            if (_error is not null) throw new AggregateException("lockstep: a part failed", _error);
+            if (_error is not null) throw PartFailed(_error);
         }
     }
 }

@@ -69,6 +69,47 @@ public class WorkerPoolTests
     }
 
     [Fact]
+    public void AFailingPartSurfacesTheSameErrorWhenThePoolIsBusy()
+    {
+        // A nested call finds the pool held by its outer call and runs its parts on the caller: the failure must
+        // look exactly like the one from the workers, and every other part must still have run.
+        var outcomes = new Exception?[2];
+        var ran = new int[2, 3];
+        WorkerPool.Run(2, outer =>
+        {
+            try
+            {
+                WorkerPool.Run(3, p =>
+                {
+                    ran[outer, p] = 1;
+                    if (p == 1) throw new InvalidOperationException("part 1 broke");
+                });
+            }
+            catch (Exception e) { outcomes[outer] = e; }
+        });
+        foreach (var e in outcomes)
+        {
+            var agg = Assert.IsType<AggregateException>(e);
+            Assert.Equal("part 1 broke", agg.InnerException!.Message);
+        }
+        Assert.All(ran.Cast<int>(), r => Assert.Equal(1, r));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void OnePartOrOneThreadFailsTheSameWay(int parts)
+    {
+        var single = Assert.Throws<AggregateException>(() => WorkerPool.Run(1, _ => throw new InvalidOperationException("alone")));
+        Assert.Equal("alone", single.InnerException!.Message);
+        var each = Assert.Throws<AggregateException>(() => WorkerPool.ForEach(4, parts, i =>
+        {
+            if (i == 2) throw new InvalidOperationException("item 2");
+        }));
+        Assert.Equal("item 2", each.InnerException!.Message);
+    }
+
+    [Fact]
     public void ANestedCallRunsItsPartsOnTheCaller()
     {
         var inner = new int[2, 3];

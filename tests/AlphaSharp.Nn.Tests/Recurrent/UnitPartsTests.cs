@@ -1,3 +1,4 @@
+using AlphaSharp.Nn.Kernels;
 using AlphaSharp.Nn.Recurrent;
 
 namespace AlphaSharp.Nn.Tests.Recurrent;
@@ -87,6 +88,40 @@ public class UnitPartsTests
         var seen = new int[2];
         Lockstep.Run(2, 10, (p, _) => Interlocked.Increment(ref seen[p]));
         Assert.Equal([10, 10], seen);
+    }
+
+    [Fact]
+    public void AFailingPartEndsTheRunWithTheSameErrorOnTheCaller()
+    {
+        // The caller runs the parts itself when the pool is held by someone else (here: the outer WorkerPool call)
+        // or when the test hook asks for it; either way the error must be the one the workers give.
+        var outcomes = new Exception?[2];
+        WorkerPool.Run(2, outer =>
+        {
+            try
+            {
+                Lockstep.Run(2, 50, (p, s) =>
+                {
+                    if (p == 1 && s == 3) throw new InvalidOperationException("part 1 broke");
+                });
+            }
+            catch (Exception e) { outcomes[outer] = e; }
+        });
+        Exception? forced;
+        Lockstep.ForceSequential = true;
+        try
+        {
+            forced = Record.Exception(() => Lockstep.Run(2, 50, (p, s) =>
+            {
+                if (p == 1 && s == 3) throw new InvalidOperationException("part 1 broke");
+            }));
+        }
+        finally { Lockstep.ForceSequential = false; }
+        foreach (var e in outcomes.Append(forced))
+        {
+            var agg = Assert.IsType<AggregateException>(e);
+            Assert.Contains("part 1 broke", agg.InnerException!.Message);
+        }
     }
 
     [Fact]
