@@ -39,9 +39,17 @@ public sealed class TransformerEncoder : Module
     /// <summary>
     /// Tokens per chunk of an inference pass. Every layer streams its whole input through memory between GEMMs, so a
     /// large batch (20,480 tokens of 206 floats is 17 MB a tensor) runs from DRAM; a chunk of about this many tokens
-    /// keeps a layer's tensors in cache through all layers. Internal so tests can compare chunked with whole.
+    /// keeps a layer's tensors in cache through all layers. Internal so tests can compare chunked with whole; a test's
+    /// setting holds for calls on its own thread only, so it cannot change the chunking under a test running beside it.
     /// </summary>
-    internal static int InferenceChunkTokens { get; set; } = 2048;
+    internal static int InferenceChunkTokens
+    {
+        get => _chunkTokensHere > 0 ? _chunkTokensHere : DefaultChunkTokens;
+        set => _chunkTokensHere = value;
+    }
+
+    private const int DefaultChunkTokens = 2048;
+    [ThreadStatic] private static int _chunkTokensHere;
 
     /// <summary>
     /// Samples per chunk when this call can run chunk by chunk, else 0: evaluation mode with nothing to record (no

@@ -14,10 +14,13 @@ public static partial class Gemm
 {
     private static int _maxThreads = Environment.ProcessorCount;
 
-    /// <summary>Most threads one call uses (default: the processor count). Results do not depend on it.</summary>
+    /// <summary>
+    /// Most threads one call uses (default: the processor count). GEMM's results do not depend on it. A test that pins
+    /// <see cref="ThreadsOnThisThread"/> sees its own count here, so no test changes the count under another one.
+    /// </summary>
     public static int MaxThreads
     {
-        get => _maxThreads;
+        get => _threadsHere > 0 ? _threadsHere : _maxThreads;
         set => _maxThreads = value >= 1 ? value : throw new ArgumentException($"gemm: MaxThreads must be at least 1, got {value}");
     }
 
@@ -55,7 +58,7 @@ public static partial class Gemm
     /// </summary>
     internal static int ThreadsOnThisThread { get => _threadsHere; set => _threadsHere = value; }
 
-    internal static int DefaultThreads => _threadsHere > 0 ? _threadsHere : MaxThreads;
+    internal static int DefaultThreads => MaxThreads;
 
     public static void Sgemm(bool transA, bool transB, int m, int n, int k, float alpha,
         ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)

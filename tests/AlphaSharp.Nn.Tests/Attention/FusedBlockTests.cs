@@ -25,15 +25,15 @@ public class FusedBlockTests
         Assert.Equal(keep, again);
         DropoutMask.Fill(again, p, 43);
         Assert.NotEqual(keep, again);
-        var saved = Gemm.MaxThreads;
+        var saved = Gemm.ThreadsOnThisThread;
         try
         {
             // Counter-based: filling in parallel chunks gives the same mask as one thread.
-            Gemm.MaxThreads = 3;
+            Gemm.ThreadsOnThisThread = 3;
             DropoutMask.Fill(again, p, 42);
             Assert.Equal(keep, again);
         }
-        finally { Gemm.MaxThreads = saved; }
+        finally { Gemm.ThreadsOnThisThread = saved; }
         // Neighbouring elements (the two halves of one counter) are not correlated.
         var both = Enumerable.Range(0, n / 2).Count(i => keep[2 * i] == 0f && keep[2 * i + 1] == 0f);
         Assert.InRange(both, n / 2 * p * p - 1120, n / 2 * p * p + 1120);

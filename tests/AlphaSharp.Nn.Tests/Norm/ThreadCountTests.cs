@@ -10,8 +10,8 @@ public class ThreadCountTests
 {
     private static float[][] Run(int threads, Func<Tensor[]> make, Func<Tensor[], Tensor> f)
     {
-        var saved = Gemm.MaxThreads;
-        Gemm.MaxThreads = threads;
+        var saved = Gemm.ThreadsOnThisThread;
+        Gemm.ThreadsOnThisThread = threads;
         try
         {
             var inputs = make();
@@ -20,7 +20,7 @@ public class ThreadCountTests
             y.Backward(g);
             return [y.Data, .. inputs.Select(t => t.Grad ?? [])];
         }
-        finally { Gemm.MaxThreads = saved; }
+        finally { Gemm.ThreadsOnThisThread = saved; }
     }
 
     private static void AssertSameBits(Func<Tensor[]> make, Func<Tensor[], Tensor> f)

@@ -17,7 +17,7 @@ public class SafeTensorsTests
             ["empty"] = Tensor.Zeros(0, 4),
             ["odd"] = Tensor.From([float.NaN, 1e-38f, -0f]),
         };
-        var path = Path.Combine(Path.GetTempPath(), $"st-roundtrip-{Environment.ProcessId}.safetensors");
+        var path = Path.Combine(Path.GetTempPath(), $"st-roundtrip-{Guid.NewGuid():N}.safetensors");
         try
         {
             SafeTensors.Save(path, tensors, new Dictionary<string, string> { ["format"] = "pt" });
