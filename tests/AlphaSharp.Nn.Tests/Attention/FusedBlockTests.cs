@@ -79,7 +79,7 @@ public class FusedBlockTests
     public void ResidualDropoutOnALongTensorMasksEveryChunkAndRoutesEachGradient()
     {
         // Long enough that the pass runs in chunks on the worker pool.
-        var n = Kernels.Elementwise.ParallelFloats + 77;
+        var n = AlphaSharp.Nn.Kernels.Elementwise.ParallelFloats + 77;
         var rng = new Rng(62);
         var x = Tensor.Normal(rng, 0, 1, n).RequireGrad();
         var y = Tensor.Normal(rng, 0, 1, n).RequireGrad();

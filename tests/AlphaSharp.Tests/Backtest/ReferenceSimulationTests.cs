@@ -2,6 +2,7 @@ using System.Globalization;
 using AlphaSharp.Backtest.Strategies;
 using AlphaSharp.Backtest;
 using AlphaSharp.Data;
+using AlphaSharp.Tests.Backtest.Strategies;
 using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Tests.Backtest;
