@@ -10,7 +10,7 @@ namespace AlphaSharp.Bench;
 /// `backtest`: TopK-Dropout (topk 50, n_drop 5) rebalanced daily over the whole shipped CSI 300 store under the China
 /// rules, scores = a 5-day mean-reversion factor (Mean($close,5)/$close) computed once by the factor engine.
 /// Reports the time to load the store, to build the market view (once per store), and the run itself (best of
-/// several, with and without recording daily positions); the budget is 1 s per run, goal 0.2 s.
+/// several, with and without recording daily positions); the budget is 1 s per run, the goal 0.2 s.
 /// Each run reports wall time and the process's CPU time over it: the loop is single-threaded, so on a machine shared
 /// with other work the CPU time is the better measure of what the run costs.
 /// Options: --store DIR (default: ALPHASHARP_DATA or data/cn_csi300 above the program), --quick (one run each).

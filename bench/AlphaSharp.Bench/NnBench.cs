@@ -8,7 +8,7 @@ using AlphaSharp.Nn;
 namespace AlphaSharp.Bench;
 
 /// <summary>
-/// `nn [--quick] [--configs a,b] [--gemm managed|openblas]`: training (forward + backward + Adam) and inference samples per second of the issue-4
+/// `nn [--quick] [--configs a,b] [--gemm managed|openblas]`: training (forward + backward + Adam) and inference samples per second of the five benchmark
 /// configurations in AlphaSharp.Nn and, in the same run, in PyTorch (bench/reference/torch_nn.py, best of 1 and 2
 /// threads) when Debian's python3-torch is installed. `nn gemm` compares SGEMM GFLOP/s with numpy's OpenBLAS.
 /// </summary>

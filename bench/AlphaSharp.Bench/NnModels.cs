@@ -4,7 +4,7 @@ using AlphaSharp.Nn;
 namespace AlphaSharp.Bench;
 
 /// <summary>
-/// The issue-4 reference models, built from AlphaSharp.Nn modules exactly as bench/reference/torch_nn.py builds them
+/// The five benchmark models, built from AlphaSharp.Nn modules exactly as bench/reference/torch_nn.py builds them
 /// in PyTorch (same layers, sizes, batch_first, dropout), so samples per second compare like for like.
 /// </summary>
 internal abstract class BenchModel : Module
