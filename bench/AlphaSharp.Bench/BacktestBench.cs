@@ -32,7 +32,7 @@ public static class BacktestBench
         var viewSeconds = sw.Elapsed.TotalSeconds;
         var viewCpu = Cpu() - cpu0;
         sw.Restart();
-        var scores = ScoreTable.FromPanelField(market, FactorEngine.Evaluate(data, "Mean($close,5)/$close"));
+        var scores = new ScoreTable(market, PanelArray.Of(data.Panel, FactorEngine.Evaluate(data, "Mean($close,5)/$close")));
         Console.WriteLine($"market view built in {viewSeconds:F3} s wall, {viewCpu:F3} s CPU (once per store, parallel over instruments); " +
                           $"scores (Mean($close,5)/$close) in {sw.Elapsed.TotalSeconds:F3} s");
 

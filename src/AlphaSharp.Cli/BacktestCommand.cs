@@ -179,7 +179,7 @@ public static class BacktestCommand
         if (!looksLikeExpression)
             throw new InputException($"--scores {arg}: no such file, and not a factor expression (expressions name fields like $close)");
         var values = FactorEngine.Evaluate(data, arg);
-        return ScoreTable.FromPanelField(market, values);
+        return new ScoreTable(market, PanelArray.Of(data.Panel, values));
     }
 
     private static RebalanceSchedule ParseRebalance(string text) => text.ToLowerInvariant() switch

@@ -40,20 +40,22 @@ public static class FactorEvaluation
             EvalLabel.StyleNeutral => StyleNeutralLabel.Compute(data, ForwardReturns.Compute(panel, h, options.Price), exposures!, options.Style),
             _ => ForwardReturns.Compute(panel, h, options.Price),
         };
+        var factorPanel = PanelArray.Of(panel, factor);
+        PanelArray LabelPanel(int h) => PanelArray.Of(panel, Label(h));
         var horizons = new List<HorizonIc>();
         foreach (var h in options.Horizons)
         {
-            var s = IcSeries.Compute(factor, Label(h), members, T, h, from, to);
+            var s = IcSeries.Compute(factorPanel, LabelPanel(h), members, h, from, to);
             var dates = days;
             horizons.Add(new HorizonIc(s, IcSummary.Of(s.Ic), IcSummary.Of(s.RankIc),
                 IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Year), IcSummary.ByPeriod(dates, s.RankIc, IcSummary.Month),
                 IcSummary.ByPeriod(dates, s.Ic, IcSummary.Year)));
         }
-        var oneDay = ForwardReturns.Compute(panel, 1, options.Price);
-        var layers = LayerTest.Run(factor, oneDay, members, T, window, options.Layers, window.Length);
-        var decay = IcDecay.Compute(factor, options.Label == EvalLabel.Return ? oneDay : Label(1), members, T, options.DecayLags, from, to);
-        var turnover = FactorTurnover.Compute(factor, members, T, options.Layers);
-        var coverage = window.Select(t => CrossSections.Coverage(factor, members, T, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
+        var oneDay = PanelArray.Of(panel, ForwardReturns.Compute(panel, 1, options.Price));
+        var layers = LayerTest.Run(factorPanel, oneDay, members, window, options.Layers, window.Length);
+        var decay = IcDecay.Compute(factorPanel, options.Label == EvalLabel.Return ? oneDay : LabelPanel(1), members, options.DecayLags, from, to);
+        var turnover = FactorTurnover.Compute(factorPanel, members, options.Layers);
+        var coverage = window.Select(t => CrossSections.Coverage(factorPanel, members, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
         return new FactorEvalResult(from, to, horizons, layers, decay, turnover, coverage);
     }
 }

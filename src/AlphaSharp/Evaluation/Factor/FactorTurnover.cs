@@ -1,3 +1,5 @@
+using AlphaSharp.Data;
+
 namespace AlphaSharp.Evaluation.Factor;
 
 /// <summary>
@@ -8,14 +10,18 @@ namespace AlphaSharp.Evaluation.Factor;
 /// </summary>
 public sealed record FactorTurnover(double[] RankAutocorrelation, double[] TopTurnover)
 {
-    public static FactorTurnover Compute(float[] factor, bool[]? members, int T, int layers, int lag = 1)
+    /// <remarks>A date-major input is transposed once.</remarks>
+    public static FactorTurnover Compute(PanelArray factor, bool[]? members, int layers, int lag = 1)
     {
         if (lag < 1) throw new ArgumentOutOfRangeException(nameof(lag), $"turnover lag must be at least 1, got {lag}");
-        var N = factor.Length / T;
+        var panel = factor.ToLayout(PanelLayout.InstrumentMajor);
+        CrossSections.RequireInstrumentMajor(panel, members);
+        var values = panel.Values;
+        int T = panel.T, N = panel.N;
         var auto = new double[T];
         var turnover = new double[T];
         var tops = new HashSet<int>[T];
-        Parallel.For(0, T, t => tops[t] = Top(factor, members, T, N, t, layers));
+        Parallel.For(0, T, t => tops[t] = Top(values, members, T, N, t, layers));
         Parallel.For(0, T, t =>
         {
             auto[t] = turnover[t] = double.NaN;
@@ -26,7 +32,7 @@ public sealed record FactorTurnover(double[] RankAutocorrelation, double[] TopTu
             {
                 var at = i * T + t;
                 if (members is not null && !members[at]) continue;
-                float a = factor[at], b = factor[at - lag];
+                float a = values[at], b = values[at - lag];
                 if (!float.IsFinite(a) || !float.IsFinite(b)) continue;
                 x.Add(a);
                 y.Add(b);

@@ -1,3 +1,5 @@
+using AlphaSharp.Data;
+
 namespace AlphaSharp.Evaluation.Factor;
 
 /// <summary>
@@ -6,22 +8,27 @@ namespace AlphaSharp.Evaluation.Factor;
 /// </summary>
 public sealed record IcDecay(int[] Lags, double[] MeanIc, double[] MeanRankIc)
 {
-    public static IcDecay Compute(float[] factor, float[] oneDayForward, bool[]? members, int T, int maxLag, int from, int to)
+    /// <remarks>A date-major input is transposed once.</remarks>
+    public static IcDecay Compute(PanelArray factor, PanelArray oneDayForward, bool[]? members, int maxLag, int from, int to)
     {
         if (maxLag < 1) throw new ArgumentOutOfRangeException(nameof(maxLag), $"decay needs at least one lag, got {maxLag}");
-        var N = factor.Length / T;
+        if (!factor.SameShape(oneDayForward)) throw new ArgumentException($"factor is {factor.T} x {factor.N}, forward return {oneDayForward.T} x {oneDayForward.N}");
+        factor = factor.ToLayout(PanelLayout.InstrumentMajor);
+        var forward = oneDayForward.ToLayout(PanelLayout.InstrumentMajor).Values;
+        int T = factor.T, N = factor.N;
         var lags = Enumerable.Range(0, maxLag).ToArray();
         var ic = new double[maxLag];
         var rank = new double[maxLag];
-        var shifted = new float[factor.Length];
+        var shifted = new float[forward.Length];
+        var shiftedPanel = new PanelArray(shifted, T, N, PanelLayout.InstrumentMajor);
         foreach (var k in lags)
         {
             Parallel.For(0, N, i =>
             {
                 for (var t = 0; t < T; t++)
-                    shifted[i * T + t] = t + k < T ? oneDayForward[i * T + t + k] : float.NaN;
+                    shifted[i * T + t] = t + k < T ? forward[i * T + t + k] : float.NaN;
             });
-            var s = IcSeries.Compute(factor, shifted, members, T, 1, from, to);
+            var s = IcSeries.Compute(factor, shiftedPanel, members, 1, from, to);
             ic[k] = IcSummary.Of(s.Ic.Skip(from).Take(to - from + 1)).Mean;
             rank[k] = IcSummary.Of(s.RankIc.Skip(from).Take(to - from + 1)).Mean;
         }

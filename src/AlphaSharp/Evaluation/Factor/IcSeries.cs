@@ -1,3 +1,5 @@
+using AlphaSharp.Data;
+
 namespace AlphaSharp.Evaluation.Factor;
 
 /// <summary>
@@ -9,12 +11,15 @@ public sealed record IcSeries(int Horizon, double[] Ic, double[] RankIc, int[] C
 {
     public const int MinPairs = 3;
 
-    /// <summary>ICs on the dates from..to (inclusive); other dates are NaN with no pairs.</summary>
-    public static IcSeries Compute(float[] factor, float[] forward, bool[]? members, int T, int horizon, int from = 0, int to = int.MaxValue)
+    /// <summary>ICs on the dates from..to (inclusive); other dates are NaN with no pairs. A date-major input is transposed once.</summary>
+    public static IcSeries Compute(PanelArray factor, PanelArray forward, bool[]? members, int horizon, int from = 0, int to = int.MaxValue)
     {
+        if (!factor.SameShape(forward)) throw new ArgumentException($"factor is {factor.T} x {factor.N}, forward return {forward.T} x {forward.N}");
+        factor = factor.ToLayout(PanelLayout.InstrumentMajor);
+        forward = forward.ToLayout(PanelLayout.InstrumentMajor);
+        var T = factor.T;
         from = Math.Max(0, from);
         to = Math.Min(T - 1, to);
-        if (factor.Length != forward.Length) throw new ArgumentException($"factor has {factor.Length} cells, forward return {forward.Length}");
         var ic = new double[T];
         var rank = new double[T];
         var count = new int[T];
@@ -25,9 +30,9 @@ public sealed record IcSeries(int Horizon, double[] Ic, double[] RankIc, int[] C
         if (from > to) return new IcSeries(horizon, ic, rank, count, coverage);
         Parallel.For(from, to + 1, t =>
         {
-            var (x, y, _) = CrossSections.Pairs(factor, forward, members, T, t);
+            var (x, y, _) = CrossSections.Pairs(factor, forward, members, t);
             count[t] = x.Length;
-            coverage[t] = CrossSections.Coverage(factor, members, T, t);
+            coverage[t] = CrossSections.Coverage(factor, members, t);
             ic[t] = x.Length >= MinPairs ? Correlation.Pearson(x, y) : double.NaN;
             rank[t] = x.Length >= MinPairs ? Correlation.Spearman(x, y) : double.NaN;
         });

@@ -1,3 +1,5 @@
+using AlphaSharp.Data;
+
 namespace AlphaSharp.Evaluation.Factor;
 
 /// <summary>
@@ -42,9 +44,12 @@ public sealed record LayerResult(int[] Dates, double[][] Returns, int[][] Counts
 /// </summary>
 public static class LayerTest
 {
-    public static LayerResult Run(float[] factor, float[] periodReturn, bool[]? members, int T, IReadOnlyList<int> dates, int layers, int tradingDays)
+    /// <remarks>A date-major input is transposed once.</remarks>
+    public static LayerResult Run(PanelArray factor, PanelArray periodReturn, bool[]? members, IReadOnlyList<int> dates, int layers, int tradingDays)
     {
         if (layers < 2) throw new ArgumentOutOfRangeException(nameof(layers), $"a layer test needs at least 2 layers, got {layers}");
+        factor = factor.ToLayout(PanelLayout.InstrumentMajor);
+        periodReturn = periodReturn.ToLayout(PanelLayout.InstrumentMajor);
         var K = dates.Count;
         var returns = Enumerable.Range(0, layers).Select(_ => new double[K]).ToArray();
         var counts = Enumerable.Range(0, layers).Select(_ => new int[K]).ToArray();
@@ -52,7 +57,7 @@ public static class LayerTest
         var longShort = new double[K];
         Parallel.For(0, K, k =>
         {
-            var (x, y, ids) = CrossSections.Pairs(factor, periodReturn, members, T, dates[k]);
+            var (x, y, ids) = CrossSections.Pairs(factor, periodReturn, members, dates[k]);
             var n = x.Length;
             if (n < layers)
             {

@@ -33,11 +33,11 @@ public static class MultiFactorPipeline
 
         log?.Invoke("screening");
         var screening = new List<ScreeningCell>();
-        var forwards = options.Horizons.Select(h => ForwardReturns.Compute(panel, h)).ToArray();
+        var forwards = options.Horizons.Select(h => PanelArray.Of(panel, ForwardReturns.Compute(panel, h))).ToArray();
         for (var f = 0; f < raw.Length; f++)
             for (var k = 0; k < options.Horizons.Count; k++)
             {
-                var s = IcSeries.Compute(raw[f], forwards[k], members, T, options.Horizons[k], screenDates[0], screenDates[^1]).On(screenDates);
+                var s = IcSeries.Compute(PanelArray.Of(panel, raw[f]), forwards[k], members, options.Horizons[k], screenDates[0], screenDates[^1]).On(screenDates);
                 var ic = IcSummary.Of(s.Ic);
                 var passes = Math.Abs(ic.Mean) > options.MinAbsIc && Math.Abs(ic.IcIr) > options.MinAbsIcIr;
                 var coverage = screenDates.Select(t => s.Coverage[t]).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
@@ -78,7 +78,7 @@ public static class MultiFactorPipeline
         if (K > 0)
         {
             log?.Invoke($"combining {K} factors");
-            var prepared = selected.Select(s => Prepare(raw[s.Index], s.Factor.Direction, members, T, options.WinsorizeMad)).ToArray();
+            var prepared = selected.Select(s => Prepare(PanelArray.Of(panel, raw[s.Index]), s.Factor.Direction, members, options.WinsorizeMad)).ToArray();
             var weights = selected.Select(s => s.Factor.Weight).ToArray();
             var sums = (Before: new double[K, K], After: new double[K, K], Count: 0);
             var gate = new object();
@@ -119,17 +119,21 @@ public static class MultiFactorPipeline
                 }
         }
         var spanned = monthEnds[Array.IndexOf(monthEnds, testDates[^1]) + 1] - testDates[0];
-        var quintiles = LayerTest.Run(composite, periodReturn, members, T, testDates, options.Layers, spanned);
-        var icSeries = IcSeries.Compute(composite, periodReturn, members, T, 0, testDates[0], testDates[^1]).On(testDates);
-        var coverageAll = testDates.Select(t => CrossSections.Coverage(composite, members, T, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
+        var compositePanel = PanelArray.Of(panel, composite);
+        var periodPanel = PanelArray.Of(panel, periodReturn);
+        var quintiles = LayerTest.Run(compositePanel, periodPanel, members, testDates, options.Layers, spanned);
+        var icSeries = IcSeries.Compute(compositePanel, periodPanel, members, 0, testDates[0], testDates[^1]).On(testDates);
+        var coverageAll = testDates.Select(t => CrossSections.Coverage(compositePanel, members, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
         return new MultiFactorResult(screening, nonePassed, selected.Select(s => s.Factor).ToList(), composite, testDates, quintiles,
             IcSummary.Of(icSeries.Ic), IcSummary.Of(icSeries.RankIc), coverageAll, before, after);
     }
 
-    /// <summary>Direction-adjusted, MAD-clipped, z-scored per date over the members (NaN stays NaN).</summary>
-    internal static float[] Prepare(float[] factor, int direction, bool[]? members, int T, double mad)
+    /// <summary>Direction-adjusted, MAD-clipped, z-scored per date over the members (NaN stays NaN); instrument-major.</summary>
+    internal static float[] Prepare(PanelArray factor, int direction, bool[]? members, double mad)
     {
-        var x = factor.Select(v => float.IsFinite(v) ? direction * v : float.NaN).ToArray();
+        factor = factor.ToLayout(PanelLayout.InstrumentMajor);
+        var T = factor.T;
+        var x = factor.Values.Select(v => float.IsFinite(v) ? direction * v : float.NaN).ToArray();
         if (mad > 0) x = CrossSection.WinsorizeMad(x, members, T, mad);
         return CrossSection.ZScore(x, members, T);
     }

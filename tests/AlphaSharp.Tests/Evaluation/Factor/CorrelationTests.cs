@@ -1,3 +1,4 @@
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
 
 namespace AlphaSharp.Tests.Evaluation.Factor;
@@ -37,7 +38,7 @@ public sealed class CorrelationTests
         float[] factor = [1, 2, float.NaN, 4, 5];
         float[] fwd = [0.1f, 0.2f, 0.9f, 0.3f, 0.1f];
         bool[] members = [true, true, true, true, false];
-        var s = IcSeries.Compute(factor, fwd, members, T, 1);
+        var s = IcSeries.Compute(new PanelArray(factor, T, factor.Length / T, PanelLayout.InstrumentMajor), new PanelArray(fwd, T, fwd.Length / T, PanelLayout.InstrumentMajor), members, 1);
         Assert.Equal(3, s.Count[0]);
         Assert.Equal(0.75, s.Coverage[0], 12);
         Assert.Equal(Correlation.Pearson([1, 2, 4], [(double)0.1f, 0.2f, 0.3f]), s.Ic[0], 12);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
 
 namespace AlphaSharp.Tests.Evaluation.Factor;
@@ -29,7 +30,7 @@ public sealed class ReversalScipyTests
             .Select(l => l.Split(',')).ToDictionary(f => f[0], f => (N: int.Parse(f[1], CultureInfo.InvariantCulture),
                 Pearson: double.Parse(f[2], CultureInfo.InvariantCulture), Spearman: double.Parse(f[3], CultureInfo.InvariantCulture)));
         var data = ReversalFixture.Data;
-        var series = IcSeries.Compute(ReversalFixture.Factor, ReversalFixture.Forward, data.Universe!.MaskFor(data.Panel), data.Panel.T, ReversalFixture.Horizon);
+        var series = IcSeries.Compute(PanelArray.Of(data.Panel, ReversalFixture.Factor), PanelArray.Of(data.Panel, ReversalFixture.Forward), data.Universe!.MaskFor(data.Panel), ReversalFixture.Horizon);
         Assert.Equal(ReversalFixture.Dates.Length, expected.Count);
         double worstIc = 0, worstRank = 0;
         foreach (var t in ReversalFixture.Dates)

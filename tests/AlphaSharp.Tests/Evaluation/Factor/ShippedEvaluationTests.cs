@@ -1,4 +1,5 @@
 using System.Globalization;
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Factors.Labels;
 using AlphaSharp.Reports.Research;
@@ -22,7 +23,7 @@ public sealed class ShippedEvaluationTests
         Assert.Equal(days, h5.Ic.Count);
         // The 5-day series is the scipy-checked one on every date of the window; the summary is its mean.
         var members = data.Universe!.MaskFor(data.Panel);
-        var direct = IcSeries.Compute(ReversalFixture.Factor, ForwardReturns.Compute(data.Panel, 5), members, data.Panel.T, 5);
+        var direct = IcSeries.Compute(PanelArray.Of(data.Panel, ReversalFixture.Factor), PanelArray.Of(data.Panel, ForwardReturns.Compute(data.Panel, 5)), members, 5);
         Assert.Equal(Enumerable.Range(options.From, days).Average(t => direct.Ic[t]), h5.Ic.Mean, 12);
         Assert.Single(h5.RankIcByYear);
         Assert.Equal(12, h5.RankIcByMonth.Count);

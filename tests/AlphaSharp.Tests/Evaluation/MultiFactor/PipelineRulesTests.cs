@@ -1,3 +1,4 @@
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Evaluation.MultiFactor;
 using AlphaSharp.Factors.FeatureSets;
@@ -33,7 +34,7 @@ public sealed class PipelineRulesTests
         var members = data.Universe!.MaskFor(data.Panel);
         var size = FactorEngine.Evaluate(data, "Log($float_mv)");
         var fwd = ForwardReturns.Compute(data.Panel, 10);
-        var ics = ends.Select(t => IcSeries.Compute(size, fwd, members, data.Panel.T, 10, t, t).Ic[t]).Where(v => !double.IsNaN(v)).ToArray();
+        var ics = ends.Select(t => IcSeries.Compute(PanelArray.Of(data.Panel, size), PanelArray.Of(data.Panel, fwd), members, 10, t, t).Ic[t]).Where(v => !double.IsNaN(v)).ToArray();
         var cell = r.Screening.Single(c => c.Factor == "size" && c.Horizon == 10);
         Assert.Equal(ics.Average(), cell.Ic.Mean, 9);
         Assert.Equal(ics.Length, cell.Ic.Count);

@@ -1,3 +1,4 @@
+using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Factors.Expressions;
 using AlphaSharp.Factors.Labels;
@@ -45,7 +46,7 @@ public sealed class ShippedNeutralLabelTests
         };
         var factor = Evaluation.Factor.ReversalFixture.Factor;
         var r = FactorEvaluation.Run(data, factor, options);
-        var direct = IcSeries.Compute(factor, ExcessReturns.Compute(data, 5), data.Universe!.MaskFor(data.Panel), data.Panel.T, 5, options.From, options.To);
+        var direct = IcSeries.Compute(PanelArray.Of(data.Panel, factor), PanelArray.Of(data.Panel, ExcessReturns.Compute(data, 5)), data.Universe!.MaskFor(data.Panel), 5, options.From, options.To);
         Assert.Equal(IcSummary.Of(direct.RankIc).Mean, r.Horizons[0].RankIc.Mean, 12);
         Assert.Equal(IcSummary.Of(direct.Ic).Mean, r.Horizons[0].Ic.Mean, 12);
     }
