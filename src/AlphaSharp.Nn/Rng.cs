@@ -55,6 +55,17 @@ public sealed class Rng
         return (float)(r * Math.Cos(2 * Math.PI * u2));
     }
 
+    /// <summary>Everything the next draw depends on, so a checkpoint can resume a run's random stream exactly.</summary>
+    public RngState State
+    {
+        get => new(_s0, _s1, _s2, _s3, _spareNormal, _hasSpare);
+        set
+        {
+            if ((value.S0 | value.S1 | value.S2 | value.S3) == 0) throw new ArgumentException("rng: an all-zero state never leaves zero");
+            (_s0, _s1, _s2, _s3, _spareNormal, _hasSpare) = (value.S0, value.S1, value.S2, value.S3, value.SpareNormal, value.HasSpare);
+        }
+    }
+
     /// <summary>An independent generator derived from this one (for a worker, a layer, an epoch).</summary>
     public Rng Split() => new(NextULong());
 
@@ -68,3 +79,6 @@ public sealed class Rng
         }
     }
 }
+
+/// <summary>A generator's whole state (<see cref="Rng.State"/>).</summary>
+public readonly record struct RngState(ulong S0, ulong S1, ulong S2, ulong S3, float SpareNormal, bool HasSpare);

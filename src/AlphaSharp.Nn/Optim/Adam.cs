@@ -31,10 +31,10 @@ public class Adam : Optimizer
         WeightDecay = weightDecay;
         AmsGrad = amsgrad;
         _decoupled = decoupled;
-        _m = NewSlots();
-        _v = NewSlots();
-        _vMax = NewSlots();
-        _steps = new int[Parameters.Count];
+        _m = NewSlots("exp_avg");
+        _v = NewSlots("exp_avg_sq");
+        _vMax = NewSlots("max_exp_avg_sq");
+        _steps = NewCounters("param_step");
     }
 
     private readonly int[] _steps;

@@ -24,9 +24,9 @@ public sealed class RmsProp : Optimizer
         WeightDecay = (float)weightDecay;
         Momentum = (float)momentum;
         Centered = centered;
-        _square = NewSlots();
-        _gradAvg = NewSlots();
-        _buf = NewSlots();
+        _square = NewSlots("square_avg");
+        _gradAvg = NewSlots("grad_avg");
+        _buf = NewSlots("momentum_buffer");
     }
 
     public float Alpha { get; }

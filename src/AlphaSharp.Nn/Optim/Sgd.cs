@@ -21,7 +21,7 @@ public sealed class Sgd : Optimizer
         _oneMinusDampening = (float)(1 - dampening);
         WeightDecay = (float)weightDecay;
         Nesterov = nesterov;
-        _buf = NewSlots();
+        _buf = NewSlots("momentum_buffer");
     }
 
     public float Momentum { get; }
