@@ -13,10 +13,15 @@ public static class AtomicFile
     public static void WriteAllText(string path, string content) => Write(path, w => w.Write(content));
 
     /// <summary>Streams through <paramref name="write"/>; if it throws, the temporary file is removed and the target untouched.</summary>
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) => Replace(path, WriteTemp(Path.GetFullPath(path), write));
+
+    /// <summary>Writes <paramref name="content"/> (a checkpoint, an image) the same way.</summary>
+    public static void WriteAllBytes(string path, byte[] content) =>
+        Replace(path, WriteTempStream(Path.GetFullPath(path), s => s.Write(content)));
+
+    private static void Replace(string path, string temp)
     {
         var full = Path.GetFullPath(path);
-        var temp = WriteTemp(full, write);
         try
         {
             File.Move(temp, full, overwrite: true);
@@ -29,7 +34,14 @@ public static class AtomicFile
     }
 
     /// <summary>Writes the content to a new hidden file beside <paramref name="path"/> and returns its name.</summary>
-    internal static string WriteTemp(string path, Action<TextWriter> write)
+    internal static string WriteTemp(string path, Action<TextWriter> write) => WriteTempStream(path, stream =>
+    {
+        using var writer = new StreamWriter(stream, Utf8, leaveOpen: true);
+        writer.NewLine = "\n";
+        write(writer);
+    });
+
+    private static string WriteTempStream(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full) ?? throw new InputException($"{path}: cannot write to the root of a file system");
@@ -46,9 +58,7 @@ public static class AtomicFile
         try
         {
             using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            using var writer = new StreamWriter(stream, Utf8);
-            writer.NewLine = "\n";
-            write(writer);
+            write(stream);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

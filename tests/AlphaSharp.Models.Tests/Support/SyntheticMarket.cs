@@ -5,7 +5,8 @@ namespace AlphaSharp.Models.Tests.Support;
 /// <summary>
 /// A seeded market with the cases a sampler gets wrong: suspensions (volume 0, price NaN), late listings (NaN before
 /// the first day), index entries, exits and re-entries. <see cref="Signal"/> is a per-(day, instrument) value known at
-/// the day's close that the next day's return follows, so models have something real to find.
+/// the day's close that drives the return from t + 1 to t + 2 (the move Qlib's label measures at t), so models
+/// have something real to find.
 /// </summary>
 internal sealed class SyntheticMarket
 {
@@ -38,8 +39,8 @@ internal sealed class SyntheticMarket
                     Signal[at] = float.NaN;
                     continue;
                 }
-                var previousSignal = t > 0 && !float.IsNaN(Signal[at - 1]) ? Signal[at - 1] : 0;
-                price *= 1 + 0.02 * (rng.NextDouble() * 2 - 1) + 0.01 * signalStrength * previousSignal;
+                var driver = t > 1 && !float.IsNaN(Signal[at - 2]) ? Signal[at - 2] : 0;
+                price *= 1 + 0.02 * (rng.NextDouble() * 2 - 1) + 0.01 * signalStrength * driver;
                 var suspended = t > ListedFrom[i] + 3 && rng.NextDouble() < 0.04;
                 close[at] = suspended ? float.NaN : (float)price;
                 volume[at] = suspended ? 0 : (float)(1e5 * (1 + rng.NextDouble()));

@@ -1,0 +1,86 @@
+using AlphaSharp.Common;
+using AlphaSharp.Data;
+using AlphaSharp.Factors;
+using AlphaSharp.Factors.Expressions;
+using AlphaSharp.Factors.FeatureSets;
+
+namespace AlphaSharp.Models.Datasets;
+
+/// <summary>
+/// What a dataset is made of: features (a feature set's or expressions), a label expression and how many days ahead
+/// it reads (<c>label_reach</c>: 2 for Qlib's <c>Ref($close,-2)/Ref($close,-1)-1</c>), the per-date label norm applied
+/// to the fitting segments, the feature processing, and the segments.
+/// </summary>
+public sealed record DatasetSpec(
+    IReadOnlyList<Feature> Features,
+    string Label,
+    int LabelReach,
+    IReadOnlyList<Segment> Segments,
+    LabelNorm LabelNorm = LabelNorm.None,
+    FeatureProcessing? Processing = null)
+{
+    /// <summary>Qlib's benchmark label: the return from t + 1's close to t + 2's close.</summary>
+    public const string QlibLabel = "Ref($close,-2)/Ref($close,-1)-1";
+}
+
+/// <summary>
+/// One feature cube, one label panel and the segments of a study, built once and shared by every model and every
+/// walk-forward window (each refits its own normaliser on its own training span). Samples are universe members only.
+/// </summary>
+public sealed class Dataset
+{
+    private Dataset(DatasetSpec spec, MarketData data, FeatureCube cube, float[] label, float[] fittingLabel, bool[]? members, IReadOnlyList<SegmentSpan> spans)
+    {
+        Spec = spec;
+        Data = data;
+        Cube = cube;
+        Label = label;
+        FittingLabel = fittingLabel;
+        Members = members;
+        Spans = spans;
+    }
+
+    public DatasetSpec Spec { get; }
+    public MarketData Data { get; }
+    public FeatureCube Cube { get; }
+    /// <summary>The label as computed (instrument-major): what IC and backtests are measured against.</summary>
+    public float[] Label { get; }
+    /// <summary>The label models fit: <see cref="Label"/> after the spec's per-date norm.</summary>
+    public float[] FittingLabel { get; }
+    public bool[]? Members { get; }
+    public IReadOnlyList<SegmentSpan> Spans { get; }
+
+    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null)
+    {
+        if (spec.Features.Count == 0) throw new InputException("features: none given");
+        var spans = Segments.Resolve(data.Calendar, spec.Segments, spec.LabelReach);
+        var engine = new FactorEngine(data);
+        var label = engine.Evaluate(spec.Label, ExpressionRole.Label);
+        var members = engine.Mask;
+        var cube = FeatureCube.Build(engine, spec.Features, progress);
+        var fitting = LabelNorms.Apply(spec.LabelNorm, label, members, data.Calendar.Count);
+        return new Dataset(spec, data, cube, label, fitting, members, spans);
+    }
+
+    public SegmentSpan Span(string name) =>
+        Spans.FirstOrDefault(s => s.Name == name) ?? throw new InputException($"segments: no segment named '{name}' (have: {string.Join(", ", Spans.Select(s => s.Name))})");
+
+    /// <summary>The samples of a span: members with a label when <paramref name="labelled"/>, every member otherwise.</summary>
+    public SampleIndex Samples(SegmentSpan span, bool labelled) =>
+        SampleIndex.Build(span, Cube.N, Cube.T, Members, labelled ? FittingLabel : null);
+
+    /// <summary>The feature processing fitted on <paramref name="span"/>'s samples.</summary>
+    public FeatureNormalizer FitNormalizer(SegmentSpan span) =>
+        FeatureNormalizer.Fit(Cube, Samples(span, labelled: false), Spec.Processing ?? new FeatureProcessing());
+
+    /// <summary>
+    /// A span as a model sees it: labelled samples with the fitting label (for fit and validation), or every member
+    /// with the raw label attached where it exists (for prediction and evaluation).
+    /// </summary>
+    public ModelData ModelData(SegmentSpan span, ModelInput input, FeatureNormalizer normalizer, bool forFitting)
+    {
+        var sampler = new WindowSampler(Cube, normalizer, input.Shape, input.Window);
+        var samples = Samples(span, labelled: forFitting);
+        return Models.ModelData.WithLabels(sampler, samples, forFitting ? FittingLabel : Label);
+    }
+}

@@ -1,0 +1,54 @@
+using AlphaSharp.Models.Datasets;
+
+namespace AlphaSharp.Models;
+
+/// <summary>
+/// What a model sees of one segment: its samples, their inputs (drawn through the sampler on demand, never stored)
+/// and, for fitting, one label and one weight per sample.
+/// </summary>
+public sealed class ModelData
+{
+    public ModelData(WindowSampler sampler, SampleIndex samples, float[]? labels = null, float[]? weights = null)
+    {
+        if (labels is not null && labels.Length != samples.Count)
+            throw new ArgumentException($"model data: {labels.Length} labels for {samples.Count} samples");
+        if (weights is not null && weights.Length != samples.Count)
+            throw new ArgumentException($"model data: {weights.Length} weights for {samples.Count} samples");
+        Sampler = sampler;
+        Samples = samples;
+        Labels = labels;
+        Weights = weights;
+    }
+
+    public WindowSampler Sampler { get; }
+    public SampleIndex Samples { get; }
+    public float[]? Labels { get; }
+    public float[]? Weights { get; }
+    public int Count => Samples.Count;
+    public int SampleSize => Sampler.SampleSize;
+
+    /// <summary>The samples of a span with their labels read from an instrument-major label panel.</summary>
+    public static ModelData WithLabels(WindowSampler sampler, SampleIndex samples, float[] labelPanel)
+    {
+        var labels = new float[samples.Count];
+        WindowSampler.FillLabels(samples, Enumerable.Range(0, samples.Count).ToArray(), labelPanel, sampler.Cube.T, labels);
+        return new ModelData(sampler, samples, labels);
+    }
+
+    public void FillInputs(ReadOnlySpan<int> positions, Span<float> x) => Sampler.Fill(Samples, positions, x);
+
+    /// <summary>Every sample's inputs as one row-major matrix (Count x SampleSize), for the classical models.</summary>
+    public float[] Matrix()
+    {
+        var x = new float[(long)Count * SampleSize];
+        const int Block = 4096;
+        Parallel.For(0, (Count + Block - 1) / Block, b =>
+        {
+            var from = b * Block;
+            var to = Math.Min(Count, from + Block);
+            var positions = Enumerable.Range(from, to - from).ToArray();
+            Sampler.Fill(Samples, positions, x.AsSpan(from * SampleSize, (to - from) * SampleSize));
+        });
+        return x;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using AlphaSharp.Common;
+using AlphaSharp.Nn;
+
+namespace AlphaSharp.Models.Nets;
+
+/// <summary>
+/// The settings of a network (its JSON config, saved beside its weights): the kind, the input it reads, and the sizes
+/// a kind uses. Unused sizes are ignored by kinds that do not read them.
+/// </summary>
+public sealed record NetConfig
+{
+    public required string Kind { get; init; }
+    /// <summary>Features per day of the input.</summary>
+    public required int Features { get; init; }
+    /// <summary>Days of history one sample reads (1 for cross-sectional rows).</summary>
+    public int Window { get; init; } = 1;
+    public int Hidden { get; init; } = 64;
+    public int Layers { get; init; } = 2;
+    public float Dropout { get; init; }
+    /// <summary>1 for a regression score; the number of classes for a classifier.</summary>
+    public int Outputs { get; init; } = 1;
+    /// <summary>Hidden widths of an MLP.</summary>
+    public int[] HiddenSizes { get; init; } = [];
+
+    [JsonIgnore] public bool Classifier => Outputs > 1;
+
+    public void Validate()
+    {
+        if (Features < 1) throw new InputException($"features: a network needs at least one input feature, got {Features}");
+        if (Window < 1) throw new InputException($"window: {Window} is not a number of days (1 or more)");
+        if (Hidden < 1) throw new InputException($"hidden_size: {Hidden} is not a width (1 or more)");
+        if (Layers < 1) throw new InputException($"num_layers: {Layers} is not a layer count (1 or more)");
+        if (!(Dropout >= 0 && Dropout < 1)) throw new InputException($"dropout: {Dropout} is not a probability in [0, 1)");
+        if (Outputs < 1) throw new InputException($"outputs: {Outputs} is not 1 (a score) or a class count");
+        if (HiddenSizes.Any(h => h < 1)) throw new InputException($"hidden_sizes: {string.Join(",", HiddenSizes)} holds a width below 1");
+    }
+}
+
+/// <summary>
+/// A network a model trains: one forward from a batch of samples (laid out as <see cref="Input"/> says) to
+/// [batch, outputs]. Every dropout of the network draws from the one <see cref="DropoutStream"/>, so a checkpoint
+/// that saves that stream's state resumes the run's random draws exactly.
+/// </summary>
+public abstract class Net : Module
+{
+    protected Net(NetConfig config, ulong seed)
+    {
+        config.Validate();
+        Config = config;
+        InitStream = new Rng(seed);
+        DropoutStream = InitStream.Split();
+    }
+
+    public NetConfig Config { get; }
+    public Rng DropoutStream { get; }
+
+    /// <summary>Draws the initial weights; nets take it in their constructors.</summary>
+    protected Rng InitStream { get; }
+
+    public abstract Datasets.SampleShape Shape { get; }
+
+    public abstract Tensor Forward(Tensor x);
+}

@@ -1,0 +1,22 @@
+using AlphaSharp.Common;
+
+namespace AlphaSharp.Models.Nets;
+
+/// <summary>Every network kind by name: a workflow's <c>model: lstm</c> becomes the class that builds it.</summary>
+public static class NetCatalog
+{
+    private static readonly Dictionary<string, Func<NetConfig, ulong, Net>> Kinds = new(StringComparer.Ordinal)
+    {
+        ["mlp"] = (c, s) => new Mlp(c, s),
+        ["lstm"] = (c, s) => new RecurrentNet(c, s),
+        ["gru"] = (c, s) => new RecurrentNet(c, s),
+        ["rnn"] = (c, s) => new RecurrentNet(c, s),
+    };
+
+    public static IEnumerable<string> Names => Kinds.Keys;
+
+    public static Net Create(NetConfig config, ulong seed) =>
+        Kinds.TryGetValue(config.Kind, out var make)
+            ? make(config, seed)
+            : throw new InputException($"model: '{config.Kind}' is not a network kind (known: {string.Join(", ", Kinds.Keys)})");
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using AlphaSharp.Common;
+using AlphaSharp.Models.Nets;
+using AlphaSharp.Nn;
+using AlphaSharp.Nn.Optim;
+
+namespace AlphaSharp.Models.Training;
+
+/// <summary>
+/// Trains a <see cref="Net"/>: epochs of seeded shuffled batches (each epoch's order drawn from the seed and the epoch
+/// number alone), Adam, gradient clipping, a per-epoch learning-rate decay, sample-weighted MSE or class-weighted
+/// cross-entropy, and early stopping on the validation loss or IC that keeps the best epoch's weights. With a
+/// directory it writes the epoch log and two checkpoints after every epoch (atomically), and a fit that finds its
+/// own last checkpoint there resumes from it to exactly the parameters an uninterrupted fit reaches.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly Net _net;
+    private readonly TrainerOptions _o;
+    private readonly Adam _optimizer;
+    private readonly TensorArena _arena = new();
+
+    public Trainer(Net net, TrainerOptions options)
+    {
+        options.Validate();
+        if (options.ClassWeights.Length > 0 && options.ClassWeights.Length != net.Config.Outputs)
+            throw new InputException($"class_weights: {options.ClassWeights.Length} weights for {net.Config.Outputs} classes");
+        _net = net;
+        _o = options;
+        _optimizer = new Adam(net.Parameters(), options.LearningRate, weightDecay: options.WeightDecay);
+    }
+
+    public FitReport Fit(ModelData train, ModelData? valid, FitContext context)
+    {
+        if (train.Labels is null) throw new ArgumentException("trainer: the training data has no labels");
+        if (train.Count == 0) throw new InputException("train: the training segment has no sample (no member with a label in it)");
+        if (valid is { Labels: null }) throw new ArgumentException("trainer: the validation data has no labels");
+        var clock = Stopwatch.StartNew();
+        var state = TrainingState.Start(_o.LearningRate);
+        var checkpoints = context.Directory is null ? null : new TrainingCheckpoints(context.Directory, Fingerprint(train, valid));
+        if (checkpoints?.TryResume(_net, _optimizer, out var resumed) == true) state = resumed;
+        var bestState = state.BestEpoch >= 0 ? checkpoints?.LoadBest() : null;
+
+        var batches = (train.Count + _o.BatchSize - 1) / _o.BatchSize;
+        var x = new float[_o.BatchSize * train.SampleSize];
+        var y = new float[_o.BatchSize];
+        var w = new float[_o.BatchSize];
+        while (state.NextEpoch < _o.Epochs && state.BadEpochs < _o.Patience)
+        {
+            context.Cancel.ThrowIfCancellationRequested();
+            var epoch = state.NextEpoch;
+            var epochClock = Stopwatch.StartNew();
+            _optimizer.LearningRate = state.LearningRate;
+            var order = Enumerable.Range(0, train.Count).ToArray();
+            new Rng(EpochSeed(_o.Seed, epoch)).Shuffle(order.AsSpan());
+            _net.Train();
+            double lossSum = 0;
+            long seen = 0;
+            for (var b = 0; b < batches; b++)
+            {
+                var positions = order.AsSpan(b * _o.BatchSize, Math.Min(_o.BatchSize, train.Count - b * _o.BatchSize));
+                var n = positions.Length;
+                train.FillInputs(positions, x);
+                for (var k = 0; k < n; k++)
+                {
+                    y[k] = train.Labels[positions[k]];
+                    w[k] = train.Weights?[positions[k]] ?? 1f;
+                }
+                float loss;
+                using (_arena.Step())
+                {
+                    _optimizer.ZeroGrad();
+                    var output = _net.Forward(new Tensor(Exactly(x, n * train.SampleSize), Shape(train, n)));
+                    var lossTensor = Loss(output, y.AsSpan(0, n), train.Weights is null ? null : w.AsSpan(0, n));
+                    loss = lossTensor.Item();
+                    lossTensor.Backward();
+                }
+                if (_o.ClipNorm > 0) GradClip.ClipGradNorm(_optimizer.Parameters, _o.ClipNorm);
+                _optimizer.Step();
+                lossSum += (double)loss * n;
+                seen += n;
+                context.Progress?.Invoke(new TrainingProgress(epoch + 1, _o.Epochs, b + 1, batches, lossSum / seen,
+                    seen / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds), state.Log.LastOrDefault()?.ValidLoss, state.Log.LastOrDefault()?.ValidIc));
+            }
+            var trainSeconds = epochClock.Elapsed.TotalSeconds;
+            var (validLoss, validIc) = valid is null ? (double.NaN, double.NaN) : Evaluate(valid);
+            var score = _o.Metric == StopMetric.Loss ? validLoss : validIc;
+            var improved = valid is null || state.BestEpoch < 0 || (_o.Metric == StopMetric.Loss ? score < state.BestScore : score > state.BestScore);
+            state.Log.Add(new EpochLog(epoch + 1, lossSum / seen, validLoss, validIc, state.LearningRate, epochClock.Elapsed.TotalSeconds, seen / trainSeconds));
+            if (improved)
+            {
+                state.BestEpoch = epoch;
+                state.BestScore = score;
+                state.BadEpochs = 0;
+                bestState = CopyState(_net.StateDict());
+            }
+            else state.BadEpochs++;
+            state.NextEpoch = epoch + 1;
+            state.LearningRate = Math.Max(_o.MinLr, state.LearningRate * _o.LrDecay);
+            if (checkpoints is not null)
+            {
+                if (improved) checkpoints.SaveBest(bestState!);
+                checkpoints.SaveLast(_net, _optimizer, state);
+                checkpoints.WriteLog(state.Log);
+            }
+            context.Progress?.Invoke(new TrainingProgress(epoch + 1, _o.Epochs, batches, batches, lossSum / seen, seen / trainSeconds, validLoss, validIc, EpochDone: true));
+        }
+        if (bestState is not null) _net.LoadStateDict(bestState);
+        _net.Eval();
+        return new FitReport(state.NextEpoch, state.BestEpoch + 1, state.BestScore, _o.Metric.ToString().ToLowerInvariant(), state.Log, clock.Elapsed);
+    }
+
+    /// <summary>Scores every sample in evaluation mode: the output for a regression, P(last class) for a classifier.</summary>
+    public float[] Predict(ModelData data)
+    {
+        _net.Eval();
+        var scores = new float[data.Count];
+        var batch = Math.Max(_o.BatchSize, 1024);
+        var x = new float[batch * data.SampleSize];
+        var all = Enumerable.Range(0, data.Count).ToArray();
+        for (var from = 0; from < data.Count; from += batch)
+        {
+            var n = Math.Min(batch, data.Count - from);
+            data.FillInputs(all.AsSpan(from, n), x);
+            using (_arena.Step())
+            {
+                var output = _net.Forward(new Tensor(Exactly(x, n * data.SampleSize), Shape(data, n)));
+                var classes = _net.Config.Outputs;
+                if (classes == 1) output.Data.AsSpan(0, n).CopyTo(scores.AsSpan(from, n));
+                else
+                    for (var k = 0; k < n; k++) scores[from + k] = LastClassProbability(output.Data.AsSpan(k * classes, classes));
+            }
+        }
+        return scores;
+    }
+
+    private (double Loss, double Ic) Evaluate(ModelData valid)
+    {
+        var scores = Predict(valid);
+        var labels = valid.Labels!;
+        double loss;
+        if (_net.Config.Outputs == 1)
+        {
+            // The training loss's definition: mean(w * (score - label)^2) over the samples.
+            double sum = 0;
+            for (var k = 0; k < scores.Length; k++)
+                sum += (valid.Weights?[k] ?? 1f) * ((double)scores[k] - labels[k]) * ((double)scores[k] - labels[k]);
+            loss = sum / Math.Max(1, scores.Length);
+        }
+        else
+        {
+            // Cross-entropy from the class probabilities of a second pass would double the cost; the validation loss of a
+            // classifier is the binary log loss of P(last class), the score it ranks by.
+            double sum = 0;
+            var top = _net.Config.Outputs - 1;
+            for (var k = 0; k < scores.Length; k++)
+            {
+                var p = Math.Clamp(scores[k], 1e-7, 1 - 1e-7);
+                sum -= labels[k] == top ? Math.Log(p) : Math.Log(1 - p);
+            }
+            loss = sum / Math.Max(1, scores.Length);
+        }
+        return (loss, DailyIc.Mean(valid.Samples, scores, labels));
+    }
+
+    private Tensor Loss(Tensor output, ReadOnlySpan<float> y, ReadOnlySpan<float> w)
+    {
+        var n = y.Length;
+        if (_net.Config.Outputs == 1)
+        {
+            var target = new Tensor(y.ToArray(), n, 1);
+            return Losses.Mse(output, target, w.IsEmpty ? null : new Tensor(w.ToArray(), n, 1));
+        }
+        var weights = _o.ClassWeights.Length > 0 ? new Tensor((float[])_o.ClassWeights.Clone(), _o.ClassWeights.Length) : null;
+        return Losses.CrossEntropy(output, new Tensor(y.ToArray(), n), weights);
+    }
+
+    private static float LastClassProbability(ReadOnlySpan<float> logits)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var v in logits) max = Math.Max(max, v);
+        double sum = 0;
+        foreach (var v in logits) sum += Math.Exp(v - max);
+        return (float)(Math.Exp(logits[^1] - max) / sum);
+    }
+
+    private static int[] Shape(ModelData data, int n) => data.Sampler.BatchShape(n);
+
+    /// <summary>The batch buffer itself when it is full (a tensor takes an array of its exact size), else a copy of its start.</summary>
+    private static float[] Exactly(float[] buffer, int length) => buffer.Length == length ? buffer : buffer.AsSpan(0, length).ToArray();
+
+    private static Dictionary<string, Tensor> CopyState(Dictionary<string, Tensor> state) =>
+        state.ToDictionary(p => p.Key, p => p.Value.Detach(), StringComparer.Ordinal);
+
+    /// <summary>Each epoch's shuffle comes from the seed and the epoch alone, so a resumed run draws the same orders.</summary>
+    internal static ulong EpochSeed(ulong seed, int epoch) => seed * 0x9E3779B97F4A7C15UL + (ulong)epoch + 1;
+
+    /// <summary>What a checkpoint must match to be resumed: the options, the network and the data's size.</summary>
+    private string Fingerprint(ModelData train, ModelData? valid) =>
+        $"{System.Text.Json.JsonSerializer.Serialize(_o)}|{System.Text.Json.JsonSerializer.Serialize(_net.Config)}|{train.Count}|{train.SampleSize}|{valid?.Count ?? 0}";
+}

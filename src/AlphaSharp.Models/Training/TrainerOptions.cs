@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using AlphaSharp.Common;
+
+namespace AlphaSharp.Models.Training;
+
+/// <summary>What early stopping watches on the validation segment.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StopMetric>))]
+public enum StopMetric
+{
+    /// <summary>The validation loss (lower is better): Qlib's default.</summary>
+    Loss,
+    /// <summary>The mean daily Pearson IC of the predictions with the labels (higher is better).</summary>
+    Ic,
+}
+
+/// <summary>
+/// How a network trains. Defaults are Qlib's benchmark LSTM's (Adam, lr 1e-3, batch 800, 200 epochs, patience 20 on
+/// the validation loss); <c>lr_decay</c> multiplies the rate after each epoch down to <c>min_lr</c>.
+/// </summary>
+public sealed record TrainerOptions
+{
+    public int Epochs { get; init; } = 200;
+    public int BatchSize { get; init; } = 800;
+    public double LearningRate { get; init; } = 1e-3;
+    public double WeightDecay { get; init; }
+    public int Patience { get; init; } = 20;
+    public StopMetric Metric { get; init; } = StopMetric.Loss;
+    /// <summary>Gradient norm clip (Qlib clips at 3.0); 0 = none.</summary>
+    public double ClipNorm { get; init; } = 3.0;
+    public double LrDecay { get; init; } = 1.0;
+    public double MinLr { get; init; }
+    /// <summary>Classifiers: weight of each class in the cross-entropy (empty: equal).</summary>
+    public float[] ClassWeights { get; init; } = [];
+    public ulong Seed { get; init; } = 1;
+
+    public void Validate()
+    {
+        if (Epochs < 1) throw new InputException($"n_epochs: {Epochs} is not an epoch count (1 or more)");
+        if (BatchSize < 1) throw new InputException($"batch_size: {BatchSize} is not a batch size (1 or more)");
+        if (!(LearningRate > 0)) throw new InputException($"lr: {LearningRate} is not a positive learning rate");
+        if (!(WeightDecay >= 0)) throw new InputException($"weight_decay: {WeightDecay} is negative");
+        if (Patience < 1) throw new InputException($"early_stop: {Patience} is not a patience (1 or more epochs)");
+        if (!(ClipNorm >= 0)) throw new InputException($"clip_norm: {ClipNorm} is negative");
+        if (!(LrDecay > 0 && LrDecay <= 1)) throw new InputException($"lr_decay: {LrDecay} is not a factor in (0, 1]");
+        if (!(MinLr >= 0)) throw new InputException($"min_lr: {MinLr} is negative");
+        if (ClassWeights.Any(w => !(w > 0))) throw new InputException($"class_weights: {string.Join(",", ClassWeights)} holds a weight that is not positive");
+    }
+}
