@@ -111,6 +111,16 @@ public class SettingFlagsTests
     }
 
     [Fact]
+    public void Factor_compute_reads_its_dates_with_the_one_date_parser()
+    {
+        // Dates are read against the store's calendar, so this one runs on the shipped store.
+        using var dir = new CliTempDir();
+        var r = CliHarness.Run("factor", "compute", "$close", "--start", "2020-01-02", "--end", "2020/01/10", "--out", dir.Path_("f.csv"));
+        Assert.Equal((2, "error: --end 2020/01/10: not a date; use YYYY-MM-DD"), (r.Exit, r.Err.TrimEnd('\n')));
+        Assert.Empty(dir.Entries());
+    }
+
+    [Fact]
     public void An_import_that_needs_a_column_map_names_the_columns_flag()
     {
         using var dir = new CliTempDir();
