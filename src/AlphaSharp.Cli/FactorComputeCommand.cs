@@ -6,7 +6,6 @@ using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Factors.Output;
 using AlphaSharp.Factors;
-using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Cli;
 
@@ -62,7 +61,7 @@ public static class FactorComputeCommand
             throw new InputException($"--universe {universeName}: the store's universe is '{data.Universe!.Name}'; use --universe {data.Universe.Name} or all");
         var engine = new FactorEngine(data, useUniverse: !all);
         var request = FeatureRequest.Parse(items, engine);
-        var (from, to) = DateRange(data.Calendar, startText, endText);
+        var (from, to) = data.Calendar.IndexRange(SettingParsers.OptionalDate("start", startText), SettingParsers.OptionalDate("end", endText));
         var clock = Stopwatch.StartNew();
         string written;
         if (csv)
@@ -112,16 +111,6 @@ public static class FactorComputeCommand
                 mask[at] = all ? close is null || !float.IsNaN(close[at]) : member is null || member[at];
             }
         return mask;
-    }
-
-    private static (int From, int To) DateRange(Calendar calendar, string? start, string? end)
-    {
-        var from = start is null ? 0 : calendar.IndexOnOrAfter(SettingParsers.Date("start", start));
-        var to = end is null ? calendar.Count - 1 : calendar.IndexOnOrBefore(SettingParsers.Date("end", end));
-        if (from > to || from >= calendar.Count || to < 0)
-            throw new InputException($"--start {start ?? "(first day)"} --end {end ?? "(last day)"}: no trading day in that range " +
-                                    $"(the store covers {calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
-        return (from, to);
     }
 
     /// <summary>Plain CSV through <see cref="AtomicFile"/>; gzip under a temporary name renamed at the end, likewise.</summary>

@@ -7,7 +7,6 @@ using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
 using AlphaSharp.Factors;
 using AlphaSharp.Reports.Research;
-using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Cli;
 
@@ -61,6 +60,7 @@ public static class FactorEvalCommand
             Label = FactorEvalOptions.LabelChoices.Parse("label", labelText),
         };
         options.Validate();
+        var (first, last) = (SettingParsers.OptionalDate("start", startText), SettingParsers.OptionalDate("end", endText));
         if (Directory.Exists(outDir) || File.Exists(outDir))
             throw new InputException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
         var clock = Stopwatch.StartNew();
@@ -68,10 +68,9 @@ public static class FactorEvalCommand
         if (data.Universe is null) throw new InputException($"{source}: the store has no universe; factor eval ranks within point-in-time members");
         if (universeName is not null && !string.Equals(universeName, data.Universe.Name, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"--universe {universeName}: the store's universe is '{data.Universe.Name}'");
+        var (from, to) = data.Calendar.IndexRange(first, last);
+        options = options with { From = from, To = to };
         var factor = new FactorEngine(data).Evaluate(expression);
-        options = options with { From = DateIndex(data.Calendar, "start", startText, true), To = DateIndex(data.Calendar, "end", endText, false) };
-        if (options.From > options.To)
-            throw new InputException($"--start {startText} --end {endText}: no trading day in that range ({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd})");
         var result = CliConsole.WithProgress("evaluating", _ => FactorEvaluation.Run(data, factor, options));
         using var staged = new StagedDirectory(outDir);
         using (var files = new AtomicFileSet())
@@ -89,12 +88,5 @@ public static class FactorEvalCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"coverage {result.MeanCoverage:P1}; long-short {result.Layers.Annualize(result.Layers.LongShort):P2} a year; wrote report.html, ic.csv, layers.csv, factor.csv to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
-    }
-
-    private static int DateIndex(Calendar calendar, string setting, string? text, bool first)
-    {
-        if (text is null) return first ? 0 : calendar.Count - 1;
-        var d = SettingParsers.Date(setting, text);
-        return first ? calendar.IndexOnOrAfter(d) : calendar.IndexOnOrBefore(d);
     }
 }

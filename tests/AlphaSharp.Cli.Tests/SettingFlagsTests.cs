@@ -120,6 +120,18 @@ public class SettingFlagsTests
         Assert.Empty(dir.Entries());
     }
 
+    [Theory]
+    [InlineData("compute")]
+    [InlineData("eval")]
+    public void A_date_range_with_no_trading_day_names_both_flags(string command)
+    {
+        using var dir = new CliTempDir();
+        var r = CliHarness.Run("factor", command, "$close", "--start", "2099-01-01", "--out", dir.Path_("out.csv"));
+        Assert.Equal(2, r.Exit);
+        Assert.StartsWith("error: --start 2099-01-01 --end (last day): no trading day in that range (the store covers ", r.Err);
+        Assert.Empty(dir.Entries());
+    }
+
     [Fact]
     public void An_import_that_needs_a_column_map_names_the_columns_flag()
     {
