@@ -18,6 +18,8 @@ namespace AlphaSharp.Cli;
 /// </summary>
 public static class BacktestCommand
 {
+    private static readonly BacktestOptions Defaults = new();
+
     private sealed class Opts
     {
         public readonly Option<string> Scores = new("--scores") { Description = "date,symbol,score CSV (plain or .gz), or a factor expression such as 'Mean($close,5)/$close' (scores at t act at t + lag)", Required = true, HelpName = "FILE|EXPR" };
@@ -26,22 +28,22 @@ public static class BacktestCommand
         public readonly Option<string> Out = new("--out") { Description = "New directory for the results (built under a temporary name, renamed at the end)", Required = true, HelpName = "DIR" };
         public readonly Option<int> TopK = new("--topk") { Description = "topk: stocks held", DefaultValueFactory = _ => 50 };
         public readonly Option<int> NDrop = new("--n-drop") { Description = "topk: stocks replaced per rebalance at most", DefaultValueFactory = _ => 5 };
-        public readonly Option<int> HoldThresh = new("--hold-thresh") { Description = "topk: closes a stock must be held before it may be sold", DefaultValueFactory = _ => 1 };
+        public readonly Option<int> HoldThresh = new("--hold-thresh") { Description = "topk: closes a stock must be held before it may be sold", DefaultValueFactory = _ => TopkDropoutStrategy.DefaultHoldThreshold };
         public readonly Option<int> TopN = new("--topn") { Description = "topn: stocks held at 1/N each", DefaultValueFactory = _ => 50 };
         public readonly Option<int> Layers = new("--layers") { Description = "layers: number of groups", DefaultValueFactory = _ => 5 };
         public readonly Option<int> Layer = new("--layer") { Description = "layers: the group whose run fills returns/positions/trades/report (1 = highest scores)", DefaultValueFactory = _ => 1 };
-        public readonly Option<double> Tilt = new("--tilt") { Description = "enhanced: weight multiplier exp(tilt x score z-score) on the benchmark weight", DefaultValueFactory = _ => 1.0 };
-        public readonly Option<double> TurnoverCap = new("--turnover-cap") { Description = "enhanced: one-way turnover cap per rebalance (paper 003: 0.3)", DefaultValueFactory = _ => 0.3 };
+        public readonly Option<double> Tilt = new("--tilt") { Description = "enhanced: weight multiplier exp(tilt x score z-score) on the benchmark weight", DefaultValueFactory = _ => EnhancedIndexStrategy.DefaultTilt };
+        public readonly Option<double> TurnoverCap = new("--turnover-cap") { Description = "enhanced: one-way turnover cap per rebalance (paper 003: 0.3)", DefaultValueFactory = _ => EnhancedIndexStrategy.DefaultTurnoverCap };
         public readonly Option<bool> NoSizeNeutral = new("--no-size-neutral") { Description = "enhanced: do not match the benchmark's log-size exposure" };
         public readonly Option<double> CapitalShare = new("--capital-share") { Description = "signals: share of the invested value a buy opens", DefaultValueFactory = _ => 0.1 };
-        public readonly Option<double> BuyAbove = new("--buy-above") { Description = "signals: a score above this is a buy", DefaultValueFactory = _ => 0.5 };
-        public readonly Option<double> SellBelow = new("--sell-below") { Description = "signals: a score below this is a sell", DefaultValueFactory = _ => -0.5 };
-        public readonly Option<string> Price = new("--price") { Description = "Execution price on the execution day: open, close or vwap (amount / volume; the close where that is missing)", DefaultValueFactory = _ => "open", HelpName = "open|close|vwap" };
-        public readonly Option<int> Lag = new("--lag") { Description = "Trading days from a score to its trades (0 only with --price close)", DefaultValueFactory = _ => 1 };
-        public readonly Option<string> Rebalance = new("--rebalance") { Description = "daily, weekly (last trading day of the week), monthly (last of the month) or N (every N trading days)", DefaultValueFactory = _ => "daily", HelpName = "daily|weekly|monthly|N" };
+        public readonly Option<double> BuyAbove = new("--buy-above") { Description = "signals: a score above this is a buy", DefaultValueFactory = _ => SignalStrategy.DefaultBuyAbove };
+        public readonly Option<double> SellBelow = new("--sell-below") { Description = "signals: a score below this is a sell", DefaultValueFactory = _ => SignalStrategy.DefaultSellBelow };
+        public readonly Option<string> Price = new("--price") { Description = "Execution price on the execution day: open, close or vwap (amount / volume; the close where that is missing)", DefaultValueFactory = _ => BacktestOptions.PriceChoices.NameOf(Defaults.Price), HelpName = "open|close|vwap" };
+        public readonly Option<int> Lag = new("--lag") { Description = "Trading days from a score to its trades (0 only with --price close)", DefaultValueFactory = _ => Defaults.Lag };
+        public readonly Option<string> Rebalance = new("--rebalance") { Description = "daily, weekly (last trading day of the week), monthly (last of the month) or N (every N trading days)", DefaultValueFactory = _ => Defaults.Rebalance.ToString(), HelpName = "daily|weekly|monthly|N" };
         public readonly Option<string> Rules = new("--rules") { Description = "china: T+1, price limits, lots of 100 (STAR 200+1), minimum commission, stamp duty and transfer fee by date; generic: none of these", DefaultValueFactory = _ => "china", HelpName = "china|generic" };
-        public readonly Option<double> Cash = new("--cash") { Description = "Initial cash, CNY", DefaultValueFactory = _ => 100_000_000 };
-        public readonly Option<double> RiskDegree = new("--risk-degree") { Description = "Share of the portfolio value invested (Qlib's risk_degree)", DefaultValueFactory = _ => 0.95 };
+        public readonly Option<double> Cash = new("--cash") { Description = "Initial cash, CNY", DefaultValueFactory = _ => Defaults.InitialCash };
+        public readonly Option<double> RiskDegree = new("--risk-degree") { Description = "Share of the portfolio value invested (Qlib's risk_degree)", DefaultValueFactory = _ => Defaults.RiskDegree };
         public readonly Option<double?> Commission = new("--commission") { Description = "Commission rate per order (default 0.00025)" };
         public readonly Option<double?> MinCommission = new("--min-commission") { Description = "Minimum commission per order, CNY (china default 5, generic 0)" };
         public readonly Option<double?> StampDuty = new("--stamp-duty") { Description = "A flat stamp duty rate on sells instead of the dated China schedule (0 for none)" };
@@ -49,7 +51,7 @@ public static class BacktestCommand
         public readonly Option<double?> SlippageBps = new("--slippage-bps") { Description = "Slippage in basis points of the price (default 5)" };
         public readonly Option<double?> SlippageVolume = new("--slippage-volume") { Description = "Extra slippage per unit of the order's share of the day's volume (default 0)" };
         public readonly Option<double?> VolumeCap = new("--volume-cap") { Description = "Largest share of a stock's day volume one order may take (china default 0.1, generic 1)" };
-        public readonly Option<int> MinListingDays = new("--min-listing-days") { Description = "No new positions in stocks listed fewer trading days than this", DefaultValueFactory = _ => 60 };
+        public readonly Option<int> MinListingDays = new("--min-listing-days") { Description = "No new positions in stocks listed fewer trading days than this", DefaultValueFactory = _ => Defaults.Filter.MinListingDays };
         public readonly Option<bool> KeepLimitHit = new("--keep-limit-hit") { Description = "Do not drop stocks that closed at a price limit on the decision day from the candidates" };
         public readonly Option<bool> KeepSuspended = new("--keep-suspended") { Description = "Do not drop stocks suspended on the decision day from the candidates" };
         public readonly Option<bool> AllStocks = new("--all-stocks") { Description = "Candidates need not be universe members on the decision day" };
@@ -62,17 +64,26 @@ public static class BacktestCommand
             BuyAbove, SellBelow, Price, Lag, Rebalance, Rules, Cash, RiskDegree, Commission, MinCommission, StampDuty, NoTransferFee,
             SlippageBps, SlippageVolume, VolumeCap, MinListingDays, KeepLimitHit, KeepSuspended, AllStocks, Start, End,
         ];
+
+        /// <summary>The flag of each library setting this command sets.</summary>
+        public SettingFlags Flags => new(
+            ("strategy", Strategy), ("topk", TopK), ("n_drop", NDrop), ("hold_thresh", HoldThresh), ("topn", TopN), ("layers", Layers),
+            ("layer", Layer), ("tilt", Tilt), ("turnover_cap", TurnoverCap), ("capital_share", CapitalShare), ("buy_above", BuyAbove),
+            ("sell_below", SellBelow), ("price", Price), ("lag", Lag), ("rebalance", Rebalance), ("initial_cash", Cash),
+            ("risk_degree", RiskDegree), ("commission", Commission), ("min_commission", MinCommission), ("stamp_duty", StampDuty),
+            ("slippage_bps", SlippageBps), ("slippage_volume", SlippageVolume), ("volume_cap", VolumeCap),
+            ("min_listing_days", MinListingDays), ("start", Start), ("end", End));
     }
 
     public static Command Create()
     {
         var o = new Opts();
         o.Strategy.AcceptOnlyFromAmong("topk", "layers", "topn", "enhanced", "signals");
-        o.Price.AcceptOnlyFromAmong("open", "close", "vwap");
+        o.Price.AcceptOnlyFromAmong([.. BacktestOptions.PriceChoices.Names]);
         o.Rules.AcceptOnlyFromAmong("china", "generic");
         var cmd = new Command("backtest", "Backtest a score file or factor expression with a portfolio strategy under China A-share rules");
         foreach (var option in o.All) cmd.Options.Add(option);
-        cmd.SetAction(parse => CliErrors.Guard(() => Run(parse, o)));
+        cmd.SetAction(parse => CliErrors.Guard(() => Run(parse, o), o.Flags));
         return cmd;
     }
 
@@ -124,34 +135,27 @@ public static class BacktestCommand
     {
         var generic = p.GetValue(o.Rules) == "generic";
         var rules = generic ? ExchangeRules.Generic : ExchangeRules.China;
-        if (p.GetValue(o.VolumeCap) is { } cap)
-        {
-            if (!(cap > 0 && cap <= 1)) throw new ArgumentException($"--volume-cap {Num(cap)}: must be in (0, 1]");
-            rules = rules with { MaxVolumeShare = cap };
-        }
+        // Ranges are checked by the options' owners (BacktestOptions.Validate and the records it validates).
+        if (p.GetValue(o.VolumeCap) is { } cap) rules = rules with { MaxVolumeShare = cap };
         var costs = generic ? CostModel.Generic : CostModel.China;
-        if (p.GetValue(o.Commission) is { } c) costs = costs with { CommissionRate = Check("--commission", c, 0, 0.1) };
-        if (p.GetValue(o.MinCommission) is { } mc) costs = costs with { MinCommission = Check("--min-commission", mc, 0, 1e6) };
-        if (p.GetValue(o.StampDuty) is { } sd) costs = costs with { StampDuty = sd == 0 ? StampDutySchedule.None : StampDutySchedule.Flat(Check("--stamp-duty", sd, 0, 0.1)) };
+        if (p.GetValue(o.Commission) is { } c) costs = costs with { CommissionRate = c };
+        if (p.GetValue(o.MinCommission) is { } mc) costs = costs with { MinCommission = mc };
+        if (p.GetValue(o.StampDuty) is { } sd) costs = costs with { StampDuty = sd == 0 ? StampDutySchedule.None : StampDutySchedule.Flat(sd) };
         if (p.GetValue(o.NoTransferFee)) costs = costs with { TransferFee = TransferFeeSchedule.None };
-        if (p.GetValue(o.SlippageBps) is { } bps) costs = costs with { SlippageBps = Check("--slippage-bps", bps, 0, 1000) };
-        if (p.GetValue(o.SlippageVolume) is { } sv) costs = costs with { SlippagePerVolumeShare = Check("--slippage-volume", sv, 0, 100) };
-        var minDays = p.GetValue(o.MinListingDays);
-        if (minDays < 0) throw new ArgumentException($"--min-listing-days {minDays}: must be 0 or more");
-        var cash = p.GetValue(o.Cash);
-        if (!(cash > 0) || double.IsInfinity(cash)) throw new ArgumentException($"--cash {Num(cash)}: must be a positive amount");
+        if (p.GetValue(o.SlippageBps) is { } bps) costs = costs with { SlippageBps = bps };
+        if (p.GetValue(o.SlippageVolume) is { } sv) costs = costs with { SlippagePerVolumeShare = sv };
         return new BacktestOptions
         {
-            InitialCash = cash,
-            Price = Enum.Parse<ExecutionPrice>(p.GetValue(o.Price)!, ignoreCase: true),
+            InitialCash = p.GetValue(o.Cash),
+            Price = BacktestOptions.PriceChoices.Parse("price", p.GetValue(o.Price)!),
             Lag = p.GetValue(o.Lag),
             RiskDegree = p.GetValue(o.RiskDegree),
             Rules = rules,
             Costs = costs,
-            Rebalance = ParseRebalance(p.GetValue(o.Rebalance)!),
-            Filter = new CandidateFilter(!p.GetValue(o.AllStocks), !p.GetValue(o.KeepSuspended), !p.GetValue(o.KeepLimitHit), minDays),
-            Start = ParseDate("--start", p.GetValue(o.Start)),
-            End = ParseDate("--end", p.GetValue(o.End)),
+            Rebalance = RebalanceSchedule.Parse(p.GetValue(o.Rebalance)!),
+            Filter = new CandidateFilter(!p.GetValue(o.AllStocks), !p.GetValue(o.KeepSuspended), !p.GetValue(o.KeepLimitHit), p.GetValue(o.MinListingDays)),
+            Start = SettingParsers.OptionalDate("start", p.GetValue(o.Start)),
+            End = SettingParsers.OptionalDate("end", p.GetValue(o.End)),
         };
     }
 
@@ -182,27 +186,7 @@ public static class BacktestCommand
         return new ScoreTable(market, PanelArray.Of(data.Panel, values));
     }
 
-    private static RebalanceSchedule ParseRebalance(string text) => text.ToLowerInvariant() switch
-    {
-        "daily" => RebalanceSchedule.Daily,
-        "weekly" => new RebalanceSchedule(RebalanceFrequency.Weekly),
-        "monthly" => new RebalanceSchedule(RebalanceFrequency.Monthly),
-        _ when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 => new RebalanceSchedule(RebalanceFrequency.EveryNDays, n),
-        _ => throw new ArgumentException($"--rebalance {text}: use daily, weekly, monthly or a whole number of trading days (1 or more)"),
-    };
-
-    private static DateOnly? ParseDate(string option, string? text)
-    {
-        if (text is null) return null;
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new ArgumentException($"{option} {text}: not a date; use YYYY-MM-DD");
-    }
-
-    private static double Check(string option, double v, double min, double max) =>
-        v >= min && v <= max ? v : throw new ArgumentException($"{option} {Num(v)}: must be between {Num(min)} and {Num(max)}");
-
-    private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+    private static string Num(double v) => SettingParsers.Show(v);
 
     private static List<KeyValuePair<string, string>> Settings(ParseResult p, Opts o, BacktestOptions options, string source)
     {

@@ -12,11 +12,21 @@ public static class CliErrors
     public const int UserError = 2;
     public const int InternalError = 70;
 
-    public static int Guard(Func<int> action)
+    public static int Guard(Func<int> action) => Guard(action, e => e.Message);
+
+    /// <summary>As <see cref="Guard(Func{int})"/>, with a setting error naming the command's flag for each setting (see <see cref="SettingFlags"/>).</summary>
+    public static int Guard(Func<int> action, SettingFlags flags) => Guard(action, flags.Describe);
+
+    private static int Guard(Func<int> action, Func<SettingException, string> describe)
     {
         try
         {
             return action();
+        }
+        catch (SettingException e)
+        {
+            Console.Error.WriteLine($"error: {describe(e)}");
+            return UserError;
         }
         catch (InputException e)
         {

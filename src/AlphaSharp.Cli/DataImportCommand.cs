@@ -65,7 +65,7 @@ public static class DataImportCommand
         var cmd = new Command("import", "Import market files into a new store directory (built under a temporary name, renamed when complete)");
         foreach (var option in sources.SelectMany(s => s.Options).Distinct()) cmd.Options.Add(option);
         cmd.Options.Add(outDir);
-        cmd.SetAction(parse => CliErrors.Guard(() => Run(parse, sources, parse.GetValue(outDir)!)));
+        cmd.SetAction(parse => CliErrors.Guard(() => Run(parse, sources, parse.GetValue(outDir)!), new SettingFlags(("columns", columns))));
         return cmd;
     }
 

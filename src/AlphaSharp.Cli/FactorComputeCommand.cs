@@ -6,7 +6,6 @@ using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Factors.Output;
 using AlphaSharp.Factors;
-using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Cli;
 
@@ -45,7 +44,7 @@ public static class FactorComputeCommand
             items, store, universe, start, end, output,
         };
         cmd.SetAction(parse => CliErrors.Guard(() => Run(parse.GetValue(items)!, parse.GetValue(store), parse.GetValue(universe),
-            parse.GetValue(start), parse.GetValue(end), parse.GetValue(output)!)));
+            parse.GetValue(start), parse.GetValue(end), parse.GetValue(output)!), new SettingFlags(("start", start), ("end", end))));
         return cmd;
     }
 
@@ -62,7 +61,7 @@ public static class FactorComputeCommand
             throw new InputException($"--universe {universeName}: the store's universe is '{data.Universe!.Name}'; use --universe {data.Universe.Name} or all");
         var engine = new FactorEngine(data, useUniverse: !all);
         var request = FeatureRequest.Parse(items, engine);
-        var (from, to) = DateRange(data.Calendar, startText, endText);
+        var (from, to) = data.Calendar.IndexRange(SettingParsers.OptionalDate("start", startText), SettingParsers.OptionalDate("end", endText));
         var clock = Stopwatch.StartNew();
         string written;
         if (csv)
@@ -113,20 +112,6 @@ public static class FactorComputeCommand
             }
         return mask;
     }
-
-    private static (int From, int To) DateRange(Calendar calendar, string? start, string? end)
-    {
-        var from = start is null ? 0 : calendar.IndexOnOrAfter(ParseDate("--start", start));
-        var to = end is null ? calendar.Count - 1 : calendar.IndexOnOrBefore(ParseDate("--end", end));
-        if (from > to || from >= calendar.Count || to < 0)
-            throw new InputException($"--start {start ?? "(first day)"} --end {end ?? "(last day)"}: no trading day in that range " +
-                                    $"(the store covers {calendar.First:yyyy-MM-dd}..{calendar.Last:yyyy-MM-dd})");
-        return (from, to);
-    }
-
-    private static DateOnly ParseDate(string option, string text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : throw new InputException($"{option} {text}: not a date; write YYYY-MM-DD");
 
     /// <summary>Plain CSV through <see cref="AtomicFile"/>; gzip under a temporary name renamed at the end, likewise.</summary>
     private static void WriteCsv(string path, Action<TextWriter> write)

@@ -5,10 +5,8 @@ using AlphaSharp.Common;
 using AlphaSharp.Data.Export;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Factor;
-using AlphaSharp.Factors.Labels;
 using AlphaSharp.Factors;
 using AlphaSharp.Reports.Research;
-using Calendar = AlphaSharp.Data.Calendar;
 
 namespace AlphaSharp.Cli;
 
@@ -19,23 +17,25 @@ namespace AlphaSharp.Cli;
 /// </summary>
 public static class FactorEvalCommand
 {
+    private static readonly FactorEvalOptions Defaults = new();
+
     public static Command Create()
     {
         var expression = new Argument<string>("expression") { Description = "Factor expression (Qlib syntax), e.g. '-($close/Ref($close,20)-1)'" };
         var store = new Option<string?>("--store") { Description = "Store directory (default: the shipped CSI 300 store)", HelpName = "DIR" };
         var universe = new Option<string?>("--universe") { Description = "Universe whose point-in-time members form each cross-section (default: the store's)", HelpName = "NAME" };
-        var horizons = new Option<string>("--horizons") { Description = "Forward-return horizons in trading days", DefaultValueFactory = _ => "1,5,10,20", HelpName = "H1,H2,..." };
-        var layers = new Option<int>("--layers") { Description = "Number of layers of the layer test", DefaultValueFactory = _ => 5 };
-        var price = new Option<string>("--price") { Description = "Label price: close (t to t+h), open or vwap (t+1 to t+1+h)", DefaultValueFactory = _ => "close", HelpName = "close|open|vwap" };
-        price.AcceptOnlyFromAmong("close", "open", "vwap");
+        var horizons = new Option<string>("--horizons") { Description = "Forward-return horizons in trading days", DefaultValueFactory = _ => string.Join(",", Defaults.Horizons), HelpName = "H1,H2,..." };
+        var layers = new Option<int>("--layers") { Description = "Number of layers of the layer test", DefaultValueFactory = _ => Defaults.Layers };
+        var price = new Option<string>("--price") { Description = "Label price: close (t to t+h), open or vwap (t+1 to t+1+h)", DefaultValueFactory = _ => FactorEvalOptions.PriceChoices.NameOf(Defaults.Price), HelpName = "close|open|vwap" };
+        price.AcceptOnlyFromAmong([.. FactorEvalOptions.PriceChoices.Names]);
         var label = new Option<string>("--label")
         {
             Description = "What the IC is measured against: return (forward return), excess (minus the benchmark's) or neutral (residual on " +
                           "industries and Barra-style exposures, paper 003's target)",
-            DefaultValueFactory = _ => "return",
+            DefaultValueFactory = _ => FactorEvalOptions.LabelChoices.NameOf(Defaults.Label),
             HelpName = "return|excess|neutral",
         };
-        label.AcceptOnlyFromAmong("return", "excess", "neutral");
+        label.AcceptOnlyFromAmong([.. FactorEvalOptions.LabelChoices.Names]);
         var start = new Option<string?>("--start") { Description = "First decision date evaluated", HelpName = "YYYY-MM-DD" };
         var end = new Option<string?>("--end") { Description = "Last decision date evaluated", HelpName = "YYYY-MM-DD" };
         var output = new Option<string>("--out") { Description = "New directory for report.html, ic.csv, layers.csv and factor.csv", Required = true, HelpName = "DIR" };
@@ -44,7 +44,8 @@ public static class FactorEvalCommand
             expression, store, universe, horizons, layers, price, label, start, end, output,
         };
         cmd.SetAction(p => CliErrors.Guard(() => Run(p.GetValue(expression)!, p.GetValue(store), p.GetValue(universe), p.GetValue(horizons)!,
-            p.GetValue(layers), p.GetValue(price)!, p.GetValue(label)!, p.GetValue(start), p.GetValue(end), p.GetValue(output)!)));
+            p.GetValue(layers), p.GetValue(price)!, p.GetValue(label)!, p.GetValue(start), p.GetValue(end), p.GetValue(output)!),
+            new SettingFlags(("horizons", horizons), ("layers", layers), ("price", price), ("label", label), ("start", start), ("end", end))));
         return cmd;
     }
 
@@ -53,12 +54,13 @@ public static class FactorEvalCommand
     {
         var options = new FactorEvalOptions
         {
-            Horizons = ParseHorizons(horizonText),
+            Horizons = SettingParsers.Horizons(horizonText),
             Layers = layers,
-            Price = priceText switch { "open" => LabelPrice.Open, "vwap" => LabelPrice.Vwap, _ => LabelPrice.Close },
-            Label = labelText switch { "excess" => EvalLabel.Excess, "neutral" => EvalLabel.StyleNeutral, _ => EvalLabel.Return },
+            Price = FactorEvalOptions.PriceChoices.Parse("price", priceText),
+            Label = FactorEvalOptions.LabelChoices.Parse("label", labelText),
         };
         options.Validate();
+        var (first, last) = (SettingParsers.OptionalDate("start", startText), SettingParsers.OptionalDate("end", endText));
         if (Directory.Exists(outDir) || File.Exists(outDir))
             throw new InputException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
         var clock = Stopwatch.StartNew();
@@ -66,10 +68,9 @@ public static class FactorEvalCommand
         if (data.Universe is null) throw new InputException($"{source}: the store has no universe; factor eval ranks within point-in-time members");
         if (universeName is not null && !string.Equals(universeName, data.Universe.Name, StringComparison.OrdinalIgnoreCase))
             throw new InputException($"--universe {universeName}: the store's universe is '{data.Universe.Name}'");
+        var (from, to) = data.Calendar.IndexRange(first, last);
+        options = options with { From = from, To = to };
         var factor = new FactorEngine(data).Evaluate(expression);
-        options = options with { From = DateIndex(data.Calendar, "--start", startText, true), To = DateIndex(data.Calendar, "--end", endText, false) };
-        if (options.From > options.To)
-            throw new InputException($"--start {startText} --end {endText}: no trading day in that range ({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd})");
         var result = CliConsole.WithProgress("evaluating", _ => FactorEvaluation.Run(data, factor, options));
         using var staged = new StagedDirectory(outDir);
         using (var files = new AtomicFileSet())
@@ -87,20 +88,5 @@ public static class FactorEvalCommand
         Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"coverage {result.MeanCoverage:P1}; long-short {result.Layers.Annualize(result.Layers.LongShort):P2} a year; wrote report.html, ic.csv, layers.csv, factor.csv to {outDir} in {clock.Elapsed.TotalSeconds:F1} s"));
         return 0;
-    }
-
-    private static int[] ParseHorizons(string text)
-    {
-        var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        return parts.Select(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h >= 1 ? h
-            : throw new InputException($"--horizons {text}: '{p}' is not a whole number of trading days (1 or more)")).ToArray();
-    }
-
-    private static int DateIndex(Calendar calendar, string option, string? text, bool first)
-    {
-        if (text is null) return first ? 0 : calendar.Count - 1;
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-            throw new InputException($"{option} {text}: not a date; write YYYY-MM-DD");
-        return first ? calendar.IndexOnOrAfter(d) : calendar.IndexOnOrBefore(d);
     }
 }

@@ -32,10 +32,23 @@ public static class MultiFactorCommand
 
     private static int Run(string? configPath, string? storeDir, string outDir)
     {
+        if (configPath is null) return Run(new MultiFactorOptions(), null, storeDir, outDir);
+        if (!File.Exists(configPath)) throw new InputException($"--config {configPath}: no such file");
+        var lines = new ConfigSettingLines(configPath);
+        try
+        {
+            return Run(ReadConfig(configPath, lines), configPath, storeDir, outDir);
+        }
+        catch (SettingException e)
+        {
+            throw new InputException(lines.Describe(e));
+        }
+    }
+
+    private static int Run(MultiFactorOptions options, string? configPath, string? storeDir, string outDir)
+    {
         var clock = Stopwatch.StartNew();
-        var options = configPath is null ? new MultiFactorOptions() : ReadConfig(configPath);
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new InputException($"{configPath ?? "defaults"}: {e.Message}"); }
+        options.Validate();
         if (Directory.Exists(outDir) || File.Exists(outDir))
             throw new InputException($"--out {outDir}: already exists; choose a new output directory (nothing was overwritten)");
         var (data, source) = CliStores.Load(storeDir);
@@ -74,10 +87,12 @@ public static class MultiFactorCommand
         return 0;
     }
 
-    /// <summary>Reads the YAML settings; an unknown key or a bad value is one line naming file:line.</summary>
-    private static MultiFactorOptions ReadConfig(string path)
+    /// <summary>
+    /// Reads the YAML settings, whose keys are the options' setting names, noting each key's line in <paramref name="lines"/>;
+    /// an unknown key or a bad value is one line naming file:line (a bad value as a <see cref="SettingException"/>).
+    /// </summary>
+    private static MultiFactorOptions ReadConfig(string path, ConfigSettingLines lines)
     {
-        if (!File.Exists(path)) throw new InputException($"--config {path}: no such file");
         var yaml = new YamlStream();
         try
         {
@@ -94,10 +109,12 @@ public static class MultiFactorCommand
         foreach (var (keyNode, value) in root.Children)
         {
             var key = ((YamlScalarNode)keyNode).Value ?? "";
+            lines.Add(key, (int)keyNode.Start.Line);
             string Where() => $"{path}:{keyNode.Start.Line}: {key}";
             string Scalar() => value is YamlScalarNode s && s.Value is not null ? s.Value : throw new InputException($"{Where()}: expected a single value");
-            double Number() => double.TryParse(Scalar(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw new InputException($"{Where()}: '{Scalar()}' is not a number");
-            DateOnly Date() => DateOnly.TryParseExact(Scalar(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : throw new InputException($"{Where()}: '{Scalar()}' is not a YYYY-MM-DD date");
+            double Number() => SettingParsers.Number(key, Scalar());
+            DateOnly Date() => SettingParsers.Date(key, Scalar());
+            T Choice<T>(SettingChoices<T> choices) where T : notnull => choices.Parse(key, Scalar());
             o = key switch
             {
                 "factors" => value switch
@@ -111,31 +128,22 @@ public static class MultiFactorCommand
                 "horizons" => o with
                 {
                     Horizons = value is YamlSequenceNode seq
-                        ? seq.Children.Select(c => int.TryParse((c as YamlScalarNode)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var h) ? h
-                            : throw new InputException($"{path}:{c.Start.Line}: horizons: '{(c as YamlScalarNode)?.Value}' is not a whole number of days")).ToList()
+                        ? SettingParsers.Horizons(seq.Children.Select(c => (c as YamlScalarNode)?.Value).ToList())
                         : throw new InputException($"{Where()}: expected a list such as [5, 15, 30]"),
                 },
                 "min_abs_ic" => o with { MinAbsIc = Number() },
                 "min_abs_icir" => o with { MinAbsIcIr = Number() },
-                "pass_all_horizons" => o with { PassAllHorizons = Scalar() switch { "true" => true, "false" => false, var s => throw new InputException($"{Where()}: '{s}' is not true or false") } },
-                "orthogonalization" => o with { Orthogonalization = Scalar() switch
-                {
-                    "schmidt" => OrthogonalizationKind.Schmidt, "symmetric" => OrthogonalizationKind.Symmetric, "none" => OrthogonalizationKind.None,
-                    var s => throw new InputException($"{Where()}: '{s}' is not schmidt, symmetric or none"),
-                } },
-                "weighting" => o with { Weighting = Scalar() switch
-                {
-                    "equal" => CompositeWeighting.Equal, "ic" => CompositeWeighting.Ic, "icir" => CompositeWeighting.IcIr,
-                    var s => throw new InputException($"{Where()}: '{s}' is not equal, ic or icir"),
-                } },
-                "keep_all_if_none_pass" => o with { KeepAllIfNonePass = Scalar() switch { "true" => true, "false" => false, var s => throw new InputException($"{Where()}: '{s}' is not true or false") } },
-                "fill_missing" => o with { FillMissingWithMean = Scalar() switch { "mean" => true, "drop" => false, var s => throw new InputException($"{Where()}: '{s}' is not drop or mean") } },
+                "pass_all_horizons" => o with { PassAllHorizons = Choice(SettingParsers.TrueFalse) },
+                "orthogonalization" => o with { Orthogonalization = Choice(MultiFactorOptions.OrthogonalizationChoices) },
+                "weighting" => o with { Weighting = Choice(MultiFactorOptions.WeightingChoices) },
+                "keep_all_if_none_pass" => o with { KeepAllIfNonePass = Choice(SettingParsers.TrueFalse) },
+                "fill_missing" => o with { FillMissingWithMean = Choice(MultiFactorOptions.FillMissingChoices) },
                 "winsorize_mad" => o with { WinsorizeMad = Number() },
                 "screen_start" => o with { ScreenStart = Date() },
                 "screen_end" => o with { ScreenEnd = Date() },
                 "test_start" => o with { TestStart = Date() },
                 "test_end" => o with { TestEnd = Date() },
-                "layers" => o with { Layers = (int)Number() },
+                "layers" => o with { Layers = SettingParsers.Whole(key, Scalar()) },
                 _ => throw new InputException($"{Where()}: unknown setting (known: factors, horizons, min_abs_ic, min_abs_icir, pass_all_horizons, keep_all_if_none_pass, fill_missing, orthogonalization, weighting, winsorize_mad, screen_start, screen_end, test_start, test_end, layers)"),
             };
         }

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Backtest.Rules;
 
 namespace AlphaSharp.Backtest;
@@ -27,6 +28,9 @@ public sealed record BacktestOptions
     /// <summary>Record every day's positions (positions.csv); off for speed runs.</summary>
     public bool RecordPositions { get; init; } = true;
 
+    /// <summary>The names of <see cref="Price"/> a front end accepts.</summary>
+    public static SettingChoices<ExecutionPrice> PriceChoices { get; } = new(("open", ExecutionPrice.Open), ("close", ExecutionPrice.Close), ("vwap", ExecutionPrice.Vwap));
+
     public static BacktestOptions Generic { get; } = new()
     {
         Rules = ExchangeRules.Generic,
@@ -35,12 +39,12 @@ public sealed record BacktestOptions
 
     public void Validate()
     {
-        if (!(InitialCash > 0) || double.IsInfinity(InitialCash)) throw new ArgumentException($"--cash {InitialCash}: initial cash must be positive");
-        if (Lag < 0) throw new ArgumentException($"--lag {Lag}: the lag must be 0 or more trading days");
+        if (!(InitialCash > 0) || double.IsInfinity(InitialCash)) throw new SettingException($"{new SettingName("initial_cash")} {InitialCash}: must be a positive amount");
+        if (Lag < 0) throw new SettingException($"{new SettingName("lag")} {Lag}: the lag must be 0 or more trading days");
         if (Lag == 0 && Price != ExecutionPrice.Close)
-            throw new ArgumentException($"--lag 0 with --price {Price.ToString().ToLowerInvariant()}: a score known at the close cannot trade at that day's {Price.ToString().ToLowerInvariant()} (look-ahead); use --price close or a lag of 1 or more");
-        if (!(RiskDegree > 0 && RiskDegree <= 1)) throw new ArgumentException($"--risk-degree {RiskDegree}: must be in (0, 1]");
-        if (Start is { } s && End is { } e && e < s) throw new ArgumentException($"--end {e:yyyy-MM-dd} is before --start {s:yyyy-MM-dd}");
+            throw new SettingException($"{new SettingName("lag")} 0 with {new SettingName("price")} {PriceChoices.NameOf(Price)}: a score known at the close cannot trade at that day's {PriceChoices.NameOf(Price)} (look-ahead); use {new SettingName("price")} close or a lag of 1 or more");
+        if (!(RiskDegree > 0 && RiskDegree <= 1)) throw new SettingException($"{new SettingName("risk_degree")} {RiskDegree}: must be in (0, 1]");
+        if (Start is { } s && End is { } e && e < s) throw new SettingException($"{new SettingName("end")} {e:yyyy-MM-dd} is before {new SettingName("start")} {s:yyyy-MM-dd}");
         Rules.Validate();
         Costs.Validate();
         Rebalance.Validate();

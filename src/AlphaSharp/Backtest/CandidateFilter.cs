@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest;
 
 /// <summary>
@@ -13,7 +14,7 @@ public sealed record CandidateFilter(bool UniverseOnly, bool ExcludeSuspended, b
 
     public void Validate()
     {
-        if (MinListingDays < 0) throw new ArgumentException($"--min-listing-days {MinListingDays}: must be 0 or more");
+        if (MinListingDays < 0) throw new SettingException($"{new SettingName("min_listing_days")} {MinListingDays}: must be 0 or more");
     }
 
     /// <summary>Fills <paramref name="eligible"/> (length N) for decision day t.</summary>

@@ -1,4 +1,7 @@
+using AlphaSharp.Common;
 using AlphaSharp.Data;
+using CultureInfo = System.Globalization.CultureInfo;
+using NumberStyles = System.Globalization.NumberStyles;
 
 namespace AlphaSharp.Backtest;
 
@@ -20,10 +23,34 @@ public sealed record RebalanceSchedule(RebalanceFrequency Frequency, int Every =
 {
     public static RebalanceSchedule Daily { get; } = new(RebalanceFrequency.Daily);
 
+    private static readonly SettingName Setting = new("rebalance");
+
+    /// <summary>daily, weekly, monthly or N (every N trading days), as a front end reads it.</summary>
+    public static RebalanceSchedule Parse(string text) => text.ToLowerInvariant() switch
+    {
+        "daily" => Daily,
+        "weekly" => new RebalanceSchedule(RebalanceFrequency.Weekly),
+        "monthly" => new RebalanceSchedule(RebalanceFrequency.Monthly),
+        _ when int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 => new RebalanceSchedule(RebalanceFrequency.EveryNDays, n),
+        _ => throw Refused(text),
+    };
+
+    /// <summary>The name <see cref="Parse"/> reads back (daily, weekly, monthly or N).</summary>
+    public override string ToString() => Frequency switch
+    {
+        RebalanceFrequency.Daily => "daily",
+        RebalanceFrequency.Weekly => "weekly",
+        RebalanceFrequency.Monthly => "monthly",
+        _ => Every.ToString(CultureInfo.InvariantCulture),
+    };
+
     public void Validate()
     {
-        if (Frequency == RebalanceFrequency.EveryNDays && Every < 1) throw new ArgumentException($"rebalance every {Every} days: N must be at least 1");
+        if (Frequency == RebalanceFrequency.EveryNDays && Every < 1) throw Refused(Every.ToString(CultureInfo.InvariantCulture));
     }
+
+    private static SettingException Refused(string text) =>
+        new($"{Setting} {text}: use daily, weekly, monthly or a whole number of trading days (1 or more)");
 
     /// <summary>Marks the decision days in [first, last] of <paramref name="calendar"/>.</summary>
     public bool[] DecisionDays(Calendar calendar, int first, int last)

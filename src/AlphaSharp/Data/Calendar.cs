@@ -1,3 +1,4 @@
+using System.Globalization;
 using AlphaSharp.Common;
 
 namespace AlphaSharp.Data;
@@ -36,6 +37,21 @@ public sealed class Calendar
     {
         var pos = Array.BinarySearch(_days, day);
         return pos >= 0 ? pos : ~pos - 1;
+    }
+
+    /// <summary>
+    /// Indices of the first and last trading days in [<paramref name="start"/>, <paramref name="end"/>] (null: the calendar's
+    /// first or last day). A range holding no trading day is a <see cref="SettingException"/> naming start and end.
+    /// </summary>
+    public (int From, int To) IndexRange(DateOnly? start, DateOnly? end)
+    {
+        var from = start is { } s ? IndexOnOrAfter(s) : 0;
+        var to = end is { } e ? IndexOnOrBefore(e) : Count - 1;
+        if (from <= to && from < Count && to >= 0) return (from, to);
+        var first = start?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(first day)";
+        var last = end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(last day)";
+        throw new SettingException(
+            $"{new SettingName("start")} {first} {new SettingName("end")} {last}: no trading day in that range (the store covers {First:yyyy-MM-dd}..{Last:yyyy-MM-dd})");
     }
 
     /// <summary>Index of the first trading day on or after <paramref name="day"/>, or Count if none.</summary>

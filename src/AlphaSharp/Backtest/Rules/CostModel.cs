@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Rules;
 
 /// <summary>What one fill costs, in CNY, split by kind. <see cref="Slippage"/> is already inside the fill price.</summary>
@@ -30,10 +31,10 @@ public sealed record CostModel(
 
     public void Validate()
     {
-        if (!(CommissionRate >= 0 && CommissionRate < 1)) throw new ArgumentException($"commission rate {CommissionRate} is not in [0, 1)");
-        if (!(MinCommission >= 0)) throw new ArgumentException($"minimum commission {MinCommission} is negative");
-        if (!(SlippageBps >= 0 && SlippageBps < 10000)) throw new ArgumentException($"slippage {SlippageBps} bps is not in [0, 10000)");
-        if (!(SlippagePerVolumeShare >= 0)) throw new ArgumentException($"slippage per volume share {SlippagePerVolumeShare} is negative");
+        SettingParsers.InRange("commission", CommissionRate, 0, 0.1);
+        SettingParsers.InRange("min_commission", MinCommission, 0, 1e6);
+        SettingParsers.InRange("slippage_bps", SlippageBps, 0, 1000);
+        SettingParsers.InRange("slippage_volume", SlippagePerVolumeShare, 0, 100);
     }
 
     /// <summary>The fraction the fill price moves against the trader for an order of <paramref name="shares"/> on a day that traded <paramref name="dayVolume"/>.</summary>

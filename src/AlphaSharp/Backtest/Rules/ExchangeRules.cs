@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Rules;
 
 /// <summary>
@@ -13,7 +14,7 @@ public sealed record ExchangeRules(bool TPlusOne, bool PriceLimits, LotRules Lot
 
     public void Validate()
     {
-        if (!(MaxVolumeShare > 0 && MaxVolumeShare <= 1)) throw new ArgumentException($"volume cap {MaxVolumeShare} is not in (0, 1]");
+        if (!(MaxVolumeShare > 0 && MaxVolumeShare <= 1)) throw new SettingException($"{new SettingName("volume_cap")} {MaxVolumeShare}: must be in (0, 1]");
         if (Lots.Lot < 1 || Lots.StarMinimum < 1) throw new ArgumentException("lot sizes must be at least 1 share");
     }
 }

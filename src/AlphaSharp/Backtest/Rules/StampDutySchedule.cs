@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Rules;
 
 /// <summary>One step of a dated fee schedule: from <see cref="From"/> (inclusive) on, <see cref="Rate"/> of traded value.</summary>
@@ -30,7 +31,7 @@ public sealed class StampDutySchedule
     public static StampDutySchedule None { get; } = new([]);
 
     /// <summary>A single rate on sells at every date.</summary>
-    public static StampDutySchedule Flat(double sellRate) => new([new(DateOnly.MinValue, sellRate, SellsOnly: true)]);
+    public static StampDutySchedule Flat(double sellRate) => new([new(DateOnly.MinValue, SettingParsers.InRange("stamp_duty", sellRate, 0, 0.1), SellsOnly: true)]);
 
     public IReadOnlyList<StampDutyStep> Steps => _steps;
 

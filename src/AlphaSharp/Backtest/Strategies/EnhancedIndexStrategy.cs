@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Strategies;
 
 /// <summary>
@@ -22,10 +23,13 @@ public sealed class EnhancedIndexStrategy : IStrategy
     private double[] _size = [];
     private readonly List<int> _members = [];
 
-    public EnhancedIndexStrategy(double tilt = 1.0, double turnoverCap = 0.3, bool sizeNeutral = true)
+    /// <summary>Defaults: a tilt of 1 and paper 003's 30 % turnover cap.</summary>
+    public const double DefaultTilt = 1.0, DefaultTurnoverCap = 0.3;
+
+    public EnhancedIndexStrategy(double tilt = DefaultTilt, double turnoverCap = DefaultTurnoverCap, bool sizeNeutral = true)
     {
-        if (!(tilt >= 0) || double.IsInfinity(tilt)) throw new ArgumentException($"--tilt {tilt}: must be 0 or more");
-        if (!(turnoverCap > 0 && turnoverCap <= 1)) throw new ArgumentException($"--turnover-cap {turnoverCap}: must be in (0, 1]");
+        if (!(tilt >= 0) || double.IsInfinity(tilt)) throw new SettingException($"{new SettingName("tilt")} {tilt}: must be 0 or more");
+        if (!(turnoverCap > 0 && turnoverCap <= 1)) throw new SettingException($"{new SettingName("turnover_cap")} {turnoverCap}: must be in (0, 1]");
         Tilt = tilt;
         TurnoverCap = turnoverCap;
         SizeNeutral = sizeNeutral;
@@ -41,7 +45,7 @@ public sealed class EnhancedIndexStrategy : IStrategy
     public void Decide(DecisionContext c, Decision d)
     {
         var m = c.Market;
-        var mv = m.FloatMv ?? throw new ArgumentException("--strategy enhanced needs a float_mv field (float market value) to approximate benchmark weights");
+        var mv = m.FloatMv ?? throw new SettingException($"{new SettingName("strategy")} enhanced needs a float_mv field (float market value) to approximate benchmark weights");
         var n = m.N;
         if (_w.Length != n) { _w = new double[n]; _b = new double[n]; _z = new double[n]; _size = new double[n]; }
         Array.Clear(_w);

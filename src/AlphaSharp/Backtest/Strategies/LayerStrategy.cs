@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Strategies;
 
 /// <summary>
@@ -13,8 +14,8 @@ public sealed class LayerStrategy : IStrategy
 
     public LayerStrategy(int layers, int layer)
     {
-        if (layers < 1) throw new ArgumentException($"--layers {layers}: must be at least 1");
-        if (layer < 1 || layer > layers) throw new ArgumentException($"--layer {layer}: must be between 1 and {layers}");
+        if (layers < 1) throw new SettingException($"{new SettingName("layers")} {layers}: must be at least 1");
+        if (layer < 1 || layer > layers) throw new SettingException($"{new SettingName("layer")} {layer}: must be between 1 and {layers}");
         Layers = layers;
         Layer = layer;
     }

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Strategies;
 
 /// <summary>
@@ -9,10 +10,13 @@ namespace AlphaSharp.Backtest.Strategies;
 /// </summary>
 public sealed class SignalStrategy : IStrategy
 {
-    public SignalStrategy(double capitalShare, double buyAbove = 0.5, double sellBelow = -0.5)
+    /// <summary>Default thresholds: with 1 / 0 / -1 signals they read buy / hold / sell.</summary>
+    public const double DefaultBuyAbove = 0.5, DefaultSellBelow = -0.5;
+
+    public SignalStrategy(double capitalShare, double buyAbove = DefaultBuyAbove, double sellBelow = DefaultSellBelow)
     {
-        if (!(capitalShare > 0 && capitalShare <= 1)) throw new ArgumentException($"--capital-share {capitalShare}: must be in (0, 1]");
-        if (!(sellBelow <= buyAbove)) throw new ArgumentException($"--sell-below {sellBelow} is above --buy-above {buyAbove}");
+        if (!(capitalShare > 0 && capitalShare <= 1)) throw new SettingException($"{new SettingName("capital_share")} {capitalShare}: must be in (0, 1]");
+        if (!(sellBelow <= buyAbove)) throw new SettingException($"{new SettingName("sell_below")} {sellBelow} is above {new SettingName("buy_above")} {buyAbove}");
         CapitalShare = capitalShare;
         BuyAbove = buyAbove;
         SellBelow = sellBelow;

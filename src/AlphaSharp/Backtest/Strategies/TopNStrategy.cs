@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Strategies;
 
 /// <summary>
@@ -11,7 +12,7 @@ public sealed class TopNStrategy : IStrategy
 
     public TopNStrategy(int n)
     {
-        if (n < 1) throw new ArgumentException($"--topn {n}: must be at least 1");
+        if (n < 1) throw new SettingException($"{new SettingName("topn")} {n}: must be at least 1");
         Count = n;
     }
 

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 namespace AlphaSharp.Backtest.Strategies;
 
 /// <summary>
@@ -17,11 +18,14 @@ public sealed class TopkDropoutStrategy : IStrategy
     private readonly List<int> _comb = [];
     private float[] _keys = [];
 
-    public TopkDropoutStrategy(int topk, int nDrop, int holdThreshold = 1)
+    /// <summary>Closes a stock must be held before it may be sold, unless set.</summary>
+    public const int DefaultHoldThreshold = 1;
+
+    public TopkDropoutStrategy(int topk, int nDrop, int holdThreshold = DefaultHoldThreshold)
     {
-        if (topk < 1) throw new ArgumentException($"--topk {topk}: must be at least 1");
-        if (nDrop < 0 || nDrop > topk) throw new ArgumentException($"--n-drop {nDrop}: must be between 0 and topk ({topk})");
-        if (holdThreshold < 0) throw new ArgumentException($"--hold-thresh {holdThreshold}: must be 0 or more");
+        if (topk < 1) throw new SettingException($"{new SettingName("topk")} {topk}: must be at least 1");
+        if (nDrop < 0 || nDrop > topk) throw new SettingException($"{new SettingName("n_drop")} {nDrop}: must be between 0 and topk ({topk})");
+        if (holdThreshold < 0) throw new SettingException($"{new SettingName("hold_thresh")} {holdThreshold}: must be 0 or more");
         TopK = topk;
         NDrop = nDrop;
         HoldThreshold = holdThreshold;

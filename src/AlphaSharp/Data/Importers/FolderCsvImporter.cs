@@ -81,7 +81,7 @@ public static class FolderCsvImporter
         if (!FolderCsvLine.TrySplit(header, split)) throw new InputException($"{path}:1: unclosed quote in the header");
         var names = split.Select(h => h.Trim()).ToList();
         columns ??= FolderCsvColumns.Detect(names)
-                    ?? throw new InputException($"{path}:1: cannot tell the column layout from header '{Show(header)}'; give a column map such as --columns tushare or date=...,close=...");
+                    ?? throw new SettingException($"{path}:1: cannot tell the column layout from header '{Show(header)}'; give a column map such as {new SettingName("columns")} tushare or date=...,close=...");
 
         int Column(string name, string role)
         {

@@ -12,7 +12,7 @@ public static class MarketValidator
     public static ValidationReport Validate(MarketData data, string source, ValidationOptions? options = null)
     {
         options ??= new ValidationOptions();
-        const string why = "a store holds one row per (date, symbol) in calendar order; check an input file with --bars";
+        const string why = "a store holds one row per (date, symbol) in calendar order; check the input bars file";
         var results = new List<CheckResult>
         {
             CheckResult.Skip(FileOrderChecks.DuplicatesId, FileOrderChecks.DuplicatesTitle, Severity.Error, "rows", why),

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Factors.Labels;
 
 namespace AlphaSharp.Evaluation.Factor;
@@ -28,13 +29,16 @@ public sealed record FactorEvalOptions
     public int From { get; init; }
     public int To { get; init; } = int.MaxValue;
 
+    /// <summary>The names of <see cref="Price"/> a front end accepts.</summary>
+    public static SettingChoices<LabelPrice> PriceChoices { get; } = new(("close", LabelPrice.Close), ("open", LabelPrice.Open), ("vwap", LabelPrice.Vwap));
+
+    /// <summary>The names of <see cref="Label"/> a front end accepts.</summary>
+    public static SettingChoices<EvalLabel> LabelChoices { get; } = new(("return", EvalLabel.Return), ("excess", EvalLabel.Excess), ("neutral", EvalLabel.StyleNeutral));
+
     public void Validate()
     {
-        if (Horizons.Count == 0) throw new ArgumentException("--horizons: give at least one horizon, e.g. 1,5,10,20");
-        foreach (var h in Horizons)
-            if (h < 1) throw new ArgumentException($"--horizons: {h} is not a horizon; use whole trading days of 1 or more");
-        if (Horizons.Distinct().Count() != Horizons.Count) throw new ArgumentException($"--horizons: {string.Join(",", Horizons)} repeats a horizon");
-        if (Layers < 2 || Layers > 50) throw new ArgumentException($"--layers: {Layers} layers; use 2 to 50");
-        if (DecayLags < 1) throw new ArgumentException($"decay lags: {DecayLags}; use 1 or more");
+        SettingParsers.CheckHorizons(Horizons);
+        if (Layers < 2 || Layers > 50) throw new SettingException($"{new SettingName("layers")} {Layers}: use 2 to 50 layers");
+        if (DecayLags < 1) throw new SettingException($"{new SettingName("decay_lags")} {DecayLags}: use 1 or more");
     }
 }

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using AlphaSharp.Factors.FeatureSets;
 
 namespace AlphaSharp.Evaluation.MultiFactor;
@@ -39,16 +40,30 @@ public sealed record MultiFactorOptions
     /// </summary>
     public bool FillMissingWithMean { get; init; }
 
+    /// <summary>The names of <see cref="Orthogonalization"/> a config accepts.</summary>
+    public static SettingChoices<OrthogonalizationKind> OrthogonalizationChoices { get; } =
+        new(("schmidt", OrthogonalizationKind.Schmidt), ("symmetric", OrthogonalizationKind.Symmetric), ("none", OrthogonalizationKind.None));
+
+    /// <summary>The names of <see cref="Weighting"/> a config accepts.</summary>
+    public static SettingChoices<CompositeWeighting> WeightingChoices { get; } = new(("equal", CompositeWeighting.Equal), ("ic", CompositeWeighting.Ic), ("icir", CompositeWeighting.IcIr));
+
+    /// <summary>The names of <see cref="FillMissingWithMean"/> a config accepts.</summary>
+    public static SettingChoices<bool> FillMissingChoices { get; } = new(("drop", false), ("mean", true));
+
     public void Validate()
     {
-        if (Factors.Count == 0) throw new ArgumentException("multi-factor: no candidate factors");
+        var factors = new SettingName("factors");
+        if (Factors.Count == 0) throw new SettingException($"{factors}: no candidate factors");
         if (Factors.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() != Factors.Count)
-            throw new ArgumentException("multi-factor: factor names repeat");
-        if (Horizons.Count == 0 || Horizons.Any(h => h < 1)) throw new ArgumentException($"multi-factor horizons {string.Join(",", Horizons)}: need whole days >= 1");
-        if (!(MinAbsIc >= 0) || !(MinAbsIcIr >= 0)) throw new ArgumentException("multi-factor thresholds must be >= 0");
-        if (ScreenStart > ScreenEnd) throw new ArgumentException($"multi-factor screen period {ScreenStart:yyyy-MM-dd}..{ScreenEnd:yyyy-MM-dd} is empty");
-        if (TestStart > TestEnd) throw new ArgumentException($"multi-factor test period {TestStart:yyyy-MM-dd}..{TestEnd:yyyy-MM-dd} is empty");
-        if (Layers < 2) throw new ArgumentException($"multi-factor layers {Layers}: need 2 or more");
-        if (!(WinsorizeMad >= 0)) throw new ArgumentException($"multi-factor winsorize_mad {WinsorizeMad}: need >= 0");
+            throw new SettingException($"{factors}: factor names repeat");
+        SettingParsers.CheckHorizons(Horizons);
+        if (!(MinAbsIc >= 0)) throw new SettingException($"{new SettingName("min_abs_ic")} {MinAbsIc}: must be 0 or more");
+        if (!(MinAbsIcIr >= 0)) throw new SettingException($"{new SettingName("min_abs_icir")} {MinAbsIcIr}: must be 0 or more");
+        if (ScreenStart > ScreenEnd)
+            throw new SettingException($"{new SettingName("screen_end")} {ScreenEnd:yyyy-MM-dd} is before {new SettingName("screen_start")} {ScreenStart:yyyy-MM-dd}: the screening period is empty");
+        if (TestStart > TestEnd)
+            throw new SettingException($"{new SettingName("test_end")} {TestEnd:yyyy-MM-dd} is before {new SettingName("test_start")} {TestStart:yyyy-MM-dd}: the test period is empty");
+        if (Layers < 2) throw new SettingException($"{new SettingName("layers")} {Layers}: need 2 or more");
+        if (!(WinsorizeMad >= 0)) throw new SettingException($"{new SettingName("winsorize_mad")} {WinsorizeMad}: need 0 or more");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using AlphaSharp.Backtest.Rules;
 using AlphaSharp.Backtest.Strategies;
 using AlphaSharp.Backtest;
+using AlphaSharp.Common;
 using AlphaSharp.Data;
 
 namespace AlphaSharp.Tests.Backtest.Strategies;
@@ -224,13 +225,16 @@ public class StrategyTests
     }
 
     [Fact]
-    public void Impossible_configurations_are_refused_with_the_option_named()
+    public void Impossible_configurations_are_refused_with_the_setting_named()
     {
-        Assert.Contains("--topk 0", Assert.Throws<ArgumentException>(() => new TopkDropoutStrategy(0, 0)).Message);
-        Assert.Contains("--n-drop 6", Assert.Throws<ArgumentException>(() => new TopkDropoutStrategy(5, 6)).Message);
-        Assert.Contains("--layer 4", Assert.Throws<ArgumentException>(() => new LayerStrategy(3, 4)).Message);
-        Assert.Contains("--turnover-cap", Assert.Throws<ArgumentException>(() => new EnhancedIndexStrategy(1, 0)).Message);
-        Assert.Contains("look-ahead", Assert.Throws<ArgumentException>(() => new BacktestOptions { Lag = 0 }.Validate()).Message);
+        Assert.StartsWith("topk 0:", Assert.Throws<SettingException>(() => new TopkDropoutStrategy(0, 0)).Message);
+        Assert.Equal("n_drop", Assert.Throws<SettingException>(() => new TopkDropoutStrategy(5, 6)).Setting);
+        Assert.StartsWith("n_drop 6:", Assert.Throws<SettingException>(() => new TopkDropoutStrategy(5, 6)).Message);
+        Assert.StartsWith("layer 4:", Assert.Throws<SettingException>(() => new LayerStrategy(3, 4)).Message);
+        Assert.StartsWith("turnover_cap 0:", Assert.Throws<SettingException>(() => new EnhancedIndexStrategy(1, 0)).Message);
+        var lookAhead = Assert.Throws<SettingException>(() => new BacktestOptions { Lag = 0 }.Validate());
+        Assert.Contains("look-ahead", lookAhead.Message);
+        Assert.Equal(["lag", "price"], lookAhead.Settings);
         new BacktestOptions { Lag = 0, Price = ExecutionPrice.Close }.Validate();
     }
 
