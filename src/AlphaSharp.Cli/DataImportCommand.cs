@@ -107,8 +107,8 @@ public static class DataImportCommand
         var console = CliConsole.Out();
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(outDir)}: {data.Panel.N:N0} instruments x {data.Panel.T:N0} trading days " +
             $"({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd}), fields {Markup.Escape(string.Join(", ", data.Panel.FieldNames))}");
-        // Qlib findings were printed as warnings when read.
-        foreach (var line in data.Provenance.Where(l => !l.StartsWith(QlibImporter.FindingPrefix, StringComparison.Ordinal))) console.WriteLine("  " + line);
+        // Qlib findings were printed as warnings when read. Plain writes: Spectre would fold lines past its width.
+        foreach (var line in data.Provenance.Where(l => !l.StartsWith(QlibImporter.FindingPrefix, StringComparison.Ordinal))) Console.Out.WriteLine("  " + line);
         return 0;
     }
 
@@ -133,8 +133,8 @@ public static class DataImportCommand
     {
         var import = CliConsole.WithProgress($"reading {dir}", progress =>
             QlibImporter.Read(dir, options, (done, total) => progress((double)done / total)));
-        var console = CliConsole.Out();
-        foreach (var finding in import.Findings) console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(finding)}");
+        // One finding a line, never folded (Spectre folds at its width), so that each can be grepped whole.
+        foreach (var finding in import.Findings) Console.Out.WriteLine("warning: " + finding);
         return import.Data;
     }
 }
