@@ -8,7 +8,7 @@ namespace AlphaSharp.Bench;
 /// `data qlib-large`: writes a synthetic Qlib dump_bin tree the size of the full public A-share tree (7,200 folders x
 /// 3,966 days x 7 fields, folders in mixed case, late listings, an index series, bonus-issue factor jumps with raw
 /// share volume) to a temporary folder, then times QlibImporter on it and reports peak RSS and GC heap. Options:
-/// --instruments N, --days N, --repeat N (default 1; a later run's peak RSS includes the heap the GC kept from the one before), --dir DIR (kept; default a temporary folder, deleted).
+/// --save (also time MarketStore.Save of the import, as `data import --qlib` does), --instruments N, --days N, --repeat N (default 1; a later run's peak RSS includes the heap the GC kept from the one before), --dir DIR (kept; default a temporary folder, deleted).
 /// Target on a 2-core machine: at most 30 s and 2 GB peak.
 /// </summary>
 public static class QlibLargeBench
@@ -47,6 +47,14 @@ public static class QlibLargeBench
                                   $"GC heap {info.HeapSizeBytes / 1e6:F0} MB (peak committed {info.TotalCommittedBytes / 1e6:F0} MB), " +
                                   $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated0) / 1e6:F0} MB");
                 foreach (var line in import.Data.Provenance) Console.WriteLine("    " + line);
+                if (args.Contains("--save"))
+                {
+                    var store = root.TrimEnd('/') + "-store-" + r;
+                    sw.Restart();
+                    AlphaSharp.Data.MarketStore.Save(import.Data, store);
+                    Console.WriteLine($"  save {r + 1}: {sw.Elapsed.TotalSeconds:F2} s wall; import + save: {wall + sw.Elapsed.TotalSeconds:F2} s, peak RSS {PeakRssMb():F0} MB");
+                    Directory.Delete(store, recursive: true);
+                }
                 if (r == repeat - 1)
                     Console.WriteLine($"target: <= 30 s and <= 2048 MB peak: {(wall <= 30 && PeakRssMb() <= 2048 ? "met" : "MISSED")}");
             }
