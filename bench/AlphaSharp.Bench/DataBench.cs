@@ -9,12 +9,13 @@ namespace AlphaSharp.Bench;
 /// pandas.read_csv on the same file (bench/reference/pandas_data.py) in the same run, printing the ratio.
 /// Options: --bars FILE (default ../shared/data/cn_csi300/bars.csv.gz or $ALPHASHARP_BARS), --store DIR (default
 /// the shipped data/cn_csi300), --repeat N (default 3), --no-python. Targets on a 2-core machine: import at most
-/// 10 s, load at most 0.5 s.
+/// 10 s, load at most 0.5 s. `data qlib-large` is the Qlib import at full public-tree size (<see cref="QlibLargeBench"/>).
 /// </summary>
 public static class DataBench
 {
     public static int Run(string[] args)
     {
+        if (args.Length > 0 && args[0] == "qlib-large") return QlibLargeBench.Run(args[1..]);
         var root = RepoRoot.Find();
         var bars = BenchArgs.Value(args, "--bars") ?? Environment.GetEnvironmentVariable("ALPHASHARP_BARS")
             ?? Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "cn_csi300", "bars.csv.gz"));

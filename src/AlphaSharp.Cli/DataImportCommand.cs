@@ -40,6 +40,21 @@ public static class DataImportCommand
             HelpName = "auto|raw|adjusted",
         };
         qlibPrices.AcceptOnlyFromAmong("auto", "raw", "adjusted");
+        var qlibVolume = new Option<string>("--qlib-volume")
+        {
+            Description = "--qlib volume convention: auto (an AlphaSharp export's own; else what the factor's ex-dates show in the data, " +
+                          "else Qlib's cn_data convention), raw (shares as stored), or adjusted (stored as raw / $factor, multiplied back). " +
+                          "A choice the data contradict is reported",
+            DefaultValueFactory = _ => "auto",
+            HelpName = "auto|raw|adjusted",
+        };
+        qlibVolume.AcceptOnlyFromAmong("auto", "raw", "adjusted");
+        var benchmarkSymbol = new Option<string?>("--benchmark-symbol")
+        {
+            Description = "--qlib instrument to read as the benchmark (default SH000300, else the only index series in instruments/all.txt); " +
+                          "index series (SH000xxx, SZ399xxx) are never imported as stocks",
+            HelpName = "SYMBOL",
+        };
         var folder = new Option<string?>("--folder") { Description = "Folder of one CSV per symbol (tushare / akshare style exports, plain or gzip)", HelpName = "DIR" };
         var columns = new Option<string?>("--columns")
         {
@@ -54,8 +69,13 @@ public static class DataImportCommand
             new("--bars", [bars, fields, membership, benchmark, industry], p => p.GetValue(bars) is not null,
                 p => ReadLongCsv(new MarketImportFiles(p.GetValue(bars)!, p.GetValue(fields) ?? [], p.GetValue(membership),
                     p.GetValue(benchmark), p.GetValue(industry)))),
-            new("--qlib", [qlib, qlibPrices], p => p.GetValue(qlib) is not null,
-                p => ReadQlib(p.GetValue(qlib)!, p.GetValue(qlibPrices) switch { "raw" => QlibPriceConvention.Raw, "adjusted" => QlibPriceConvention.Adjusted, _ => null })),
+            new("--qlib", [qlib, qlibPrices, qlibVolume, benchmarkSymbol], p => p.GetValue(qlib) is not null,
+                p => ReadQlib(p.GetValue(qlib)!, new QlibImportOptions
+                {
+                    Prices = p.GetValue(qlibPrices) switch { "raw" => QlibPriceConvention.Raw, "adjusted" => QlibPriceConvention.Adjusted, _ => null },
+                    Volume = p.GetValue(qlibVolume) switch { "raw" => QlibVolumeConvention.Raw, "adjusted" => QlibVolumeConvention.Adjusted, _ => null },
+                    Benchmark = p.GetValue(benchmarkSymbol),
+                })),
             new("--folder", [folder, columns, membership, benchmark, industry], p => p.GetValue(folder) is not null,
                 p => CliConsole.WithProgress($"reading {p.GetValue(folder)}", progress => FolderCsvMarketImport.Run(p.GetValue(folder)!,
                     p.GetValue(columns) is { } map ? FolderCsvColumns.Parse(map) : null, p.GetValue(membership), p.GetValue(benchmark),
@@ -87,7 +107,8 @@ public static class DataImportCommand
         var console = CliConsole.Out();
         console.MarkupLine($"[green]wrote[/] {Markup.Escape(outDir)}: {data.Panel.N:N0} instruments x {data.Panel.T:N0} trading days " +
             $"({data.Calendar.First:yyyy-MM-dd}..{data.Calendar.Last:yyyy-MM-dd}), fields {Markup.Escape(string.Join(", ", data.Panel.FieldNames))}");
-        foreach (var line in data.Provenance) console.WriteLine("  " + line);
+        // Qlib findings were printed as warnings when read. Plain writes: Spectre would fold lines past its width.
+        foreach (var line in data.Provenance.Where(l => !l.StartsWith(QlibImporter.FindingPrefix, StringComparison.Ordinal))) Console.Out.WriteLine("  " + line);
         return 0;
     }
 
@@ -107,7 +128,13 @@ public static class DataImportCommand
         });
     }
 
-    private static MarketData ReadQlib(string dir, QlibPriceConvention? prices) =>
-        CliConsole.WithProgress($"reading {dir}", progress =>
-            QlibImporter.Import(dir, new QlibImportOptions { Prices = prices }, (done, total) => progress((double)done / total)));
+    /// <summary>Reads the tree and prints its findings before anything is written, so that they show even if writing fails.</summary>
+    private static MarketData ReadQlib(string dir, QlibImportOptions options)
+    {
+        var import = CliConsole.WithProgress($"reading {dir}", progress =>
+            QlibImporter.Read(dir, options, (done, total) => progress((double)done / total)));
+        // One finding a line, never folded (Spectre folds at its width), so that each can be grepped whole.
+        foreach (var finding in import.Findings) Console.Out.WriteLine("warning: " + finding);
+        return import.Data;
+    }
 }

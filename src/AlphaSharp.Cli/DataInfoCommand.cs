@@ -29,7 +29,8 @@ public static class DataInfoCommand
         if (data.Universe is { } universe)
         {
             var perDay = Enumerable.Range(0, panel.T).Select(universe.CountOn).ToArray();
-            var withData = universe.Symbols.Count(s => panel.TryIndexOf(s, out _));
+            // A symbol in the panel may still have no price at all (a listed Qlib instrument without a folder).
+            var withData = universe.Symbols.Count(s => panel.TryIndexOf(s, out var i) && HasPrice(panel, i));
             var mask = universe.MaskFor(panel);
             var close = panel.HasField("close") ? panel.Field("close") : null;
             var tradedPerDay = new int[panel.T];
@@ -57,5 +58,17 @@ public static class DataInfoCommand
                 $"{FieldCoverage.Of(data, field) * 100:F2} %");
         console.Write(table);
         foreach (var line in data.Provenance) console.MarkupLine($"[grey]{Markup.Escape(line)}[/]");
+    }
+
+    /// <summary>At least one open, high, low or close value.</summary>
+    internal static bool HasPrice(AlphaSharp.Data.Panel panel, int i)
+    {
+        foreach (var field in new[] { "open", "high", "low", "close" })
+        {
+            if (!panel.HasField(field)) continue;
+            foreach (var v in panel.Series(field, i))
+                if (!float.IsNaN(v)) return true;
+        }
+        return false;
     }
 }
