@@ -47,16 +47,24 @@ public static class QlibLargeBench
                                   $"GC heap {info.HeapSizeBytes / 1e6:F0} MB (peak committed {info.TotalCommittedBytes / 1e6:F0} MB), " +
                                   $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated0) / 1e6:F0} MB");
                 foreach (var line in import.Data.Provenance) Console.WriteLine("    " + line);
+                var total = wall;
                 if (args.Contains("--save"))
                 {
+                    // `data import --qlib` is the import and the store's save: the target is for both together.
                     var store = root.TrimEnd('/') + "-store-" + r;
+                    var cpu1 = process.TotalProcessorTime;
                     sw.Restart();
                     AlphaSharp.Data.MarketStore.Save(import.Data, store);
-                    Console.WriteLine($"  save {r + 1}: {sw.Elapsed.TotalSeconds:F2} s wall; import + save: {wall + sw.Elapsed.TotalSeconds:F2} s, peak RSS {PeakRssMb():F0} MB");
+                    process.Refresh();
+                    total += sw.Elapsed.TotalSeconds;
+                    var size = new DirectoryInfo(store).EnumerateFiles().Sum(f => f.Length);
+                    Console.WriteLine($"  save {r + 1}: {sw.Elapsed.TotalSeconds:F2} s wall, CPU {(process.TotalProcessorTime - cpu1).TotalSeconds:F2} s, " +
+                                      $"store {size / 1e6:F0} MB; import + save: {total:F2} s, peak RSS {PeakRssMb():F0} MB");
                     Directory.Delete(store, recursive: true);
                 }
                 if (r == repeat - 1)
-                    Console.WriteLine($"target: <= 30 s and <= 2048 MB peak: {(wall <= 30 && PeakRssMb() <= 2048 ? "met" : "MISSED")}");
+                    Console.WriteLine($"target ({(args.Contains("--save") ? "import + save" : "import")}): <= 30 s and <= 2048 MB peak: " +
+                                      $"{(total <= 30 && PeakRssMb() <= 2048 ? "met" : "MISSED")} (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             }
         }
         finally

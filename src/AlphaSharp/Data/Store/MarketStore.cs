@@ -30,10 +30,9 @@ public static class MarketStore
             Unwrapped(() => Parallel.For(0, fields.Length, f =>
             {
                 var name = fields[f];
-                var (bytes, encoding) = ColumnCodec.Encode(data.Panel.Field(name));
                 var file = name + ColumnSuffix;
-                File.WriteAllBytes(System.IO.Path.Combine(temp, file), bytes);
-                columns[f] = new StoreColumn(name, data.Units.GetValueOrDefault(name, ""), file, encoding, bytes.Length,
+                var (bytes, encoding) = ColumnCodec.EncodeToFile(data.Panel.Field(name), System.IO.Path.Combine(temp, file));
+                columns[f] = new StoreColumn(name, data.Units.GetValueOrDefault(name, ""), file, encoding, bytes,
                     FieldCoverage.Of(data, name));
                 progress?.Invoke((double)Interlocked.Increment(ref done) / (fields.Length + 1));
             }));
