@@ -8,6 +8,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["nn"] = NnBench.Run,
     ["factors"] = FactorBench.Run,
     ["backtest"] = BacktestBench.Run,
+    ["svm"] = SvmBench.Run,
 };
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
 {

@@ -57,10 +57,9 @@ internal sealed class KernelCache
             _held--;
         }
         row ??= new double[_n];
+        _kernel.Row(_x, r, _x, _d, row);
         if (_float32)
-            for (var j = 0; j < _n; j++) row[j] = (float)_kernel.Evaluate(_x, r, _x, j, _d);
-        else
-            for (var j = 0; j < _n; j++) row[j] = _kernel.Evaluate(_x, r, _x, j, _d);
+            for (var j = 0; j < _n; j++) row[j] = (float)row[j];
         _rows[r] = row;
         _held++;
         PushFront(r);

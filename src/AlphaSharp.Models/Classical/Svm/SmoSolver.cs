@@ -149,8 +149,10 @@ internal sealed class SmoSolver
 
         var dai = _alpha[i] - oldAi;
         var daj = _alpha[j] - oldAj;
-        var g = _g;
-        for (var k = 0; k < _activeSize; k++) g[k] += qi[k] * dai + qj[k] * daj;
+        var g = _g.AsSpan(0, _activeSize);
+        var qiSpan = qi.AsSpan(0, g.Length);
+        var qjSpan = qj.AsSpan(0, g.Length);
+        for (var k = 0; k < g.Length; k++) g[k] += qiSpan[k] * dai + qjSpan[k] * daj;
 
         var wasUpperI = _status[i] == Upper;
         var wasUpperJ = _status[j] == Upper;
@@ -170,8 +172,13 @@ internal sealed class SmoSolver
     private void FillQ(int pos, int len, double[] buffer)
     {
         var row = _cache.Row(_real[pos]);
-        var yi = _y[pos];
-        for (var k = 0; k < len; k++) buffer[k] = yi * _y[k] * row[_real[k]];
+        var y = _y.AsSpan(0, len);
+        var real = _real.AsSpan(0, len);
+        var dest = buffer.AsSpan(0, len);
+        if (_y[pos] > 0)
+            for (var k = 0; k < dest.Length; k++) dest[k] = y[k] > 0 ? row[real[k]] : -row[real[k]];
+        else
+            for (var k = 0; k < dest.Length; k++) dest[k] = y[k] > 0 ? -row[real[k]] : row[real[k]];
     }
 
     private bool SelectWorkingSet(out int outI, out int outJ)
