@@ -25,15 +25,15 @@ public sealed class LinearRegression
     /// <param name="x">rows x features; NaN is refused (fill missing features first).</param>
     /// <param name="y">one target per row.</param>
     /// <param name="alpha">ridge penalty, &gt;= 0; 0 is OLS.</param>
-    /// <param name="sampleWeights">non-negative weights, null for all 1.</param>
+    /// <param name="sample_weights">non-negative weights, null for all 1.</param>
     /// <param name="fitIntercept">false fits through the origin (no centring).</param>
     public static LinearRegression Fit(double[,] x, double[] y, double alpha = 0, double[]? sampleWeights = null, bool fitIntercept = true)
     {
-        if (!double.IsFinite(alpha) || alpha < 0) throw new InputException($"alpha: {alpha} is not a finite number >= 0");
+        if (!double.IsFinite(alpha) || alpha < 0) throw new SettingException($"{new SettingName("alpha")}: {alpha} is not a finite number >= 0");
         FeatureChecks.Matrix(x, "x");
         int n = x.GetLength(0), d = x.GetLength(1);
         FeatureChecks.Targets(y, n, "y");
-        var w = FeatureChecks.Weights(sampleWeights, n, "sampleWeights");
+        var w = FeatureChecks.Weights(sampleWeights, n, "sample_weights");
 
         var xMean = new double[d];
         double yMean = 0;

@@ -96,8 +96,8 @@ public sealed class LinearRegressionTests
     public void BadSettingsNameTheSetting()
     {
         var x = new double[,] { { 1 }, { 2 }, { 3 } };
-        Assert.StartsWith("alpha:", Assert.Throws<InputException>(() => LinearRegression.Fit(x, [1, 2, 3], alpha: -1)).Message);
-        Assert.StartsWith("sampleWeights:", Assert.Throws<InputException>(() => LinearRegression.Fit(x, [1, 2, 3], sampleWeights: [1, -1, 1])).Message);
+        Assert.Equal("alpha", Assert.Throws<SettingException>(() => LinearRegression.Fit(x, [1, 2, 3], alpha: -1)).Setting);
+        Assert.StartsWith("sample_weights:", Assert.Throws<InputException>(() => LinearRegression.Fit(x, [1, 2, 3], sampleWeights: [1, -1, 1])).Message);
         Assert.StartsWith("y:", Assert.Throws<InputException>(() => LinearRegression.Fit(x, [1, 2])).Message);
     }
 }

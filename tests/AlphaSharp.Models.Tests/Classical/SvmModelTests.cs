@@ -97,11 +97,15 @@ public sealed class SvmModelTests
     public void BadSettingsAndDataNameTheSetting()
     {
         var (x, labels, targets, _) = Data();
-        string Message(Action fit) => Assert.Throws<InputException>(fit).Message;
+        string Message(Action fit) => Assert.ThrowsAny<InputException>(fit).Message;
         Assert.StartsWith("C:", Message(() => SupportVectorClassifier.Fit(x, labels, new SvmOptions { C = 0 })));
+        // Settings are SettingExceptions, so a front end can name them in its own words.
+        Assert.Equal("gamma", Assert.Throws<SettingException>(() => SupportVectorRegressor.Fit(x, targets, new SvmOptions { Gamma = 0 })).Setting);
+        Assert.StartsWith("tolerance:", Message(() => SupportVectorClassifier.Fit(x, labels, new SvmOptions { Tolerance = 0 })));
+        Assert.StartsWith("cache_mb:", Message(() => SupportVectorClassifier.Fit(x, labels, new SvmOptions { CacheMb = -1 })));
         Assert.StartsWith("gamma:", Message(() => SupportVectorClassifier.Fit(x, labels, new SvmOptions { Gamma = -1 })));
         Assert.StartsWith("epsilon:", Message(() => SupportVectorRegressor.Fit(x, targets, new SvmOptions { Epsilon = -0.1 })));
-        Assert.StartsWith("classWeights:", Message(() => SupportVectorClassifier.Fit(x, labels, new SvmOptions { ClassWeights = new Dictionary<int, double> { [7] = 2 } })));
+        Assert.StartsWith("class_weights:", Message(() => SupportVectorClassifier.Fit(x, labels, new SvmOptions { ClassWeights = new Dictionary<int, double> { [7] = 2 } })));
         Assert.StartsWith("labels:", Message(() => SupportVectorClassifier.Fit(x, labels.Select(_ => 1).ToArray())));
         var withNaN = (double[,])x.Clone();
         withNaN[5, 3] = double.NaN;

@@ -22,7 +22,7 @@ public static class SupportVectorClassifier
             throw new InputException($"labels: C-SVC needs exactly two classes, got {classes.Length} ({string.Join(", ", classes.Take(5))})");
         if (options.ClassWeights != null)
             foreach (var label in options.ClassWeights.Keys)
-                if (!classes.Contains(label)) throw new InputException($"classWeights: class {label} is not among the labels ({classes[0]}, {classes[1]})");
+                if (!classes.Contains(label)) throw new SettingException($"{new SettingName("class_weights")}: class {label} is not among the labels ({classes[0]}, {classes[1]})");
 
         var xFlat = FeatureChecks.Flatten(x);
         var kernel = options.ResolveKernel(xFlat, d);

@@ -16,7 +16,7 @@ public readonly record struct SvmKernel(SvmKernelType Type, double Gamma)
 
     public static SvmKernel Rbf(double gamma)
     {
-        if (!double.IsFinite(gamma) || gamma <= 0) throw new InputException($"gamma: {gamma} is not a finite number > 0");
+        if (!double.IsFinite(gamma) || gamma <= 0) throw new SettingException($"{new SettingName("gamma")}: {gamma} is not a finite number > 0");
         return new SvmKernel(SvmKernelType.Rbf, gamma);
     }
 
@@ -33,7 +33,7 @@ public readonly record struct SvmKernel(SvmKernelType Type, double Gamma)
             ss += t * t;
         }
         var variance = ss / xFlat.Length;
-        if (!(variance > 0)) throw new InputException("gamma: 'scale' needs features with non-zero variance; every entry of x is the same");
+        if (!(variance > 0)) throw new SettingException($"{new SettingName("gamma")}: 'scale' needs features with non-zero variance; every entry of x is the same");
         return 1.0 / (features * variance);
     }
 

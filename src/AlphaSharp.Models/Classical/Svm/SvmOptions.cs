@@ -37,23 +37,23 @@ public sealed record SvmOptions
 
     internal void Validate(bool regression)
     {
-        if (!double.IsFinite(C) || C <= 0) throw new InputException($"C: {C} is not a finite number > 0");
-        if (Gamma is { } g && (!double.IsFinite(g) || g <= 0)) throw new InputException($"gamma: {g} is not a finite number > 0 (leave it unset for 'scale')");
-        if (regression && (!double.IsFinite(Epsilon) || Epsilon < 0)) throw new InputException($"epsilon: {Epsilon} is not a finite number >= 0");
-        if (!double.IsFinite(Tolerance) || Tolerance <= 0) throw new InputException($"tolerance: {Tolerance} is not a finite number > 0");
-        if (!double.IsFinite(CacheMb) || CacheMb <= 0) throw new InputException($"cacheMb: {CacheMb} is not a finite number > 0");
-        if (MaxIterations < 0) throw new InputException($"maxIterations: {MaxIterations} is negative (0 means libsvm's default)");
-        if (regression && ClassWeights != null) throw new InputException("classWeights: only classification has classes; leave it unset for SVR");
+        if (!double.IsFinite(C) || C <= 0) throw new SettingException($"{new SettingName("C")}: {C} is not a finite number > 0");
+        if (Gamma is { } g && (!double.IsFinite(g) || g <= 0)) throw new SettingException($"{new SettingName("gamma")}: {g} is not a finite number > 0 (leave it unset for 'scale')");
+        if (regression && (!double.IsFinite(Epsilon) || Epsilon < 0)) throw new SettingException($"{new SettingName("epsilon")}: {Epsilon} is not a finite number >= 0");
+        if (!double.IsFinite(Tolerance) || Tolerance <= 0) throw new SettingException($"{new SettingName("tolerance")}: {Tolerance} is not a finite number > 0");
+        if (!double.IsFinite(CacheMb) || CacheMb <= 0) throw new SettingException($"{new SettingName("cache_mb")}: {CacheMb} is not a finite number > 0");
+        if (MaxIterations < 0) throw new SettingException($"{new SettingName("max_iterations")}: {MaxIterations} is negative (0 means libsvm's default)");
+        if (regression && ClassWeights != null) throw new SettingException($"{new SettingName("class_weights")}: only classification has classes; leave it unset for SVR");
         if (ClassWeights != null)
             foreach (var (label, w) in ClassWeights)
-                if (!double.IsFinite(w) || w <= 0) throw new InputException($"classWeights: weight {w} of class {label} is not a finite number > 0");
+                if (!double.IsFinite(w) || w <= 0) throw new SettingException($"{new SettingName("class_weights")}: weight {w} of class {label} is not a finite number > 0");
     }
 
     internal SvmKernel ResolveKernel(double[] xFlat, int features) => Kernel switch
     {
         SvmKernelType.Linear => SvmKernel.Linear,
         SvmKernelType.Rbf => SvmKernel.Rbf(Gamma ?? SvmKernel.ScaleGamma(xFlat, features)),
-        _ => throw new InputException($"kernel: {Kernel} is not linear or rbf"),
+        _ => throw new SettingException($"{new SettingName("kernel")}: {Kernel} is not linear or rbf"),
     };
 
     internal long ResolveMaxIterations(int variables) =>
