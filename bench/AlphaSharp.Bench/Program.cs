@@ -9,6 +9,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["factors"] = FactorBench.Run,
     ["backtest"] = BacktestBench.Run,
     ["models"] = ModelsBench.Run,
+    ["svm"] = SvmBench.Run,
 };
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
 {
