@@ -22,6 +22,9 @@ public sealed class LinearRegression
     public double Intercept { get; }
     public double Alpha { get; }
 
+    /// <summary>A fitted regression as it was saved.</summary>
+    internal static LinearRegression FromState(double[] coefficients, double intercept, double alpha) => new(coefficients, intercept, alpha);
+
     /// <param name="x">rows x features; NaN is refused (fill missing features first).</param>
     /// <param name="y">one target per row.</param>
     /// <param name="alpha">ridge penalty, &gt;= 0; 0 is OLS.</param>
