@@ -7,7 +7,7 @@ public enum CellKind
     RnnTanh,
     /// <summary>h' = relu(W_ih x + b_ih + W_hh h + b_hh).</summary>
     RnnRelu,
-    /// <summary>Gates i, f, g, o (in that order in the weights); c' = f c + i g, h' = o tanh(c').</summary>
+    /// <summary>Gates i, f, g, o (in that order in the weights); c' = f c + i g, h' = o tanh(c'); tanh in g and h' is the spec's <see cref="CellActivation"/>.</summary>
     Lstm,
     /// <summary>Gates r, z, n; n = tanh(W_in x + b_in + r (W_hn h + b_hn)), h' = (1 - z) n + z h.</summary>
     Gru,

@@ -8,9 +8,10 @@ namespace AlphaSharp.Nn.Recurrent;
 /// </summary>
 internal sealed class LayerTape
 {
-    public LayerTape(CellKind kind, StepShape shape, RentedBuffers buffers)
+    public LayerTape(CellKind kind, StepShape shape, RentedBuffers buffers, CellActivation activation = CellActivation.Tanh)
     {
         Kind = kind;
+        Activation = activation;
         Shape = shape;
         var rows = shape.T * shape.B;
         var states = (shape.T + 1) * shape.B * shape.H;
@@ -21,6 +22,9 @@ internal sealed class LayerTape
     }
 
     public CellKind Kind { get; }
+
+    /// <summary>An LSTM's candidate and cell-output function (tanh for every other kind).</summary>
+    public CellActivation Activation { get; }
     public StepShape Shape { get; }
     public float[] Gates { get; }
     public float[] Hs { get; }

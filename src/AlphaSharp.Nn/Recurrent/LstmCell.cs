@@ -18,8 +18,9 @@ internal static unsafe class LstmCell
     /// <paramref name="x"/> (T x B x inputs). The step adds h W_hh^T and <paramref name="bias"/> (b_ih + b_hh, or
     /// empty) and leaves the activated gates i, f, g, o. <paramref name="hs"/> and <paramref name="cs"/>
     /// ((T + 1) x B x H, see <see cref="StepShape"/>) hold the initial state on entry and every state on exit.
+    /// <paramref name="pass"/> other than tanh (the default) runs <see cref="LstmActivatedCell"/>'s cell instead.
     /// </summary>
-    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, PackedMatrix wHhT,
+    public static void Forward(StepShape sh, int b0, int m, bool hasInitialState, LstmPass pass, PackedMatrix wHhT,
         ReadOnlySpan<float> bias, Span<float> gates, Span<float> hs, Span<float> cs,
         ReadOnlySpan<float> x = default, PackedMatrix? wIhT = null)
     {
@@ -40,7 +41,11 @@ internal static unsafe class LstmCell
                 var gNext = s + 1 < sh.T ? pg + (sh.TimeAt(s + 1) * B + b0) * G : null;
                 for (var r = 0; r < m; r++)
                 {
-                    PointwiseForward(H, H, pg + g + r * G, null, 0, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
+                    if (pass.IsTanh)
+                        PointwiseForward(H, H, pg + g + r * G, null, 0, pb, pc + prev + r * H, pc + next + r * H, ph + next + r * H);
+                    else
+                        LstmActivatedCell.PointwiseForward(pass, H, H, pg + g + r * G, null, 0, pb, pc + prev + r * H,
+                            pc + next + r * H, ph + next + r * H);
                     if (gNext != null) Prefetch.Floats(gNext + r * G, G);
                 }
             }
@@ -144,7 +149,7 @@ internal static unsafe class LstmCell
     /// final state on entry and of the initial state on exit. The activated gates are overwritten with the
     /// gradients of the gate pre-activations, which is what the weight-gradient Gemms read afterwards.
     /// </summary>
-    public static void Backward(StepShape sh, int b0, int m, PackedMatrix wHh,
+    public static void Backward(StepShape sh, int b0, int m, LstmPass pass, PackedMatrix wHh,
         ReadOnlySpan<float> dy, int dyStrideT, int dyStrideB, Span<float> gates, ReadOnlySpan<float> cs,
         Span<float> dh, Span<float> dc)
     {
@@ -165,8 +170,12 @@ internal static unsafe class LstmCell
                 for (var r = 0; r < m; r++)
                 {
                     var dyRow = dy.IsEmpty ? null : pdy + (long)t * dyStrideT + (long)(b0 + r) * dyStrideB;
-                    PointwiseBackward(H, H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, dyRow,
-                        pdh + r * H, pdc + r * H);
+                    if (pass.IsTanh)
+                        PointwiseBackward(H, H, pg + g + r * G, pc + prev + r * H, pc + next + r * H, dyRow,
+                            pdh + r * H, pdc + r * H);
+                    else
+                        LstmActivatedCell.PointwiseBackward(pass, H, H, pg + g + r * G, pc + prev + r * H,
+                            pc + next + r * H, dyRow, pdh + r * H, pdc + r * H);
                     if (gEarlier != null)
                     {
                         Prefetch.Floats(gEarlier + r * G, G);

@@ -32,7 +32,7 @@ internal static unsafe class LstmUnitParts
     }
 
     /// <summary>As <see cref="LstmCell.Forward"/> for all rows, in <paramref name="parts"/> unit parts.</summary>
-    public static void Forward(StepShape sh, int parts, bool hasInitialState, float[] wHh, float[]? bias,
+    public static void Forward(StepShape sh, int parts, bool hasInitialState, LstmPass pass, float[] wHh, float[]? bias,
         float[] gates, float[] hs, float[] cs)
     {
         int B = sh.B, H = sh.H, G = 4 * H;
@@ -64,8 +64,14 @@ internal static unsafe class LstmUnitParts
             fixed (float* pg = gates, ph = hs, pc = cs, pb = bias, pa = acc[p])
             {
                 for (var r = 0; r < B; r++)
-                    LstmCell.PointwiseForward(H, n, pg + g + r * G + j0, multiply ? pa + r * 4 * n : null, n,
-                        pb == null ? null : pb + j0, pc + prev + r * H + j0, pc + next + r * H + j0, ph + next + r * H + j0);
+                {
+                    if (pass.IsTanh)
+                        LstmCell.PointwiseForward(H, n, pg + g + r * G + j0, multiply ? pa + r * 4 * n : null, n,
+                            pb == null ? null : pb + j0, pc + prev + r * H + j0, pc + next + r * H + j0, ph + next + r * H + j0);
+                    else
+                        LstmActivatedCell.PointwiseForward(pass, H, n, pg + g + r * G + j0, multiply ? pa + r * 4 * n : null,
+                            n, pb == null ? null : pb + j0, pc + prev + r * H + j0, pc + next + r * H + j0, ph + next + r * H + j0);
+                }
             }
         });
         for (var p = 0; p < parts; p++)
@@ -76,7 +82,7 @@ internal static unsafe class LstmUnitParts
     }
 
     /// <summary>As <see cref="LstmCell.Backward"/> for all rows, in <paramref name="parts"/> unit parts.</summary>
-    public static void Backward(StepShape sh, int parts, float[] wHh, float[]? dy, int dyOffset, int dyStrideT,
+    public static void Backward(StepShape sh, int parts, LstmPass pass, float[] wHh, float[]? dy, int dyOffset, int dyStrideT,
         int dyStrideB, float[] gates, float[] cs, float[] dh, float[] dc)
     {
         int B = sh.B, H = sh.H, G = 4 * H;
@@ -107,8 +113,12 @@ internal static unsafe class LstmUnitParts
                 for (var r = 0; r < B; r++)
                 {
                     var dyRow = pdy == null ? null : pdy + dyOffset + (long)t * dyStrideT + (long)r * dyStrideB + j0;
-                    LstmCell.PointwiseBackward(H, n, pg + g + r * G + j0, pc + prev + r * H + j0, pc + next + r * H + j0,
-                        dyRow, pdh + r * H + j0, pdc + r * H + j0);
+                    if (pass.IsTanh)
+                        LstmCell.PointwiseBackward(H, n, pg + g + r * G + j0, pc + prev + r * H + j0, pc + next + r * H + j0,
+                            dyRow, pdh + r * H + j0, pdc + r * H + j0);
+                    else
+                        LstmActivatedCell.PointwiseBackward(pass, H, n, pg + g + r * G + j0, pc + prev + r * H + j0,
+                            pc + next + r * H + j0, dyRow, pdh + r * H + j0, pdc + r * H + j0);
                 }
             }
         });

@@ -39,6 +39,7 @@ internal static class RecurrentLayer
             Gemm.Sgemm(false, true, rows, G, inputSize, 1f, x, inputSize, w.WIh, inputSize, 0f, tape.Gates, G, threads);
 
         var hasInitial = !h0.IsEmpty || !c0.IsEmpty;
+        var pass = LstmPass.For(tape.Activation);
         var initialH = tape.Hs.AsSpan(tape.InitialOffset, sh.B * H);
         if (h0.IsEmpty) initialH.Clear();
         else h0.CopyTo(initialH);
@@ -51,7 +52,7 @@ internal static class RecurrentLayer
 
         if (unitParts > 1)
         {
-            LstmUnitParts.Forward(sh, unitParts, hasInitial, w.WHh, bias, tape.Gates, tape.Hs, tape.Cs);
+            LstmUnitParts.Forward(sh, unitParts, hasInitial, pass, w.WHh, bias, tape.Gates, tape.Hs, tape.Cs);
             return;
         }
         // W_hh^T multiplies every step: pack it for the Gemm once per call, not once per step.
@@ -62,7 +63,7 @@ internal static class RecurrentLayer
             switch (kind)
             {
                 case CellKind.Lstm:
-                    LstmCell.Forward(sh, b0, m, hasInitial, wHhT, bias, tape.Gates, tape.Hs, tape.Cs, x, wIhT);
+                    LstmCell.Forward(sh, b0, m, hasInitial, pass, wHhT, bias, tape.Gates, tape.Hs, tape.Cs, x, wIhT);
                     break;
                 case CellKind.Gru:
                     var bHn = w.BHh is null ? ReadOnlySpan<float>.Empty : w.BHh.AsSpan(2 * H, H);
@@ -109,7 +110,7 @@ internal static class RecurrentLayer
 
         var unitParts = kind == CellKind.Lstm ? LstmUnitParts.PartCount(sh.B, H, threads) : 1;
         if (unitParts > 1)
-            LstmUnitParts.Backward(sh, unitParts, w.WHh, dy, dyOffset, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
+            LstmUnitParts.Backward(sh, unitParts, LstmPass.For(tape.Activation), w.WHh, dy, dyOffset, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
         else
             TimeLoopBackward(sh, w, tape, dy, dyOffset, dyStrideT, dyStrideB, dh, dc, threads);
 
@@ -125,13 +126,14 @@ internal static class RecurrentLayer
         var kind = tape.Kind;
         int H = sh.H, G = kind.Gates() * H;
         var wHh = PackedMatrix.Rent(false, G, H, w.WHh, H);
+        var pass = LstmPass.For(tape.Activation);
         RowParallel.ForBlocks(sh.B, threads, (b0, m) =>
         {
             var dySpan = dy is null ? ReadOnlySpan<float>.Empty : dy.AsSpan(dyOffset);
             switch (kind)
             {
                 case CellKind.Lstm:
-                    LstmCell.Backward(sh, b0, m, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
+                    LstmCell.Backward(sh, b0, m, pass, wHh, dySpan, dyStrideT, dyStrideB, tape.Gates, tape.Cs, dh, dc);
                     break;
                 case CellKind.Gru:
                     var scratch = ArrayPool<float>.Shared.Rent(m * G);

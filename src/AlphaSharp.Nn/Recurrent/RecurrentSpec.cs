@@ -1,8 +1,11 @@
 namespace AlphaSharp.Nn.Recurrent;
 
-/// <summary>The hyper-parameters of a recurrent stack, named as PyTorch names them.</summary>
+/// <summary>
+/// The hyper-parameters of a recurrent stack, named as PyTorch names them; <see cref="Activation"/> (an LSTM's
+/// candidate and cell-output function, Keras's <c>activation</c>) is the one PyTorch does not have.
+/// </summary>
 public sealed record RecurrentSpec(string Name, CellKind Kind, int InputSize, int HiddenSize, int NumLayers,
-    bool Bias, bool BatchFirst, float Dropout, bool Bidirectional)
+    bool Bias, bool BatchFirst, float Dropout, bool Bidirectional, CellActivation Activation = CellActivation.Tanh)
 {
     public int Directions => Bidirectional ? 2 : 1;
 
@@ -20,5 +23,9 @@ public sealed record RecurrentSpec(string Name, CellKind Kind, int InputSize, in
         if (NumLayers <= 0) throw new ArgumentException($"{Name}: num_layers must be positive, got {NumLayers}");
         if (!(Dropout >= 0f && Dropout <= 1f))
             throw new ArgumentException($"{Name}: dropout should be a number in range [0, 1] representing the probability of an element being zeroed, got {Dropout}");
+        if (!Enum.IsDefined(Activation))
+            throw new ArgumentException($"{Name}: unknown activation {(int)Activation}; use Tanh, Relu or Linear");
+        if (Activation != CellActivation.Tanh && Kind != CellKind.Lstm)
+            throw new ArgumentException($"{Name}: activation {Activation} applies to LSTM cells only; {Name} uses its own nonlinearity");
     }
 }

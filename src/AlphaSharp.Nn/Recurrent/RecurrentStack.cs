@@ -63,7 +63,7 @@ internal static class RecurrentStack
             for (var d = 0; d < D; d++)
             {
                 var k = l * D + d;
-                var tape = new LayerTape(spec.Kind, new StepShape(T, B, H, d == 1), buffers);
+                var tape = new LayerTape(spec.Kind, new StepShape(T, B, H, d == 1), buffers, spec.Activation);
                 var stateSlice = (k * B * H, B * H);
                 RecurrentLayer.Forward(tape.Shape, spec.LayerInputSize(l), layerIn, WeightsOf(spec, weights, k),
                     Slice(h0, stateSlice), Slice(c0, stateSlice), tape, threads);

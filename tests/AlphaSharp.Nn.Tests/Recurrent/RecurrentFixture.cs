@@ -22,6 +22,14 @@ internal sealed class RecurrentFixture
         Dropout = float.Parse(meta["dropout"], CultureInfo.InvariantCulture);
         Bidirectional = Int(meta, "bidirectional") == 1;
         HasH0 = Int(meta, "has_h0") == 1;
+        // fx_lstm_activation.py's LSTMs name their candidate and cell-output function; fx_recurrent.py's are tanh.
+        Activation = meta.TryGetValue("activation", out var act) ? act switch
+        {
+            "relu" => CellActivation.Relu,
+            "linear" => CellActivation.Linear,
+            "tanh" => CellActivation.Tanh,
+            _ => throw new InvalidOperationException($"fixture activation '{act}' is not a cell activation"),
+        } : CellActivation.Tanh;
     }
 
     public Dictionary<string, Tensor> Tensors { get; }
@@ -34,6 +42,7 @@ internal sealed class RecurrentFixture
     public float Dropout { get; }
     public bool Bidirectional { get; }
     public bool HasH0 { get; }
+    public CellActivation Activation { get; }
 
     public static RecurrentFixture Load(string name)
     {
@@ -52,7 +61,7 @@ internal sealed class RecurrentFixture
         var rng = new Rng(7);
         RecurrentBase m = Kind switch
         {
-            "lstm" => new LSTM(InputSize, HiddenSize, rng, NumLayers, Bias, BatchFirst, Dropout, Bidirectional),
+            "lstm" => new LSTM(InputSize, HiddenSize, rng, NumLayers, Bias, BatchFirst, Dropout, Bidirectional, Activation),
             "gru" => new GRU(InputSize, HiddenSize, rng, NumLayers, Bias, BatchFirst, Dropout, Bidirectional),
             "rnn_tanh" => new RNN(InputSize, HiddenSize, rng, NumLayers, "tanh", Bias, BatchFirst, Dropout, Bidirectional),
             "rnn_relu" => new RNN(InputSize, HiddenSize, rng, NumLayers, "relu", Bias, BatchFirst, Dropout, Bidirectional),

@@ -45,7 +45,7 @@ public class RecurrentParityTests
         CheckAgainstPyTorch(name);
     }
 
-    private static void CheckAgainstPyTorch(string name)
+    internal static void CheckAgainstPyTorch(string name)
     {
         var fx = RecurrentFixture.Load(name);
         var m = fx.BuildModule();

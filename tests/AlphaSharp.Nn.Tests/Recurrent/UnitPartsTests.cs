@@ -44,6 +44,9 @@ public class UnitPartsTests
         new RecurrentCase("lstm", 5, 70, 2, true, true, true, true, 6, 5),
         // No initial state (the first step skips the product), no biases, time-major, one direction.
         new RecurrentCase("lstm", 3, 96, 1, false, false, false, false, 4, 3),
+        // The relu cell's own passes (LstmActivatedCell), split by units the same way.
+        new RecurrentCase("lstm", 5, 70, 2, true, true, true, true, 6, 5, Activation: CellActivation.Relu),
+        new RecurrentCase("lstm", 3, 96, 1, false, false, false, false, 4, 3, Activation: CellActivation.Linear),
     ];
 
     [Theory]
