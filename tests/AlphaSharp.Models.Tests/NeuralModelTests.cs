@@ -76,6 +76,7 @@ public class NeuralModelTests
     [InlineData("lstm", 0.25)]
     [InlineData("gru", 0.25)]
     [InlineData("rnn", 0.2)]
+    [InlineData("keras_lstm", 0.2)]
     public void EachNetworkFindsThePlantedSignal(string kind, double minRankIc)
     {
         var ds = Build();
@@ -90,6 +91,7 @@ public class NeuralModelTests
     [InlineData("mlp")]
     [InlineData("lstm")]
     [InlineData("gru")]
+    [InlineData("keras_lstm")]
     public void ASavedModelPredictsTheSameBitsAfterLoading(string kind)
     {
         var ds = Build();

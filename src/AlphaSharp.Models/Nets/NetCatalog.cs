@@ -11,6 +11,7 @@ public static class NetCatalog
         ["lstm"] = (c, s) => new RecurrentNet(c, s),
         ["gru"] = (c, s) => new RecurrentNet(c, s),
         ["rnn"] = (c, s) => new RecurrentNet(c, s),
+        ["keras_lstm"] = (c, s) => new KerasReluLstm(c, s),
     };
 
     public static IEnumerable<string> Names => Kinds.Keys;
