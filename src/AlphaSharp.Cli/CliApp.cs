@@ -11,6 +11,7 @@ public static class CliApp
         root.Subcommands.Add(DataCommands.Create());
         root.Subcommands.Add(FactorCommands.Create());
         root.Subcommands.Add(BacktestCommand.Create());
+        root.Subcommands.Add(ModelsCommand.Create());
         return root;
     }
 
