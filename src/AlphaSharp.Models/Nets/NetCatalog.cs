@@ -12,6 +12,11 @@ public static class NetCatalog
         ["gru"] = (c, s) => new RecurrentNet(c, s),
         ["rnn"] = (c, s) => new RecurrentNet(c, s),
         ["keras_lstm"] = (c, s) => new KerasReluLstm(c, s),
+        ["alstm"] = (c, s) => new AttentionLstm(c, s),
+        ["lstm_gru"] = (c, s) => new LstmGru(c, s),
+        ["cnn"] = (c, s) => new Cnn(c, s),
+        ["tcn"] = (c, s) => new Tcn(c, s),
+        ["transformer"] = (c, s) => new TransformerNet(c, s),
     };
 
     public static IEnumerable<string> Names => Kinds.Keys;
