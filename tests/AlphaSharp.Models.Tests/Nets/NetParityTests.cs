@@ -18,6 +18,7 @@ public class NetParityTests(ITestOutputHelper output)
         "lstm" => new() { Kind = "lstm", Features = 4, Window = 6, Hidden = 8, Layers = 2, Dropout = 0.2f },
         "gru" => new() { Kind = "gru", Features = 4, Window = 6, Hidden = 8, Layers = 2, Dropout = 0.2f, Outputs = 2 },
         "alstm" => new() { Kind = "alstm", Features = 4, Window = 6, Hidden = 8, Layers = 2, Dropout = 0.2f },
+        "alstm_lstm" => new() { Kind = "alstm", RnnType = "LSTM", Features = 4, Window = 6, Hidden = 8, Layers = 1, Outputs = 2 },
         "lstm_gru" => new() { Kind = "lstm_gru", Features = 4, Window = 6, Hidden = 8, Layers = 2, Dropout = 0.2f },
         "cnn" => new() { Kind = "cnn", Features = 4, Window = 8, Hidden = 6, Layers = 2, KernelSize = 3, Dropout = 0.2f },
         "tcn" => new() { Kind = "tcn", Features = 4, Window = 8, Hidden = 6, Layers = 3, KernelSize = 3, Dropout = 0.2f },
@@ -29,6 +30,7 @@ public class NetParityTests(ITestOutputHelper output)
     [InlineData("lstm")]
     [InlineData("gru")]
     [InlineData("alstm")]
+    [InlineData("alstm_lstm")]
     [InlineData("lstm_gru")]
     [InlineData("cnn")]
     [InlineData("tcn")]
