@@ -26,7 +26,7 @@ public sealed class AttentionLstm : Net
 
     public AttentionLstm(NetConfig config, ulong seed) : base(config, seed)
     {
-        if (config.Hidden < 2) throw new InputException($"hidden_size: an attention LSTM needs a width of 2 or more (its attention is hidden/2 wide), got {config.Hidden}");
+        if (config.Hidden < 2) throw new SettingException($"{new SettingName("hidden_size")}: an attention LSTM needs a width of 2 or more (its attention is hidden/2 wide), got {config.Hidden}");
         var h = config.Hidden;
         var input = RegisterModule("net", new Block());
         _fcIn = input.Add("fc_in", new Linear(config.Features, h, InitStream));

@@ -31,7 +31,7 @@ public sealed class Cnn : Net
             length = length + 2 * padding - config.KernelSize + 1;
             length /= 2;
             if (length < 1)
-                throw new InputException($"num_layers: {config.Layers} convolution blocks (each halving the days) leave nothing of a {config.Window}-day window; use fewer layers or a longer window");
+                throw new SettingException($"{new SettingName("num_layers")}: {config.Layers} convolution blocks (each halving the days) leave nothing of a {config.Window}-day window; use fewer layers or a longer window");
             _convs[i] = new Conv1d(channels, config.Hidden, config.KernelSize, InitStream, padding: padding);
             convs.Append(_convs[i]);
             channels = config.Hidden;

@@ -20,7 +20,7 @@ public sealed class LstmGru : Net
 
     public LstmGru(NetConfig config, ulong seed) : base(config, seed)
     {
-        if (config.Hidden < 2) throw new InputException($"hidden_size: an LSTM-GRU needs a width of 2 or more (its GRU is hidden/2 wide), got {config.Hidden}");
+        if (config.Hidden < 2) throw new SettingException($"{new SettingName("hidden_size")}: an LSTM-GRU needs a width of 2 or more (its GRU is hidden/2 wide), got {config.Hidden}");
         var half = config.Hidden / 2;
         _lstm = RegisterModule("lstm", new LSTM(config.Features, config.Hidden, InitStream, config.Layers, batchFirst: true, dropout: config.Dropout));
         _gru = RegisterModule("gru", new GRU(config.Hidden, half, InitStream, config.Layers, batchFirst: true, dropout: config.Dropout));

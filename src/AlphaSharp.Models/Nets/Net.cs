@@ -35,18 +35,18 @@ public sealed record NetConfig
 
     public void Validate()
     {
-        if (Features < 1) throw new InputException($"features: a network needs at least one input feature, got {Features}");
-        if (Window < 1) throw new InputException($"window: {Window} is not a number of days (1 or more)");
-        if (Hidden < 1) throw new InputException($"hidden_size: {Hidden} is not a width (1 or more)");
-        if (Layers < 1) throw new InputException($"num_layers: {Layers} is not a layer count (1 or more)");
-        if (!(Dropout >= 0 && Dropout < 1)) throw new InputException($"dropout: {Dropout} is not a probability in [0, 1)");
-        if (Outputs < 1) throw new InputException($"outputs: {Outputs} is not 1 (a score) or a class count");
-        if (HiddenSizes.Any(h => h < 1)) throw new InputException($"hidden_sizes: {string.Join(",", HiddenSizes)} holds a width below 1");
-        if (Heads < 1) throw new InputException($"nhead: {Heads} is not a head count (1 or more)");
-        if (FeedForward < 1) throw new InputException($"dim_feedforward: {FeedForward} is not a width (1 or more)");
-        if (KernelSize < 1) throw new InputException($"kernel_size: {KernelSize} is not a kernel length (1 or more)");
+        if (Features < 1) throw new SettingException($"{new SettingName("features")}: a network needs at least one input feature, got {Features}");
+        if (Window < 1) throw new SettingException($"{new SettingName("window")}: {Window} is not a number of days (1 or more)");
+        if (Hidden < 1) throw new SettingException($"{new SettingName("hidden_size")}: {Hidden} is not a width (1 or more)");
+        if (Layers < 1) throw new SettingException($"{new SettingName("num_layers")}: {Layers} is not a layer count (1 or more)");
+        if (!(Dropout >= 0 && Dropout < 1)) throw new SettingException($"{new SettingName("dropout")}: {Dropout} is not a probability in [0, 1)");
+        if (Outputs < 1) throw new SettingException($"{new SettingName("outputs")}: {Outputs} is not 1 (a score) or a class count");
+        if (HiddenSizes.Any(h => h < 1)) throw new SettingException($"{new SettingName("hidden_sizes")}: {string.Join(",", HiddenSizes)} holds a width below 1");
+        if (Heads < 1) throw new SettingException($"{new SettingName("nhead")}: {Heads} is not a head count (1 or more)");
+        if (FeedForward < 1) throw new SettingException($"{new SettingName("dim_feedforward")}: {FeedForward} is not a width (1 or more)");
+        if (KernelSize < 1) throw new SettingException($"{new SettingName("kernel_size")}: {KernelSize} is not a kernel length (1 or more)");
         if (!RnnType.Equals("GRU", StringComparison.OrdinalIgnoreCase) && !RnnType.Equals("LSTM", StringComparison.OrdinalIgnoreCase))
-            throw new InputException($"rnn_type: '{RnnType}' is not a recurrent cell (GRU or LSTM)");
+            throw new SettingException($"{new SettingName("rnn_type")}: '{RnnType}' is not a recurrent cell (GRU or LSTM)");
     }
 }
 

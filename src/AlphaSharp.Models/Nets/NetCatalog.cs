@@ -24,5 +24,5 @@ public static class NetCatalog
     public static Net Create(NetConfig config, ulong seed) =>
         Kinds.TryGetValue(config.Kind, out var make)
             ? make(config, seed)
-            : throw new InputException($"model: '{config.Kind}' is not a network kind (known: {string.Join(", ", Kinds.Keys)})");
+            : throw new SettingException($"{new SettingName("model")}: '{config.Kind}' is not a network kind (known: {string.Join(", ", Kinds.Keys)})");
 }

@@ -27,9 +27,9 @@ public sealed class TransformerNet : Net
     public TransformerNet(NetConfig config, ulong seed) : base(config, seed)
     {
         var d = config.Hidden;
-        if (d % 2 != 0) throw new InputException($"hidden_size: the transformer's d_model must be even (sine and cosine columns pair up), got {d}");
-        if (d % config.Heads != 0) throw new InputException($"nhead: d_model (hidden_size) {d} does not split into {config.Heads} heads");
-        if (config.Window > MaxLength) throw new InputException($"window: {config.Window} days exceed the transformer's positional table of {MaxLength}");
+        if (d % 2 != 0) throw new SettingException($"{new SettingName("hidden_size")}: the transformer's d_model must be even (sine and cosine columns pair up), got {d}");
+        if (d % config.Heads != 0) throw new SettingException($"{new SettingName("nhead")}: d_model (hidden_size) {d} does not split into {config.Heads} heads");
+        if (config.Window > MaxLength) throw new SettingException($"{new SettingName("window")}: {config.Window} days exceed the transformer's positional table of {MaxLength}");
         _features = RegisterModule("feature_layer", new Linear(config.Features, d, InitStream));
         var position = RegisterModule("pos_encoder", new Positions(d));
         _pe = position.Pe;

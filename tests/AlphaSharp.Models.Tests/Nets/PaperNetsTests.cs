@@ -132,7 +132,8 @@ public class PaperNetsTests(ITestOutputHelper output)
             "hidden_size" => config with { Hidden = 15, Heads = 1 },
             _ => config with { Layers = 4 }, // an 8-day window halved four times
         };
-        var e = Assert.Throws<InputException>(() => NetCatalog.Create(config, 1));
+        var e = Assert.Throws<SettingException>(() => NetCatalog.Create(config, 1));
+        Assert.Equal(setting, e.Setting);
         Assert.StartsWith(setting + ":", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
