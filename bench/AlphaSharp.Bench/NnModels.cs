@@ -1,11 +1,14 @@
+using AlphaSharp.Models.Nets;
 using AlphaSharp.Nn.Recurrent;
 using AlphaSharp.Nn;
 
 namespace AlphaSharp.Bench;
 
 /// <summary>
-/// The five benchmark models, built from AlphaSharp.Nn modules exactly as bench/reference/torch_nn.py builds them
-/// in PyTorch (same layers, sizes, batch_first, dropout), so samples per second compare like for like.
+/// The five benchmark models, the same layers, sizes, batch_first and dropout as bench/reference/torch_nn.py builds
+/// in PyTorch, so samples per second compare like for like. Where AlphaSharp.Models has the network (qlib-lstm,
+/// lstm-gru, seed001) the bench builds that one (<see cref="ModelsNet"/>); the others are built from AlphaSharp.Nn
+/// modules here.
 /// </summary>
 internal abstract class BenchModel : Module
 {
@@ -23,10 +26,10 @@ internal abstract class BenchModel : Module
 
     public static BenchModel Create(string name, Rng rng) => name switch
     {
-        "qlib-lstm" => new QlibLstm(rng),
+        "qlib-lstm" => ModelsNet.QlibLstm(rng),
         "seed000" => new Seed000(rng),
-        "lstm-gru" => new LstmGru(rng),
-        "seed001" => new Seed001(rng),
+        "lstm-gru" => ModelsNet.LstmGru(rng),
+        "seed001" => ModelsNet.Seed001(rng),
         "alphanet-v4" => new AlphaNetV4(rng),
         _ => throw new ArgumentException($"nn bench: unknown configuration '{name}'"),
     };
@@ -38,20 +41,41 @@ internal abstract class BenchModel : Module
     ];
 }
 
-/// <summary>Qlib's benchmark LSTM: LSTM(6, 64, 2 layers) -> last step -> Linear(64, 1).</summary>
-internal sealed class QlibLstm : BenchModel
+/// <summary>
+/// A benchmark configuration that is one of AlphaSharp.Models' networks, built by NetCatalog from its NetConfig, so the
+/// bench times the very network a workflow trains (one definition). Its initial weights come from a seed drawn from
+/// the bench's generator.
+/// </summary>
+internal sealed class ModelsNet : BenchModel
 {
-    private readonly LSTM _lstm;
-    private readonly Linear _fc;
-    public QlibLstm(Rng rng)
+    private readonly Net _net;
+
+    public ModelsNet(NetConfig config, double forwardFlops, Rng rng)
     {
-        _lstm = RegisterModule("rnn", new LSTM(6, 64, rng, numLayers: 2, batchFirst: true));
-        _fc = RegisterModule("fc", new Linear(64, 1, rng));
+        _net = RegisterModule("net", NetCatalog.Create(config, rng.NextULong()));
+        ForwardFlops = forwardFlops;
     }
-    public override double ForwardFlops => Flops.Lstm(6, 64, 60) + Flops.Lstm(64, 64, 60) + Flops.Linear(64, 1);
-    public override int SeqLen => 60;
-    public override int Features => 6;
-    public override Tensor Forward(Tensor x) => _fc.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
+
+    public override double ForwardFlops { get; }
+    public override int SeqLen => _net.Config.Window;
+    public override int Features => _net.Config.Features;
+    public override bool Classification => _net.Config.Classifier;
+    public override Tensor Forward(Tensor x) => _net.Forward(x);
+
+    /// <summary>Qlib's benchmark LSTM: Models' lstm, LSTM(6, 64, 2 layers) -> last step -> Linear(64, 1).</summary>
+    public static ModelsNet QlibLstm(Rng rng) =>
+        new(new NetConfig { Kind = "lstm", Features = 6, Window = 60, Hidden = 64, Layers = 2 },
+            Flops.Lstm(6, 64, 60) + Flops.Lstm(64, 64, 60) + Flops.Linear(64, 1), rng);
+
+    /// <summary>Paper 000's LSTM-GRU: Models' lstm_gru, LSTM(10, 128) -> GRU(128, 64) -> last -> Linear(64, 1).</summary>
+    public static ModelsNet LstmGru(Rng rng) =>
+        new(new NetConfig { Kind = "lstm_gru", Features = 10, Window = 20, Hidden = 128, Layers = 1 },
+            Flops.Lstm(10, 128, 20) + Flops.Gru(128, 64, 20) + Flops.Linear(64, 1), rng);
+
+    /// <summary>Paper 001's classifier: Models' lstm with two outputs, LSTM(53, 150, 3 layers, dropout 0.2) -> last -> Linear(150, 2), cross-entropy.</summary>
+    public static ModelsNet Seed001(Rng rng) =>
+        new(new NetConfig { Kind = "lstm", Features = 53, Window = 120, Hidden = 150, Layers = 3, Dropout = 0.2f, Outputs = 2 },
+            Flops.Lstm(53, 150, 120) + 2 * Flops.Lstm(150, 150, 120) + Flops.Linear(150, 2), rng);
 }
 
 /// <summary>Paper 000's LSTM baseline: LSTM(10, 256) -> last -> Dropout 0.2 -> Linear(256, 32) + ReLU -> Linear(32, 1).</summary>
@@ -68,43 +92,6 @@ internal sealed class Seed000 : BenchModel
     public override int SeqLen => 20;
     public override int Features => 10;
     public override Tensor Forward(Tensor x) => _head.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
-}
-
-/// <summary>Paper 000's LSTM-GRU: LSTM(10, 128) -> GRU(128, 64) -> last -> Linear(64, 1).</summary>
-internal sealed class LstmGru : BenchModel
-{
-    private readonly LSTM _lstm;
-    private readonly GRU _gru;
-    private readonly Linear _fc;
-    public LstmGru(Rng rng)
-    {
-        _lstm = RegisterModule("lstm", new LSTM(10, 128, rng, batchFirst: true));
-        _gru = RegisterModule("gru", new GRU(128, 64, rng, batchFirst: true));
-        _fc = RegisterModule("fc", new Linear(64, 1, rng));
-    }
-    public override double ForwardFlops => Flops.Lstm(10, 128, 20) + Flops.Gru(128, 64, 20) + Flops.Linear(64, 1);
-    public override int SeqLen => 20;
-    public override int Features => 10;
-    public override Tensor Forward(Tensor x) =>
-        _fc.Forward(Sequence.LastTimeStep(_gru.Forward(_lstm.Forward(x).Output).Output, true));
-}
-
-/// <summary>Paper 001's classifier: LSTM(53, 150, 3 layers, dropout 0.2) -> last -> Linear(150, 2), cross-entropy.</summary>
-internal sealed class Seed001 : BenchModel
-{
-    private readonly LSTM _lstm;
-    private readonly Linear _fc;
-    public Seed001(Rng rng)
-    {
-        _lstm = RegisterModule("rnn", new LSTM(53, 150, rng, numLayers: 3, batchFirst: true, dropout: 0.2f));
-        _lstm.DropoutRng = rng.Split();
-        _fc = RegisterModule("fc", new Linear(150, 2, rng));
-    }
-    public override double ForwardFlops => Flops.Lstm(53, 150, 120) + 2 * Flops.Lstm(150, 150, 120) + Flops.Linear(150, 2);
-    public override int SeqLen => 120;
-    public override int Features => 53;
-    public override bool Classification => true;
-    public override Tensor Forward(Tensor x) => _fc.Forward(Sequence.LastTimeStep(_lstm.Forward(x).Output, true));
 }
 
 /// <summary>

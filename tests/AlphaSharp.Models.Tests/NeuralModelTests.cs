@@ -37,7 +37,7 @@ public class NeuralModelTests
 
     internal static TrainerOptions Fast(ulong seed = 3) => new() { Epochs = 12, BatchSize = 128, LearningRate = 3e-3, Patience = 4, Seed = seed };
 
-    private static double RankIc(Dataset ds, NeuralModel model, string segment)
+    internal static double RankIc(Dataset ds, NeuralModel model, string segment)
     {
         var span = ds.Span(segment);
         var normalizer = ds.FitNormalizer(ds.Span("train"));
@@ -62,9 +62,12 @@ public class NeuralModelTests
         return sum / days;
     }
 
-    private static (NeuralModel Model, FitReport Report) Fit(Dataset ds, string kind, TrainerOptions options, string? dir = null)
+    private static (NeuralModel Model, FitReport Report) Fit(Dataset ds, string kind, TrainerOptions options, string? dir = null) =>
+        Fit(ds, Config(kind), options, dir);
+
+    internal static (NeuralModel Model, FitReport Report) Fit(Dataset ds, NetConfig config, TrainerOptions options, string? dir = null)
     {
-        var model = new NeuralModel(Config(kind), options);
+        var model = new NeuralModel(config, options);
         var normalizer = ds.FitNormalizer(ds.Span("train"));
         var train = ds.ModelData(ds.Span("train"), model.Input, normalizer, forFitting: true);
         var valid = ds.ModelData(ds.Span("valid"), model.Input, normalizer, forFitting: true);

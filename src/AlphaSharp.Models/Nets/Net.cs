@@ -22,18 +22,31 @@ public sealed record NetConfig
     public int Outputs { get; init; } = 1;
     /// <summary>Hidden widths of an MLP.</summary>
     public int[] HiddenSizes { get; init; } = [];
+    /// <summary>Attention heads of a transformer (Qlib's nhead 4).</summary>
+    public int Heads { get; init; } = 4;
+    /// <summary>Feed-forward width of a transformer layer (PyTorch's and so Qlib's dim_feedforward 2048).</summary>
+    public int FeedForward { get; init; } = 2048;
+    /// <summary>Convolution kernel length of a CNN or TCN (Qlib's TCN kernel_size 5).</summary>
+    public int KernelSize { get; init; } = 5;
+    /// <summary>The recurrent cell of an attention LSTM: GRU (Qlib's ALSTM default) or LSTM.</summary>
+    public string RnnType { get; init; } = "GRU";
 
     [JsonIgnore] public bool Classifier => Outputs > 1;
 
     public void Validate()
     {
-        if (Features < 1) throw new InputException($"features: a network needs at least one input feature, got {Features}");
-        if (Window < 1) throw new InputException($"window: {Window} is not a number of days (1 or more)");
-        if (Hidden < 1) throw new InputException($"hidden_size: {Hidden} is not a width (1 or more)");
-        if (Layers < 1) throw new InputException($"num_layers: {Layers} is not a layer count (1 or more)");
-        if (!(Dropout >= 0 && Dropout < 1)) throw new InputException($"dropout: {Dropout} is not a probability in [0, 1)");
-        if (Outputs < 1) throw new InputException($"outputs: {Outputs} is not 1 (a score) or a class count");
-        if (HiddenSizes.Any(h => h < 1)) throw new InputException($"hidden_sizes: {string.Join(",", HiddenSizes)} holds a width below 1");
+        if (Features < 1) throw new SettingException($"{new SettingName("features")}: a network needs at least one input feature, got {Features}");
+        if (Window < 1) throw new SettingException($"{new SettingName("window")}: {Window} is not a number of days (1 or more)");
+        if (Hidden < 1) throw new SettingException($"{new SettingName("hidden_size")}: {Hidden} is not a width (1 or more)");
+        if (Layers < 1) throw new SettingException($"{new SettingName("num_layers")}: {Layers} is not a layer count (1 or more)");
+        if (!(Dropout >= 0 && Dropout < 1)) throw new SettingException($"{new SettingName("dropout")}: {Dropout} is not a probability in [0, 1)");
+        if (Outputs < 1) throw new SettingException($"{new SettingName("outputs")}: {Outputs} is not 1 (a score) or a class count");
+        if (HiddenSizes.Any(h => h < 1)) throw new SettingException($"{new SettingName("hidden_sizes")}: {string.Join(",", HiddenSizes)} holds a width below 1");
+        if (Heads < 1) throw new SettingException($"{new SettingName("nhead")}: {Heads} is not a head count (1 or more)");
+        if (FeedForward < 1) throw new SettingException($"{new SettingName("dim_feedforward")}: {FeedForward} is not a width (1 or more)");
+        if (KernelSize < 1) throw new SettingException($"{new SettingName("kernel_size")}: {KernelSize} is not a kernel length (1 or more)");
+        if (!RnnType.Equals("GRU", StringComparison.OrdinalIgnoreCase) && !RnnType.Equals("LSTM", StringComparison.OrdinalIgnoreCase))
+            throw new SettingException($"{new SettingName("rnn_type")}: '{RnnType}' is not a recurrent cell (GRU or LSTM)");
     }
 }
 

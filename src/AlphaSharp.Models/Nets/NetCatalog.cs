@@ -12,6 +12,11 @@ public static class NetCatalog
         ["gru"] = (c, s) => new RecurrentNet(c, s),
         ["rnn"] = (c, s) => new RecurrentNet(c, s),
         ["keras_lstm"] = (c, s) => new KerasReluLstm(c, s),
+        ["alstm"] = (c, s) => new AttentionLstm(c, s),
+        ["lstm_gru"] = (c, s) => new LstmGru(c, s),
+        ["cnn"] = (c, s) => new Cnn(c, s),
+        ["tcn"] = (c, s) => new Tcn(c, s),
+        ["transformer"] = (c, s) => new TransformerNet(c, s),
     };
 
     public static IEnumerable<string> Names => Kinds.Keys;
@@ -19,5 +24,5 @@ public static class NetCatalog
     public static Net Create(NetConfig config, ulong seed) =>
         Kinds.TryGetValue(config.Kind, out var make)
             ? make(config, seed)
-            : throw new InputException($"model: '{config.Kind}' is not a network kind (known: {string.Join(", ", Kinds.Keys)})");
+            : throw new SettingException($"{new SettingName("model")}: '{config.Kind}' is not a network kind (known: {string.Join(", ", Kinds.Keys)})");
 }

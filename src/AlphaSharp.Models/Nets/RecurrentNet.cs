@@ -22,7 +22,7 @@ public sealed class RecurrentNet : Net
             "lstm" => new LSTM(config.Features, config.Hidden, InitStream, config.Layers, batchFirst: true, dropout: config.Dropout),
             "gru" => new GRU(config.Features, config.Hidden, InitStream, config.Layers, batchFirst: true, dropout: config.Dropout),
             "rnn" => new RNN(config.Features, config.Hidden, InitStream, config.Layers, batchFirst: true, dropout: config.Dropout),
-            _ => throw new InputException($"model: '{config.Kind}' is not a recurrent kind (lstm, gru, rnn)"),
+            _ => throw new SettingException($"{new SettingName("model")}: '{config.Kind}' is not a recurrent kind (lstm, gru, rnn)"),
         };
         _rnn.DropoutRng = DropoutStream;
         RegisterModule("rnn", _rnn);
