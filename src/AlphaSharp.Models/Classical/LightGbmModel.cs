@@ -37,7 +37,8 @@ public sealed class LightGbmModel : IDisposable
 
     /// <summary>
     /// Fits on row-major <paramref name="x"/> (y.Length rows). With <paramref name="valid"/>, early stopping watches
-    /// its loss and the best round is kept; without, all num_boost_round rounds are kept.
+    /// its loss and the best round is kept; without it, or with early_stopping_rounds 0, all rounds are kept (the
+    /// validation loss is still recorded).
     /// </summary>
     public static LightGbmModel Fit(LightGbmParameters parameters, float[] x, float[] y, float[]? weights = null, LightGbmSet? valid = null)
     {

@@ -3,7 +3,8 @@ namespace AlphaSharp.Models.Classical;
 /// <summary>
 /// The boosting loop over the native booster: one round at a time, the training and validation loss after each,
 /// early stopping as LightGBM's Python callback does it (stop once the validation loss has not been strictly lower
-/// than its best for early_stopping_rounds rounds), and the model cut back to the best round.
+/// than its best for early_stopping_rounds rounds) and the model cut back to the best round; with early_stopping_rounds
+/// 0 (or no validation set) every round is kept.
 /// </summary>
 internal static class LightGbmTrainer
 {
@@ -33,12 +34,14 @@ internal static class LightGbmTrainer
             }
             var v = LightGbmNative.GetEval(booster, 1)[0];
             validLoss.Add(v);
-            if (v < best)
+            // Without early stopping every round is kept, as lightgbm.train does without the callback.
+            if (p.EarlyStoppingRounds == 0) bestIteration = round;
+            else if (v < best)
             {
                 best = v;
                 bestIteration = round;
             }
-            else if (p.EarlyStoppingRounds > 0 && round - bestIteration >= p.EarlyStoppingRounds) break;
+            else if (round - bestIteration >= p.EarlyStoppingRounds) break;
         }
         // bestIteration 0 (the first round found no split: constant labels, or too few rows for min_data_in_leaf) asks
         // LightGBM for everything it kept, its constant start score.

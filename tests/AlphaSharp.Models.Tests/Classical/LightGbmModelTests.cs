@@ -91,6 +91,18 @@ public class LightGbmModelTests
     }
 
     [Fact]
+    public void Early_stopping_off_keeps_every_round()
+    {
+        var train = PlantedData.Make(3000, 6, seed: 9);
+        var valid = PlantedData.Make(1000, 6, seed: 10, interaction: -1);
+        using var m = LightGbmModel.Fit(Small with { NumBoostRound = 60, EarlyStoppingRounds = 0 }, train.X, train.Y, null, Set(valid));
+        Assert.Equal(60, m.BestIteration);
+        Assert.Equal(60, m.ValidLoss.Count);
+        Assert.True(m.ValidLoss[^1] > m.ValidLoss.Min());
+        Assert.Equal(m.ValidLoss[^1], Stats.Mse(m.Predict(valid.X, valid.Rows), valid.Y), 1e-5);
+    }
+
+    [Fact]
     public void Nan_features_are_missing_values_with_their_own_branch()
     {
         // x0 missing in a fifth of the rows, and those rows have y = 3: only the missing-value side of a split explains it.
