@@ -70,7 +70,15 @@ public sealed class LightGbmModel : IDisposable
     public static LightGbmModel Load(string path)
     {
         var f = LightGbmModelFile.Read(path);
-        return new LightGbmModel(f.Parameters, f.Features, f.ModelText, f.BestIteration, f.TrainLoss, f.ValidLoss);
+        try
+        {
+            return new LightGbmModel(f.Parameters, f.Features, f.ModelText, f.BestIteration, f.TrainLoss, f.ValidLoss);
+        }
+        catch (LightGbmException e)
+        {
+            // A damaged file is the user's problem to fix, not an internal fault: one line naming the file.
+            throw new InputException($"{path}: the model text does not load ({e.Message.ReplaceLineEndings(" ")})");
+        }
     }
 
     public void Dispose() => booster.Dispose();

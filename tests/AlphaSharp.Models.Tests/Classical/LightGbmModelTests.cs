@@ -72,6 +72,30 @@ public class LightGbmModelTests
     }
 
     [Fact]
+    public void A_damaged_model_file_names_itself()
+    {
+        var d = PlantedData.Make(500, 4, seed: 18);
+        var dir = Directory.CreateTempSubdirectory("lgbm-");
+        try
+        {
+            var path = Path.Combine(dir.FullName, "model.json");
+            using (var m = LightGbmModel.Fit(Small with { NumBoostRound = 5 }, d.X, d.Y)) m.Save(path);
+            var text = File.ReadAllText(path);
+            File.WriteAllText(path, text[..text.IndexOf("\"model\"", StringComparison.Ordinal)] + "\"model\": \"tree\\nbroken\"\n}\n");
+            var e = Assert.Throws<AlphaSharp.Common.InputException>(() => LightGbmModel.Load(path));
+            Assert.StartsWith($"{path}: the model text does not load (LightGBM LGBM_BoosterLoadModelFromString failed: ", e.Message);
+            Assert.DoesNotContain('\n', e.Message);
+            File.WriteAllText(path, "{\"format\": \"something else\"}");
+            Assert.Equal($"{path}: not an AlphaSharp LightGBM model (format is not alphasharp.lightgbm/1)",
+                Assert.Throws<AlphaSharp.Common.InputException>(() => LightGbmModel.Load(path)).Message);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Early_stopping_stops_and_keeps_the_best_round()
     {
         // Validation flips the interaction: learning sin(x0) helps it, learning x1 x2 then hurts it.
