@@ -53,23 +53,23 @@ public sealed record LightGbmParameters
 
     public bool IsBinary => Objective == "binary";
 
-    /// <summary>Throws an <see cref="InputException"/> naming the first bad setting.</summary>
+    /// <summary>Throws a <see cref="SettingException"/> naming the first bad setting.</summary>
     public void Validate()
     {
         if (Objective is not ("mse" or "regression" or "binary"))
-            throw new InputException($"objective: '{Objective}' is not supported; use mse (alias regression) or binary");
-        if (NumLeaves is < 2 or > 131072) throw new InputException($"num_leaves: {NumLeaves} is out of range; give 2..131072");
-        if (MaxDepth == 0 || MaxDepth < -1) throw new InputException($"max_depth: {MaxDepth} is invalid; give -1 (no limit) or a depth >= 1");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new InputException($"learning_rate: {Num(LearningRate)} must be a finite number > 0");
+            throw new SettingException($"{new SettingName("objective")}: '{Objective}' is not supported; use mse (alias regression) or binary");
+        if (NumLeaves is < 2 or > 131072) throw new SettingException($"{new SettingName("num_leaves")}: {NumLeaves} is out of range; give 2..131072");
+        if (MaxDepth == 0 || MaxDepth < -1) throw new SettingException($"{new SettingName("max_depth")}: {MaxDepth} is invalid; give -1 (no limit) or a depth >= 1");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new SettingException($"{new SettingName("learning_rate")}: {Num(LearningRate)} must be a finite number > 0");
         NonNegative("lambda_l1", LambdaL1);
         NonNegative("lambda_l2", LambdaL2);
         Fraction("feature_fraction", FeatureFraction);
         Fraction("bagging_fraction", BaggingFraction);
-        if (BaggingFreq < 0) throw new InputException($"bagging_freq: {BaggingFreq} must be >= 0 (0 = no bagging)");
-        if (MinDataInLeaf < 1) throw new InputException($"min_data_in_leaf: {MinDataInLeaf} must be >= 1");
-        if (NumBoostRound < 1) throw new InputException($"num_boost_round: {NumBoostRound} must be >= 1");
-        if (EarlyStoppingRounds < 0) throw new InputException($"early_stopping_rounds: {EarlyStoppingRounds} must be >= 0 (0 = off)");
-        if (NumThreads < 1) throw new InputException($"num_threads: {NumThreads} must be >= 1 (the thread count is part of a reproducible result)");
+        if (BaggingFreq < 0) throw new SettingException($"{new SettingName("bagging_freq")}: {BaggingFreq} must be >= 0 (0 = no bagging)");
+        if (MinDataInLeaf < 1) throw new SettingException($"{new SettingName("min_data_in_leaf")}: {MinDataInLeaf} must be >= 1");
+        if (NumBoostRound < 1) throw new SettingException($"{new SettingName("num_boost_round")}: {NumBoostRound} must be >= 1");
+        if (EarlyStoppingRounds < 0) throw new SettingException($"{new SettingName("early_stopping_rounds")}: {EarlyStoppingRounds} must be >= 0 (0 = off)");
+        if (NumThreads < 1) throw new SettingException($"{new SettingName("num_threads")}: {NumThreads} must be >= 1 (the thread count is part of a reproducible result)");
     }
 
     /// <summary>The space-separated key=value string LightGBM's C API reads, for datasets and the booster alike.</summary>
@@ -98,11 +98,11 @@ public sealed record LightGbmParameters
 
     private static void NonNegative(string name, double v)
     {
-        if (!(v >= 0) || !double.IsFinite(v)) throw new InputException($"{name}: {Num(v)} must be a finite number >= 0");
+        if (!(v >= 0) || !double.IsFinite(v)) throw new SettingException($"{new SettingName(name)}: {Num(v)} must be a finite number >= 0");
     }
 
     private static void Fraction(string name, double v)
     {
-        if (!(v > 0 && v <= 1)) throw new InputException($"{name}: {Num(v)} must be in (0, 1]");
+        if (!(v > 0 && v <= 1)) throw new SettingException($"{new SettingName(name)}: {Num(v)} must be in (0, 1]");
     }
 }

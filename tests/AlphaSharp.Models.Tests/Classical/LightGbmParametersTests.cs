@@ -48,8 +48,9 @@ public class LightGbmParametersTests
     [MemberData(nameof(BadSettings))]
     public void Each_bad_setting_gives_its_one_line_message(string setting, string message)
     {
-        var e = Assert.Throws<InputException>(() => LightGbmModel.Fit(Bad(setting), D.X, D.Y));
+        var e = Assert.Throws<SettingException>(() => LightGbmModel.Fit(Bad(setting), D.X, D.Y));
         Assert.Equal(message, e.Message);
+        Assert.Equal(setting.Replace("_nan", ""), e.Setting);
         Assert.DoesNotContain('\n', e.Message);
     }
 
