@@ -10,6 +10,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["backtest"] = BacktestBench.Run,
     ["models"] = ModelsBench.Run,
     ["svm"] = SvmBench.Run,
+    ["gbdt"] = GbdtBench.Run,
 };
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
 {
