@@ -10,7 +10,7 @@ public class ModelsCommandTests
         var r = CliHarness.Run("models", "benchmark", "--models", "linear,nope", "--out", dir);
         Assert.Equal(2, r.Exit);
         var line = Assert.Single(r.Err.Trim().Split('\n'));
-        Assert.StartsWith("error: models: 'nope' is not a model of the benchmark (known: linear, mlp, lstm", line);
+        Assert.StartsWith("error: models: 'nope' is not a model of the benchmark (known: linear, lightgbm, mlp, lstm", line);
         Assert.False(Directory.Exists(dir));
     }
 

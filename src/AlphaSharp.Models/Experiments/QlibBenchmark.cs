@@ -51,6 +51,12 @@ public static class QlibBenchmark
         {
             case "linear":
                 return (new LinearModel(), "OLS, intercept, no penalty");
+            case "lightgbm":
+            {
+                var p = LightGbmParameters.QlibAlpha158 with { Seed = (int)seed };
+                return (new GradientBoostedModel(p), $"Qlib's preset: mse, {p.NumLeaves} leaves, depth {p.MaxDepth}, lr {p.LearningRate}, " +
+                    $"l1 {p.LambdaL1}, l2 {p.LambdaL2}, feature fraction {p.FeatureFraction}, <= {p.NumBoostRound} rounds, early stop {p.EarlyStoppingRounds}, {p.NumThreads} threads");
+            }
             case "mlp":
             {
                 var o = T(100, 2e-3, 8192, 20);
@@ -64,7 +70,7 @@ public static class QlibBenchmark
             }
             default:
                 if (!NetCatalog.Names.Contains(kind))
-                    throw new InputException($"models: '{kind}' is not a model of the benchmark (known: linear, mlp, {string.Join(", ", NetCatalog.Names.Where(n => n != "mlp"))})");
+                    throw new InputException($"models: '{kind}' is not a model of the benchmark (known: linear, lightgbm, mlp, {string.Join(", ", NetCatalog.Names.Where(n => n != "mlp"))})");
                 var d = T(200, 1e-3, 800, 10);
                 return (new NeuralModel(Seq(kind), d), $"20 features x 20 days, hidden 64, 2 layers, Adam lr 1e-3, batch 800, epochs <= {d.Epochs}, early stop 10");
         }
