@@ -68,6 +68,23 @@ public static class QlibBenchmark
                 var o = T(200, 1e-3, 800, 10);
                 return (new NeuralModel(Seq(kind), o), $"20 features x 20 days, hidden 64, 2 layers, Adam lr 1e-3, batch 800, epochs <= {o.Epochs}, early stop 10");
             }
+            case "alstm":
+            {
+                var o = T(200, 1e-3, 800, 10);
+                return (new NeuralModel(Seq(kind) with { RnnType = "GRU" }, o), $"20 features x 20 days, GRU cell, hidden 64, 2 layers, Adam lr 1e-3, batch 800, epochs <= {o.Epochs}, early stop 10");
+            }
+            case "tcn":
+            {
+                var o = T(200, 1e-4, 2000, 20);
+                var c = Seq(kind, hidden: 32, layers: 5) with { KernelSize = 7, Dropout = 0.5f };
+                return (new NeuralModel(c, o), $"20 features x 20 days, 5 blocks of 32 channels, kernel 7, dropout 0.5, Adam lr 1e-4, batch 2000, epochs <= {o.Epochs}, early stop 20");
+            }
+            case "transformer":
+            {
+                var o = T(100, 1e-4, 2048, 5);
+                var c = Seq(kind, hidden: 64, layers: 2) with { Heads = 2 };
+                return (new NeuralModel(c, o), $"20 features x 20 days, d_model 64, 2 heads, 2 layers, ff {c.FeedForward}, Adam lr 1e-4, batch 2048, epochs <= {o.Epochs}, early stop 5");
+            }
             default:
                 if (!NetCatalog.Names.Contains(kind))
                     throw new InputException($"models: '{kind}' is not a model of the benchmark (known: linear, lightgbm, mlp, {string.Join(", ", NetCatalog.Names.Where(n => n != "mlp"))})");
