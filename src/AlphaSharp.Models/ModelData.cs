@@ -51,4 +51,14 @@ public sealed class ModelData
         });
         return x;
     }
+
+    /// <summary><see cref="Matrix"/> in double, as the classical solvers take it.</summary>
+    public double[,] MatrixAsDouble()
+    {
+        var m = Matrix();
+        var d = new double[Count, SampleSize];
+        for (var r = 0; r < Count; r++)
+            for (var c = 0; c < SampleSize; c++) d[r, c] = m[(long)r * SampleSize + c];
+        return d;
+    }
 }

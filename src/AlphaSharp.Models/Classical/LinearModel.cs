@@ -25,7 +25,7 @@ public sealed class LinearModel(double alpha = 0) : IModel
         if (train.Count == 0) throw new InputException("train: the training segment has no sample (no member with a label in it)");
         var clock = Stopwatch.StartNew();
         var weights = train.Weights?.Select(w => (double)w).ToArray();
-        _fit = LinearRegression.Fit(ToDouble(train.Matrix(), train.Count, train.SampleSize), train.Labels.Select(v => (double)v).ToArray(), Alpha, weights);
+        _fit = LinearRegression.Fit(train.MatrixAsDouble(), train.Labels.Select(v => (double)v).ToArray(), Alpha, weights);
         var loss = double.NaN;
         if (valid?.Labels is { } labels)
         {
@@ -37,7 +37,7 @@ public sealed class LinearModel(double alpha = 0) : IModel
 
     public float[] Predict(ModelData data)
     {
-        var p = Regression.Predict(ToDouble(data.Matrix(), data.Count, data.SampleSize));
+        var p = Regression.Predict(data.MatrixAsDouble());
         return p.Select(v => (float)v).ToArray();
     }
 
@@ -58,13 +58,6 @@ public sealed class LinearModel(double alpha = 0) : IModel
         return new LinearModel(s.Alpha) { _fit = LinearRegression.FromState(s.Coefficients, s.Intercept, s.Alpha) };
     }
 
-    private static double[,] ToDouble(float[] x, int rows, int columns)
-    {
-        var d = new double[rows, columns];
-        for (var r = 0; r < rows; r++)
-            for (var c = 0; c < columns; c++) d[r, c] = x[(long)r * columns + c];
-        return d;
-    }
 
     private sealed record State(double Alpha, double Intercept, double[] Coefficients);
 }
