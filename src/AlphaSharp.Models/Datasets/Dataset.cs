@@ -50,12 +50,18 @@ public sealed class Dataset
     public bool[]? Members { get; }
     public IReadOnlyList<SegmentSpan> Spans { get; }
 
-    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null)
+    /// <param name="label">
+    /// A label panel computed elsewhere (instrument-major), such as the excess or style-neutralised returns of
+    /// <c>Factors/Labels</c>; null computes <see cref="DatasetSpec.Label"/>. Its reach is still the spec's.
+    /// </param>
+    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null, float[]? label = null)
     {
         if (spec.Features.Count == 0) throw new InputException("features: none given");
         var spans = Segments.Resolve(data.Calendar, spec.Segments, spec.LabelReach);
         var engine = new FactorEngine(data);
-        var label = engine.Evaluate(spec.Label, ExpressionRole.Label);
+        if (label is not null && label.Length != data.Panel.N * data.Panel.T)
+            throw new ArgumentException($"dataset: the label panel has {label.Length} cells, expected {data.Panel.N} x {data.Panel.T}");
+        label ??= engine.Evaluate(spec.Label, ExpressionRole.Label);
         var members = engine.Mask;
         var cube = FeatureCube.Build(engine, spec.Features, progress);
         var fitting = LabelNorms.Apply(spec.LabelNorm, label, members, data.Calendar.Count);

@@ -12,6 +12,8 @@ public enum LabelNorm
     CsRank,
     /// <summary>(y - mean) / std per date, sample std: Qlib's CSZScoreNorm.</summary>
     CsZScore,
+    /// <summary>Classes for a classifier: 1 where the label is above 0 (up), 0 where it is 0 or below (down); missing stays missing.</summary>
+    UpDown,
 }
 
 public static class LabelNorms
@@ -25,6 +27,8 @@ public static class LabelNorms
                 return label;
             case LabelNorm.CsZScore:
                 return CrossSection.ZScore(label, members, days);
+            case LabelNorm.UpDown:
+                return label.Select(v => float.IsNaN(v) ? float.NaN : v > 0 ? 1f : 0f).ToArray();
             default:
                 var rank = CrossSection.Rank(label, members, days);
                 for (var k = 0; k < rank.Length; k++) rank[k] = (float)((rank[k] - 0.5) * 3.46);
