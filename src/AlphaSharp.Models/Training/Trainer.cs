@@ -8,8 +8,8 @@ namespace AlphaSharp.Models.Training;
 
 /// <summary>
 /// Trains a <see cref="Net"/>: epochs of seeded shuffled batches (each epoch's order drawn from the seed and the epoch
-/// number alone), Adam, gradient clipping, a per-epoch learning-rate decay, sample-weighted MSE or class-weighted
-/// cross-entropy, and early stopping on the validation loss or IC that keeps the best epoch's weights. With a
+/// number alone), Adam, gradient clipping, learning-rate schedules (exponential, cosine, step), sample-weighted MSE
+/// or class-weighted cross-entropy, and early stopping on the validation loss or IC that keeps the best epoch's weights. With a
 /// directory it writes the epoch log and two checkpoints after every epoch (atomically), and a fit that finds its
 /// own last checkpoint there resumes from it to exactly the parameters an uninterrupted fit reaches.
 /// </summary>
@@ -50,6 +50,7 @@ public sealed class Trainer
             context.Cancel.ThrowIfCancellationRequested();
             var epoch = state.NextEpoch;
             var epochClock = Stopwatch.StartNew();
+            state.LearningRate = _o.LearningRateAt(epoch);
             _optimizer.LearningRate = state.LearningRate;
             var order = Enumerable.Range(0, train.Count).ToArray();
             new Rng(EpochSeed(_o.Seed, epoch)).Shuffle(order.AsSpan());
@@ -96,7 +97,6 @@ public sealed class Trainer
             }
             else state.BadEpochs++;
             state.NextEpoch = epoch + 1;
-            state.LearningRate = Math.Max(_o.MinLr, state.LearningRate * _o.LrDecay);
             if (checkpoints is not null)
             {
                 if (improved) checkpoints.SaveBest(bestState!);
