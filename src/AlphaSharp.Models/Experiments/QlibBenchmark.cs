@@ -95,7 +95,7 @@ public static class QlibBenchmark
 
     public static bool ReadsRows(string kind) => kind is "linear" or "mlp" or "lightgbm";
 
-    /// <summary>Runs every model for every seed; <paramref name="log"/> gets a line per fit.</summary>
+    /// <summary>Runs every model for every seed; <paramref name="log"/> gets a line per fit and one per epoch.</summary>
     public static IReadOnlyList<BenchmarkRow> Run(MarketData data, IReadOnlyList<string> kinds, int seeds, int maxEpochs, Action<string>? log = null)
     {
         if (seeds < 1) throw new SettingException($"{new SettingName("seeds")} {seeds}: need at least one seed");
@@ -120,7 +120,13 @@ public static class QlibBenchmark
                 var train = ds.ModelData(ds.Span("train"), model.Input, normalizer, forFitting: true);
                 var valid = ds.ModelData(ds.Span("valid"), model.Input, normalizer, forFitting: true);
                 var fitClock = Stopwatch.StartNew();
-                var report = model.Fit(train, valid, new FitContext());
+                var seedLabel = s + 1;
+                var report = model.Fit(train, valid, new FitContext(Progress: p =>
+                {
+                    if (p.EpochDone)
+                        log?.Invoke($"{kind} seed {seedLabel} epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:F4}, valid loss {p.ValidLoss:F4}, " +
+                                    $"valid IC {p.ValidIc:F4}, {p.SamplesPerSecond:F0} samples/s");
+                }));
                 var test = ds.ModelData(ds.Span("test"), model.Input, normalizer, forFitting: false);
                 var ic = PredictionIc.Of(test.Samples, model.Predict(test), test.Labels!);
                 figures.Add(ic);
