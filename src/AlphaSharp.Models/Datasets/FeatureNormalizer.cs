@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlphaSharp.Common;
@@ -116,16 +117,31 @@ public sealed class FeatureNormalizer
     }
 
     /// <summary>Maps, clips and fills <paramref name="rows"/> in place: a whole number of days, <see cref="Features"/> floats a day.</summary>
+    /// <remarks>
+    /// Vectors and the scalar tail do the same IEEE operations (a subtraction, a division, a clamp), so the bits do not
+    /// depend on the vector width; a NaN result (a missing input) takes the fill value.
+    /// </remarks>
     public void Apply(Span<float> rows)
     {
         var width = Features;
         if (rows.Length % width != 0) throw new ArgumentException($"normalizer: {rows.Length} floats is not a whole number of {width}-feature days");
         var center = Center.AsSpan();
         var scale = Scale.AsSpan();
+        var lanes = Vector<float>.Count;
+        var lo = new Vector<float>(-Clip);
+        var hi = new Vector<float>(Clip);
+        var fill = new Vector<float>(Fill);
         for (var at = 0; at < rows.Length; at += width)
         {
             var day = rows.Slice(at, width);
-            for (var f = 0; f < day.Length; f++)
+            var f = 0;
+            for (; f + lanes <= width; f += lanes)
+            {
+                var v = (new Vector<float>(day[f..]) - new Vector<float>(center[f..])) / new Vector<float>(scale[f..]);
+                var clamped = Vector.Min(Vector.Max(v, lo), hi);
+                Vector.ConditionalSelect(Vector.Equals(v, v), clamped, fill).CopyTo(day[f..]);
+            }
+            for (; f < width; f++)
             {
                 var v = (day[f] - center[f]) / scale[f];
                 day[f] = float.IsNaN(v) ? Fill : Math.Clamp(v, -Clip, Clip);
