@@ -62,3 +62,15 @@ internal static class Python
         return lines;
     }
 }
+
+/// <summary>This process's memory as the kernel counts it.</summary>
+internal static class Memory
+{
+    /// <summary>Peak resident set so far (VmHWM), in MB; NaN where /proc is absent.</summary>
+    public static double PeakRssMb()
+    {
+        if (!File.Exists("/proc/self/status")) return double.NaN;
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+}

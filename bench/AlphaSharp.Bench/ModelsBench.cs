@@ -20,13 +20,6 @@ namespace AlphaSharp.Bench;
 /// </summary>
 internal static class ModelsBench
 {
-    /// <summary>Qlib's 20 Alpha158 columns for its sequence models (FilterCol in the benchmark configs).</summary>
-    private static readonly string[] QlibSequenceColumns =
-    [
-        "RESI5", "WVMA5", "RSQR5", "KLEN", "RSQR10", "CORR5", "CORD5", "CORR10", "ROC60", "RESI10",
-        "VSTD5", "RSQR60", "CORR60", "WVMA60", "STD5", "RSQR20", "CORD60", "CORD10", "CORR20", "KLOW",
-    ];
-
     public static int Run(string[] args)
     {
         var kinds = (BenchArgs.Value(args, "--kinds") ?? string.Join(',', NetCatalog.Names)).Split(',');
@@ -47,12 +40,12 @@ internal static class ModelsBench
         Console.WriteLine($"alpha158 cube: {all.Count} features x {full.Cube.N} instruments x {full.Cube.T} days = {full.Cube.Bytes / 1e9:F2} GB " +
                           $"({buildSeconds:F1} s to compute), the feature panels themselves {panelBytes / 1e9:F2} GB: ratio {(double)full.Cube.Bytes / panelBytes:F2}");
         Console.WriteLine($"alpha158 windows (L = 20) over the whole store: {samples:N0} member samples with a label; as views they add 0 bytes " +
-                          $"(one batch buffer); stored whole they would take {materialised / 1e9:F1} GB; peak RSS so far {PeakRssMb():F0} MB");
+                          $"(one batch buffer); stored whole they would take {materialised / 1e9:F1} GB; peak RSS so far {Memory.PeakRssMb():F0} MB");
         full = null;
         GC.Collect();
 
         // (2) Training speed, through the data path and engine only, on 2014 (train) of the Qlib protocol.
-        var seq = all.Where(f => QlibSequenceColumns.Contains(f.Name)).ToArray();
+        var seq = all.Where(f => AlphaSharp.Models.Experiments.QlibBenchmark.SequenceColumns.Contains(f.Name)).ToArray();
         Console.WriteLine($"{"kind",-12} {"batch",6} {"trainer/s",10} {"engine/s",10} {"data path",10}");
         foreach (var kind in kinds)
         {
@@ -118,10 +111,4 @@ internal static class ModelsBench
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
             : "unknown CPU";
 
-    private static double PeakRssMb()
-    {
-        if (!File.Exists("/proc/self/status")) return double.NaN;
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
 }

@@ -43,7 +43,7 @@ public static class QlibLargeBench
                 var p = import.Data.Panel;
                 var info = GC.GetGCMemoryInfo();
                 Console.WriteLine($"  import {r + 1}: {wall:F2} s wall, CPU {(process.TotalProcessorTime - cpu0).TotalSeconds:F2} s; {p.N} stocks x {p.T} days, " +
-                                  $"benchmark {import.Data.Benchmark?.Symbol ?? "none"}, {import.Findings.Count} finding(s); peak RSS {PeakRssMb():F0} MB, " +
+                                  $"benchmark {import.Data.Benchmark?.Symbol ?? "none"}, {import.Findings.Count} finding(s); peak RSS {Memory.PeakRssMb():F0} MB, " +
                                   $"GC heap {info.HeapSizeBytes / 1e6:F0} MB (peak committed {info.TotalCommittedBytes / 1e6:F0} MB), " +
                                   $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated0) / 1e6:F0} MB");
                 foreach (var line in import.Data.Provenance) Console.WriteLine("    " + line);
@@ -59,12 +59,12 @@ public static class QlibLargeBench
                     total += sw.Elapsed.TotalSeconds;
                     var size = new DirectoryInfo(store).EnumerateFiles().Sum(f => f.Length);
                     Console.WriteLine($"  save {r + 1}: {sw.Elapsed.TotalSeconds:F2} s wall, CPU {(process.TotalProcessorTime - cpu1).TotalSeconds:F2} s, " +
-                                      $"store {size / 1e6:F0} MB; import + save: {total:F2} s, peak RSS {PeakRssMb():F0} MB");
+                                      $"store {size / 1e6:F0} MB; import + save: {total:F2} s, peak RSS {Memory.PeakRssMb():F0} MB");
                     Directory.Delete(store, recursive: true);
                 }
                 if (r == repeat - 1)
                     Console.WriteLine($"target ({(args.Contains("--save") ? "import + save" : "import")}): <= 30 s and <= 2048 MB peak: " +
-                                      $"{(total <= 30 && PeakRssMb() <= 2048 ? "met" : "MISSED")} (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+                                      $"{(total <= 30 && Memory.PeakRssMb() <= 2048 ? "met" : "MISSED")} (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             }
         }
         finally
@@ -123,10 +123,4 @@ public static class QlibLargeBench
         try { File.WriteAllText("/proc/self/clear_refs", "5"); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static double PeakRssMb()
-    {
-        if (!File.Exists("/proc/self/status")) return double.NaN;
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using AlphaSharp.Common;
 using AlphaSharp.Models.Datasets;
+using AlphaSharp.Models.Training;
 
 namespace AlphaSharp.Models.Classical;
 
@@ -26,12 +27,7 @@ public sealed class LinearModel(double alpha = 0) : IModel
         var clock = Stopwatch.StartNew();
         var weights = train.Weights?.Select(w => (double)w).ToArray();
         _fit = LinearRegression.Fit(train.MatrixAsDouble(), train.Labels.Select(v => (double)v).ToArray(), Alpha, weights);
-        var loss = double.NaN;
-        if (valid?.Labels is { } labels)
-        {
-            var p = Predict(valid);
-            loss = p.Select((v, k) => ((double)v - labels[k]) * ((double)v - labels[k])).DefaultIfEmpty(double.NaN).Average();
-        }
+        var loss = valid?.Labels is null || valid.Count == 0 ? double.NaN : ValidationMetrics.Of(valid, Predict(valid)).Loss;
         return new FitReport(1, 1, loss, "loss", [], clock.Elapsed);
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using AlphaSharp.Common;
 using AlphaSharp.Models.Classical.Svm;
 using AlphaSharp.Models.Datasets;
+using AlphaSharp.Models.Training;
 
 namespace AlphaSharp.Models.Classical;
 
@@ -37,7 +38,7 @@ public sealed class SvmScoreModel(SvmOptions options, bool classify) : IModel
             var p = Predict(valid);
             score = Classify
                 ? p.Select((v, k) => (v > 0) == (labels[k] > 0) ? 1.0 : 0.0).DefaultIfEmpty(double.NaN).Average()
-                : p.Select((v, k) => ((double)v - labels[k]) * ((double)v - labels[k])).DefaultIfEmpty(double.NaN).Average();
+                : ValidationMetrics.Of(valid, p).Loss;
         }
         return new FitReport(1, 1, score, Classify ? "accuracy" : "loss", [], clock.Elapsed);
     }

@@ -63,11 +63,6 @@ public static class QlibBenchmark
                 return (new NeuralModel(new NetConfig { Kind = "mlp", Features = Alpha158.Set.Required.Count, HiddenSizes = [512] }, o),
                     $"158 -> 512 -> 1, BatchNorm, LeakyReLU, Adam lr 2e-3, batch 8192, epochs <= {o.Epochs}, patience 20");
             }
-            case "lstm" or "gru":
-            {
-                var o = T(200, 1e-3, 800, 10);
-                return (new NeuralModel(Seq(kind), o), $"20 features x 20 days, hidden 64, 2 layers, Adam lr 1e-3, batch 800, epochs <= {o.Epochs}, early stop 10");
-            }
             case "alstm":
             {
                 var o = T(200, 1e-3, 800, 10);

@@ -137,30 +137,19 @@ public sealed class Trainer
     private (double Loss, double Ic) Evaluate(ModelData valid)
     {
         var scores = Predict(valid);
+        var regression = ValidationMetrics.Of(valid, scores);
+        if (_net.Config.Outputs == 1) return (regression.Loss, regression.Ic);
+        // A classifier's validation loss is the binary log loss of P(last class), the score it ranks by (a second pass
+        // for the full cross-entropy would double the cost).
         var labels = valid.Labels!;
-        double loss;
-        if (_net.Config.Outputs == 1)
+        double sum = 0;
+        var top = _net.Config.Outputs - 1;
+        for (var k = 0; k < scores.Length; k++)
         {
-            // The training loss's definition: mean(w * (score - label)^2) over the samples.
-            double sum = 0;
-            for (var k = 0; k < scores.Length; k++)
-                sum += (valid.Weights?[k] ?? 1f) * ((double)scores[k] - labels[k]) * ((double)scores[k] - labels[k]);
-            loss = sum / Math.Max(1, scores.Length);
+            var p = Math.Clamp(scores[k], 1e-7, 1 - 1e-7);
+            sum -= labels[k] == top ? Math.Log(p) : Math.Log(1 - p);
         }
-        else
-        {
-            // Cross-entropy from the class probabilities of a second pass would double the cost; the validation loss of a
-            // classifier is the binary log loss of P(last class), the score it ranks by.
-            double sum = 0;
-            var top = _net.Config.Outputs - 1;
-            for (var k = 0; k < scores.Length; k++)
-            {
-                var p = Math.Clamp(scores[k], 1e-7, 1 - 1e-7);
-                sum -= labels[k] == top ? Math.Log(p) : Math.Log(1 - p);
-            }
-            loss = sum / Math.Max(1, scores.Length);
-        }
-        return (loss, DailyIc.Mean(valid.Samples, scores, labels));
+        return (sum / Math.Max(1, scores.Length), regression.Ic);
     }
 
     private Tensor Loss(Tensor output, ReadOnlySpan<float> y, ReadOnlySpan<float> w)
