@@ -31,6 +31,9 @@ public enum LrSchedule
 /// </summary>
 public sealed record TrainerOptions
 {
+    /// <summary>The names of the stop metrics in settings (<c>stop: ic</c>, <c>--stop ic</c>).</summary>
+    public static readonly SettingChoices<StopMetric> StopMetrics = new(("loss", StopMetric.Loss), ("ic", StopMetric.Ic));
+
     public int Epochs { get; init; } = 200;
     public int BatchSize { get; init; } = 800;
     public double LearningRate { get; init; } = 1e-3;
