@@ -7,6 +7,7 @@ using AlphaSharp.Models.Datasets;
 using AlphaSharp.Models.Evaluation;
 using AlphaSharp.Models.Nets;
 using AlphaSharp.Models.Training;
+using AlphaSharp.Models.WalkForward;
 
 namespace AlphaSharp.Models.Experiments;
 
@@ -180,7 +181,15 @@ public static class QlibBenchmark
                             $"valid IC {p.ValidIc:F4}, {p.SamplesPerSecond:F0} samples/s");
         }));
         var test = ds.ModelData(ds.Span("test"), model.Input, normalizer, forFitting: false);
-        var ic = PredictionIc.Of(test.Samples, model.Predict(test), test.Labels!);
+        var predicted = model.Predict(test);
+        var ic = PredictionIc.Of(test.Samples, predicted, test.Labels!);
+        if (checkpoints is not null)
+        {
+            // The fitted model and its test scores stay beside its checkpoints, so a backtest or report reads them without a refit.
+            model.Save(checkpoints);
+            AtomicFile.WriteAllText(Path.Combine(checkpoints, WindowFiles.NormalizerFile), normalizer.ToJson());
+            WindowFiles.WritePredictions(Path.Combine(checkpoints, WindowFiles.PredictionsFile), test.Samples, predicted, ds.Cube.Calendar, ds.Cube.Symbols);
+        }
         return new BenchmarkFit(kind, seed, settings, ic.Ic, ic.IcIr, ic.RankIc, ic.RankIcIr, report.Epochs, report.BestEpoch, clock.Elapsed.TotalSeconds);
     }
 }
