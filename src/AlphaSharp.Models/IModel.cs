@@ -36,7 +36,8 @@ public sealed record TrainingProgress(int Epoch, int Epochs, int Batch, int Batc
     double? ValidLoss, double? ValidIc, bool EpochDone = false);
 
 /// <summary>One epoch's line of the training log.</summary>
-public sealed record EpochLog(int Epoch, double TrainLoss, double ValidLoss, double ValidIc, double LearningRate, double Seconds, double SamplesPerSecond);
+public sealed record EpochLog(int Epoch, double TrainLoss, double ValidLoss, double ValidIc, double LearningRate, double Seconds, double SamplesPerSecond,
+    double ValidSharpe = double.NaN);
 
 /// <summary>How a fit went: the epochs run, the one kept, and the log.</summary>
 public sealed record FitReport(int Epochs, int BestEpoch, double BestScore, string Metric, IReadOnlyList<EpochLog> Log, TimeSpan Wall);

@@ -8,8 +8,10 @@ namespace AlphaSharp.Models;
 /// </summary>
 public sealed class ModelData
 {
-    public ModelData(WindowSampler sampler, SampleIndex samples, float[]? labels = null, float[]? weights = null)
+    public ModelData(WindowSampler sampler, SampleIndex samples, float[]? labels = null, float[]? weights = null, float[]? returns = null)
     {
+        if (returns is not null && returns.Length != samples.Count)
+            throw new ArgumentException($"model data: {returns.Length} returns for {samples.Count} samples");
         if (labels is not null && labels.Length != samples.Count)
             throw new ArgumentException($"model data: {labels.Length} labels for {samples.Count} samples");
         if (weights is not null && weights.Length != samples.Count)
@@ -18,21 +20,35 @@ public sealed class ModelData
         Samples = samples;
         Labels = labels;
         Weights = weights;
+        Returns = returns;
     }
 
     public WindowSampler Sampler { get; }
     public SampleIndex Samples { get; }
     public float[]? Labels { get; }
     public float[]? Weights { get; }
+    /// <summary>
+    /// Each sample's raw label (the return it would earn), beside a fitting label that may be ranked or classed: what a
+    /// validation backtest earns. Null where the data was not built from a dataset's label panel.
+    /// </summary>
+    public float[]? Returns { get; }
     public int Count => Samples.Count;
     public int SampleSize => Sampler.SampleSize;
 
-    /// <summary>The samples of a span with their labels read from an instrument-major label panel.</summary>
-    public static ModelData WithLabels(WindowSampler sampler, SampleIndex samples, float[] labelPanel)
+    /// <summary>
+    /// The samples of a span with their labels, and optionally their weights and raw returns, read from instrument-major
+    /// panels.
+    /// </summary>
+    public static ModelData WithLabels(WindowSampler sampler, SampleIndex samples, float[] labelPanel, float[]? weightPanel = null, float[]? returnPanel = null)
     {
-        var labels = new float[samples.Count];
-        WindowSampler.FillLabels(samples, Enumerable.Range(0, samples.Count).ToArray(), labelPanel, sampler.Cube.T, labels);
-        return new ModelData(sampler, samples, labels);
+        float[]? Read(float[]? panel)
+        {
+            if (panel is null) return null;
+            var values = new float[samples.Count];
+            WindowSampler.FillLabels(samples, Enumerable.Range(0, samples.Count).ToArray(), panel, sampler.Cube.T, values);
+            return values;
+        }
+        return new ModelData(sampler, samples, Read(labelPanel), Read(weightPanel), Read(returnPanel));
     }
 
     public void FillInputs(ReadOnlySpan<int> positions, Span<float> x) => Sampler.Fill(Samples, positions, x);

@@ -9,7 +9,9 @@ namespace AlphaSharp.Models.Datasets;
 /// <summary>
 /// What a dataset is made of: features (a feature set's or expressions), a label expression and how many days ahead
 /// it reads (<c>label_reach</c>: 2 for Qlib's <c>Ref($close,-2)/Ref($close,-1)-1</c>), the per-date label norm applied
-/// to the fitting segments, the feature processing, and the segments.
+/// to the fitting segments, the feature processing, and the segments. <c>Weight</c>, where given, is an expression
+/// known at t (a feature, never the label) whose value weights each fitting sample's loss, such as
+/// <c>Log($close*$volume)</c> to weight by turnover; every fitting sample's weight must be a finite number of 0 or more.
 /// </summary>
 public sealed record DatasetSpec(
     IReadOnlyList<Feature> Features,
@@ -17,7 +19,8 @@ public sealed record DatasetSpec(
     int LabelReach,
     IReadOnlyList<Segment> Segments,
     LabelNorm LabelNorm = LabelNorm.None,
-    FeatureProcessing? Processing = null)
+    FeatureProcessing? Processing = null,
+    string? Weight = null)
 {
     /// <summary>Qlib's benchmark label: the return from t + 1's close to t + 2's close.</summary>
     public const string QlibLabel = "Ref($close,-2)/Ref($close,-1)-1";
@@ -29,8 +32,10 @@ public sealed record DatasetSpec(
 /// </summary>
 public sealed class Dataset
 {
-    private Dataset(DatasetSpec spec, MarketData data, FeatureCube cube, float[] label, float[] fittingLabel, bool[]? members, IReadOnlyList<SegmentSpan> spans)
+    private Dataset(DatasetSpec spec, MarketData data, FeatureCube cube, float[] label, float[] fittingLabel, float[]? weight, bool[]? members,
+        IReadOnlyList<SegmentSpan> spans)
     {
+        Weight = weight;
         Spec = spec;
         Data = data;
         Cube = cube;
@@ -48,13 +53,16 @@ public sealed class Dataset
     /// <summary>The label models fit: <see cref="Label"/> after the spec's per-date norm.</summary>
     public float[] FittingLabel { get; }
     public bool[]? Members { get; }
+    /// <summary>The sample-weight panel (instrument-major), or null when every sample weighs 1.</summary>
+    public float[]? Weight { get; }
     public IReadOnlyList<SegmentSpan> Spans { get; }
 
     /// <param name="label">
     /// A label panel computed elsewhere (instrument-major), such as the excess or style-neutralised returns of
     /// <c>Factors/Labels</c>; null computes <see cref="DatasetSpec.Label"/>. Its reach is still the spec's.
     /// </param>
-    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null, float[]? label = null)
+    /// <param name="weight">A sample-weight panel computed elsewhere (instrument-major); null computes the spec's <c>Weight</c> if it has one.</param>
+    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null, float[]? label = null, float[]? weight = null)
     {
         if (spec.Features.Count == 0) throw new InputException("features: none given");
         var spans = Segments.Resolve(data.Calendar, spec.Segments, spec.LabelReach);
@@ -62,10 +70,13 @@ public sealed class Dataset
         if (label is not null && label.Length != data.Panel.N * data.Panel.T)
             throw new ArgumentException($"dataset: the label panel has {label.Length} cells, expected {data.Panel.N} x {data.Panel.T}");
         label ??= engine.Evaluate(spec.Label, ExpressionRole.Label);
+        if (weight is not null && weight.Length != data.Panel.N * data.Panel.T)
+            throw new ArgumentException($"dataset: the weight panel has {weight.Length} cells, expected {data.Panel.N} x {data.Panel.T}");
+        if (weight is null && spec.Weight is { } expression) weight = engine.Evaluate(expression, ExpressionRole.Feature);
         var members = engine.Mask;
         var cube = FeatureCube.Build(engine, spec.Features, progress);
         var fitting = LabelNorms.Apply(spec.LabelNorm, label, members, data.Calendar.Count);
-        return new Dataset(spec, data, cube, label, fitting, members, spans);
+        return new Dataset(spec, data, cube, label, fitting, weight, members, spans);
     }
 
     public SegmentSpan Span(string name) =>
@@ -87,6 +98,16 @@ public sealed class Dataset
     {
         var sampler = new WindowSampler(Cube, normalizer, input.Shape, input.Window);
         var samples = Samples(span, labelled: forFitting);
-        return Models.ModelData.WithLabels(sampler, samples, forFitting ? FittingLabel : Label);
+        var data = Models.ModelData.WithLabels(sampler, samples, forFitting ? FittingLabel : Label, forFitting ? Weight : null, Label);
+        if (data.Weights is { } w) CheckWeights(span, samples, w);
+        return data;
+    }
+
+    private void CheckWeights(SegmentSpan span, SampleIndex samples, float[] weights)
+    {
+        for (var k = 0; k < weights.Length; k++)
+            if (!(float.IsFinite(weights[k]) && weights[k] >= 0))
+                throw new InputException($"weight: {(Spec.Weight is null ? "the weight panel" : $"'{Spec.Weight}'")} is {weights[k]} for " +
+                    $"{Cube.Symbols[samples.Instruments[k]]} on {Cube.Calendar[samples.Days[k]]:yyyy-MM-dd} in segment {span.Name}; every fitting sample needs a finite weight of 0 or more");
     }
 }

@@ -9,7 +9,7 @@ namespace AlphaSharp.Models.Training;
 /// <summary>
 /// Trains a <see cref="Net"/>: epochs of seeded shuffled batches (each epoch's order drawn from the seed and the epoch
 /// number alone), Adam, gradient clipping, learning-rate schedules (exponential, cosine, step), sample-weighted MSE
-/// or class-weighted cross-entropy, and early stopping on the validation loss or IC that keeps the best epoch's weights. With a
+/// or class-weighted cross-entropy, and early stopping on the validation loss, IC or backtest Sharpe that keeps the best epoch's weights. With a
 /// directory it writes the epoch log and two checkpoints after every epoch (atomically), and a fit that finds its
 /// own last checkpoint there resumes from it to exactly the parameters an uninterrupted fit reaches.
 /// </summary>
@@ -35,6 +35,8 @@ public sealed class Trainer
         if (train.Labels is null) throw new ArgumentException("trainer: the training data has no labels");
         if (train.Count == 0) throw new InputException("train: the training segment has no sample (no member with a label in it)");
         if (valid is { Labels: null }) throw new ArgumentException("trainer: the validation data has no labels");
+        if (_o.Metric == StopMetric.Sharpe && valid is { Returns: null })
+            throw new SettingException($"{new SettingName("stop")} sharpe: the validation data carries no raw returns to backtest (build it from a dataset)");
         var clock = Stopwatch.StartNew();
         var state = TrainingState.Start(_o.LearningRate);
         var checkpoints = context.Directory is null ? null : new TrainingCheckpoints(context.Directory, Fingerprint(train, valid));
@@ -84,10 +86,11 @@ public sealed class Trainer
                     seen / Math.Max(1e-9, epochClock.Elapsed.TotalSeconds), state.Log.LastOrDefault()?.ValidLoss, state.Log.LastOrDefault()?.ValidIc));
             }
             var trainSeconds = epochClock.Elapsed.TotalSeconds;
-            var (validLoss, validIc) = valid is null ? (double.NaN, double.NaN) : Evaluate(valid);
-            var score = _o.Metric == StopMetric.Loss ? validLoss : validIc;
-            var improved = valid is null || state.BestEpoch < 0 || (_o.Metric == StopMetric.Loss ? score < state.BestScore : score > state.BestScore);
-            state.Log.Add(new EpochLog(epoch + 1, lossSum / seen, validLoss, validIc, state.LearningRate, epochClock.Elapsed.TotalSeconds, seen / trainSeconds));
+            var figures = valid is null ? new ValidationScore(double.NaN, double.NaN) : Evaluate(valid);
+            var (validLoss, validIc) = (figures.Loss, figures.Ic);
+            var score = figures.By(_o.Metric);
+            var improved = valid is null || state.BestEpoch < 0 || (ValidationScore.HigherIsBetter(_o.Metric) ? score > state.BestScore : score < state.BestScore);
+            state.Log.Add(new EpochLog(epoch + 1, lossSum / seen, validLoss, validIc, state.LearningRate, epochClock.Elapsed.TotalSeconds, seen / trainSeconds, figures.Sharpe));
             if (improved)
             {
                 state.BestEpoch = epoch;
@@ -134,11 +137,11 @@ public sealed class Trainer
         return scores;
     }
 
-    private (double Loss, double Ic) Evaluate(ModelData valid)
+    private ValidationScore Evaluate(ModelData valid)
     {
         var scores = Predict(valid);
         var regression = ValidationMetrics.Of(valid, scores);
-        if (_net.Config.Outputs == 1) return (regression.Loss, regression.Ic);
+        if (_net.Config.Outputs == 1) return regression;
         // A classifier's validation loss is the binary log loss of P(last class), the score it ranks by (a second pass
         // for the full cross-entropy would double the cost).
         var labels = valid.Labels!;
@@ -149,7 +152,7 @@ public sealed class Trainer
             var p = Math.Clamp(scores[k], 1e-7, 1 - 1e-7);
             sum -= labels[k] == top ? Math.Log(p) : Math.Log(1 - p);
         }
-        return (sum / Math.Max(1, scores.Length), regression.Ic);
+        return regression with { Loss = sum / Math.Max(1, scores.Length) };
     }
 
     private Tensor Loss(Tensor output, ReadOnlySpan<float> y, ReadOnlySpan<float> w)

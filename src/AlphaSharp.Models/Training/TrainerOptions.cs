@@ -11,6 +11,8 @@ public enum StopMetric
     Loss,
     /// <summary>The mean daily Pearson IC of the predictions with the labels (higher is better).</summary>
     Ic,
+    /// <summary>The Sharpe ratio of a frictionless daily top-quintile portfolio over the members' mean (<see cref="ValidationMetrics"/>; higher is better).</summary>
+    Sharpe,
 }
 
 /// <summary>How the learning rate moves from epoch to epoch.</summary>
@@ -32,7 +34,7 @@ public enum LrSchedule
 public sealed record TrainerOptions
 {
     /// <summary>The names of the stop metrics in settings (<c>stop: ic</c>, <c>--stop ic</c>).</summary>
-    public static readonly SettingChoices<StopMetric> StopMetrics = new(("loss", StopMetric.Loss), ("ic", StopMetric.Ic));
+    public static readonly SettingChoices<StopMetric> StopMetrics = new(("loss", StopMetric.Loss), ("ic", StopMetric.Ic), ("sharpe", StopMetric.Sharpe));
 
     public int Epochs { get; init; } = 200;
     public int BatchSize { get; init; } = 800;

@@ -91,8 +91,8 @@ internal sealed class TrainingCheckpoints(string directory, string fingerprint)
     }
 
     public void WriteLog(IReadOnlyList<EpochLog> log) =>
-        CsvTable.Write(LogPath, ["epoch", "train_loss", "valid_loss", "valid_ic", "lr", "seconds", "samples_per_second"],
+        CsvTable.Write(LogPath, ["epoch", "train_loss", "valid_loss", "valid_ic", "valid_sharpe", "lr", "seconds", "samples_per_second"],
             log.Select(e => (IReadOnlyList<string>)[e.Epoch.ToString(CultureInfo.InvariantCulture), CsvTable.Number(e.TrainLoss),
-                CsvTable.Number(e.ValidLoss), CsvTable.Number(e.ValidIc), CsvTable.Number(e.LearningRate), CsvTable.Number(e.Seconds),
+                CsvTable.Number(e.ValidLoss), CsvTable.Number(e.ValidIc), CsvTable.Number(e.ValidSharpe), CsvTable.Number(e.LearningRate), CsvTable.Number(e.Seconds),
                 CsvTable.Number(e.SamplesPerSecond)]));
 }
