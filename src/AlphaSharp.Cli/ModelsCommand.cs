@@ -16,7 +16,7 @@ public static class ModelsCommand
         var seeds = new Option<int>("--seeds") { Description = "Seeds per stochastic model", DefaultValueFactory = _ => 3 };
         var maxEpochs = new Option<int>("--max-epochs") { Description = "Cap on each network's epochs (Qlib's own: 200 with early stopping)", DefaultValueFactory = _ => 200 };
         var store = new Option<string?>("--store") { Description = "Store directory (default: the shipped CSI 300 store)", HelpName = "DIR" };
-        var stop = new Option<string?>("--stop") { Description = "Stop every network on the validation loss or IC (default: Qlib's, the loss)", HelpName = "loss|ic" };
+        var stop = new Option<string?>("--stop") { Description = "Stop every network on the validation loss, IC or top-fifth Sharpe (default: Qlib's, the loss)", HelpName = "loss|ic|sharpe" };
         var patience = new Option<int?>("--patience") { Description = "Epochs without a better validation figure before a network stops (default: each model's Qlib setting)", HelpName = "N" };
         var output = new Option<string>("--out")
         {
@@ -48,7 +48,9 @@ public static class ModelsCommand
         var (data, source) = CliStores.Load(storeDir);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var journal = BenchmarkJournal.Open(outDir);
-        var rows = QlibBenchmark.Run(data, kinds, seeds, options, line => Console.Error.WriteLine($"  {clock.Elapsed.TotalMinutes:F1} min  {line}"), journal);
+        var live = LiveLine.ForStderr();
+        var rows = QlibBenchmark.Run(data, kinds, seeds, options, line => live.WriteLine($"  {clock.Elapsed.TotalMinutes:F1} min  {line}"), journal,
+            status => live.Update($"  {clock.Elapsed.TotalMinutes:F1} min  {status}"));
         static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
         CsvTable.Write(Path.Combine(outDir, "results.csv"),
             ["model", "seeds", "ic", "ic_std", "icir", "icir_std", "rank_ic", "rank_ic_std", "rank_icir", "rank_icir_std", "seconds", "settings"],

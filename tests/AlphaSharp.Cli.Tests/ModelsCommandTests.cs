@@ -30,7 +30,7 @@ public class ModelsCommandTests
         var dir = CliHarness.TempDir();
         var r = CliHarness.Run("models", "benchmark", "--models", "lstm", "--stop", "sharpe!", "--out", dir);
         Assert.Equal(2, r.Exit);
-        Assert.Equal("error: --stop: 'sharpe!' is not loss or ic", r.Err.Trim());
+        Assert.Equal("error: --stop: 'sharpe!' is not loss, ic or sharpe", r.Err.Trim());
         Assert.False(Directory.Exists(dir));
     }
 

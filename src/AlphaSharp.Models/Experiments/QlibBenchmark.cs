@@ -116,10 +116,11 @@ public static class QlibBenchmark
     /// <summary>
     /// Runs every model for every seed; <paramref name="log"/> gets a line per fit and one per epoch. With a
     /// <paramref name="journal"/>, fits it holds are taken from it instead of refitted and each new fit is recorded
-    /// as it ends, so a stopped run resumes. A row's seconds are its fits' (fit and test prediction).
+    /// as it ends, so a stopped run resumes. A row's seconds are its fits' (fit and test prediction). A network's fit
+    /// also sends <paramref name="status"/> its progress bar (<see cref="ProgressText"/>) after every batch.
     /// </summary>
     public static IReadOnlyList<BenchmarkRow> Run(MarketData data, IReadOnlyList<string> kinds, int seeds, BenchmarkOptions options,
-        Action<string>? log = null, BenchmarkJournal? journal = null)
+        Action<string>? log = null, BenchmarkJournal? journal = null, Action<string>? status = null)
     {
         if (seeds < 1) throw new SettingException($"{new SettingName("seeds")} {seeds}: need at least one seed");
         options.Validate();
@@ -146,7 +147,7 @@ public static class QlibBenchmark
                 }
                 var ds = ReadsRows(kind) ? rows ??= Dataset.Build(data, Spec(all)) : windows ??= Dataset.Build(data, Spec(sequence));
                 if (!normalizers.TryGetValue(ds, out var normalizer)) normalizers[ds] = normalizer = ds.FitNormalizer(ds.Span("train"));
-                var fit = FitOne(ds, normalizer, kind, seed, model, text, journal?.FitDirectory(kind, seed), log);
+                var fit = FitOne(ds, normalizer, kind, seed, model, text, journal?.FitDirectory(kind, seed), log, status);
                 journal?.Add(fit);
                 fits.Add(fit);
                 log?.Invoke($"{kind} seed {seed}: IC {fit.Ic:F4} ICIR {fit.IcIr:F3} Rank IC {fit.RankIc:F4} Rank ICIR {fit.RankIcIr:F3}; " +
@@ -169,14 +170,15 @@ public static class QlibBenchmark
     }
 
     private static BenchmarkFit FitOne(Dataset ds, FeatureNormalizer normalizer, string kind, int seed, IModel model, string settings,
-        string? checkpoints, Action<string>? log)
+        string? checkpoints, Action<string>? log, Action<string>? status)
     {
         var train = ds.ModelData(ds.Span("train"), model.Input, normalizer, forFitting: true);
         var valid = ds.ModelData(ds.Span("valid"), model.Input, normalizer, forFitting: true);
         var clock = Stopwatch.StartNew();
         var report = model.Fit(train, valid, new FitContext(Directory: checkpoints, Progress: p =>
         {
-            if (p.EpochDone)
+            if (!p.EpochDone) status?.Invoke(ProgressText.Of($"{kind} seed {seed}", p));
+            else
                 log?.Invoke($"{kind} seed {seed} epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:F4}, valid loss {p.ValidLoss:F4}, " +
                             $"valid IC {p.ValidIc:F4}, {p.SamplesPerSecond:F0} samples/s");
         }));
