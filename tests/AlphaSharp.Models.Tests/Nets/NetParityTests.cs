@@ -12,8 +12,8 @@ namespace AlphaSharp.Models.Tests.Nets;
 /// </summary>
 public class NetParityTests(ITestOutputHelper output)
 {
-    /// <summary>The configurations of make_fixtures.py's CONFIGS, as NetConfigs.</summary>
-    private static NetConfig Config(string kind) => kind switch
+    /// <summary>The configurations of make_fixtures.py's CONFIGS, as NetConfigs (CheckpointToTorchTests trains the same ones).</summary>
+    internal static NetConfig Config(string kind) => kind switch
     {
         "lstm" => new() { Kind = "lstm", Features = 4, Window = 6, Hidden = 8, Layers = 2, Dropout = 0.2f },
         "gru" => new() { Kind = "gru", Features = 4, Window = 6, Hidden = 8, Layers = 2, Dropout = 0.2f, Outputs = 2 },
