@@ -161,6 +161,11 @@ public class CheckpointToTorchTests(ITestOutputHelper output)
         var shapes = keysA.Where(k => !a[k].Shape.SequenceEqual(b[k].Shape)).ToList();
         if (shapes.Count > 0)
             Assert.Fail($"{kind}: shapes changed for {string.Join(", ", shapes.Select(k => $"{k} {a[k].ShapeString} -> {b[k].ShapeString}"))}");
+        // The fixtures were written on x64 with AVX2 and FMA, where every machine of this project's family gives the same
+        // bits; elsewhere the kernels round differently, so there the layout stays exact and the values agree to 1e-6.
+        if (!(System.Runtime.Intrinsics.X86.Avx2.IsSupported && System.Runtime.Intrinsics.X86.Fma.IsSupported)
+            && keysA.All(k => a[k].Data.Zip(b[k].Data, (x, y) => Math.Abs(x - y) <= 1e-6 * Math.Max(1, Math.Abs(x))).All(ok => ok)))
+            return;
         var values = keysA.Select(k => (Key: k, Max: a[k].Data.Zip(b[k].Data, (x, y) => Math.Abs(x - y)).DefaultIfEmpty(0).Max()))
             .Where(d => d.Max > 0 || a[d.Key].Data.Zip(b[d.Key].Data).Any(p => BitConverter.SingleToInt32Bits(p.First) != BitConverter.SingleToInt32Bits(p.Second)))
             .Select(d => $"{d.Key} by up to {d.Max:E2}").ToList();
