@@ -29,7 +29,8 @@ public partial class ArchitectureTests
         ["Factors"] = ["Common", "Data"],
         ["Evaluation"] = ["Common", "Data", "Factors"],
         ["Backtest"] = ["Common", "Data", "Evaluation.Performance"],
-        ["Reports"] = ["Common", "Data", "Evaluation", "Backtest"],
+        ["Reports"] = ["Common", "Data", "Evaluation", "Backtest", "Runs"],
+        ["Runs"] = ["Common"],
     };
 
     private static string RepoRoot()
@@ -131,7 +132,7 @@ public partial class ArchitectureTests
     }
 
     /// <summary>A namespace of the core named in code: a using, a using static, or a qualified name.</summary>
-    [GeneratedRegex(@"\bAlphaSharp\.((?:Common|Data|Factors|Evaluation|Backtest|Reports)(?:\.[A-Z][A-Za-z]*)?)")]
+    [GeneratedRegex(@"\bAlphaSharp\.((?:Common|Data|Factors|Evaluation|Backtest|Reports|Runs)(?:\.[A-Z][A-Za-z]*)?)")]
     private static partial Regex CoreReference();
 
     [GeneratedRegex(@"//[^\n]*|/\*.*?\*/", RegexOptions.Singleline)]
