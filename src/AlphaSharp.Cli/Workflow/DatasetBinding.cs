@@ -198,32 +198,36 @@ internal static class DatasetBinding
         foreach (var required in new[] { "train", "test" })
             if (!s.Has(required)) s.Problem(required, $"missing; give {required}: [start, end]");
         segments.Sort((a, b) => Array.IndexOf(SegmentNames, a.Segment.Name).CompareTo(Array.IndexOf(SegmentNames, b.Segment.Name)));
-        for (var k = 0; k < segments.Count; k++)
+        var resolves = segments.Select(x => store is null || Resolve(s, store, [x.Segment], reach, x.Node, x.Segment.Name)).ToArray();
+        for (var k = 0; k + 1 < segments.Count; k++)
         {
             var (seg, node) = segments[k];
-            if (store is not null) Resolve(s, store, [seg], reach, node, seg.Name);
-            if (k + 1 >= segments.Count) continue;
             var (next, nextNode) = segments[k + 1];
             if (next.Start <= seg.End)
                 s.ProblemAt(nextNode, next.Name, $"starts on {next.Start:yyyy-MM-dd}, inside {seg.Name} (to {seg.End:yyyy-MM-dd}); {seg.Name} must end before {next.Name} starts");
-            else if (store is not null) Resolve(s, store, [seg, next], reach, nextNode, next.Name);
+            // Too short for the label's reach: the earlier segment is the one that loses its days.
+            else if (store is not null && resolves[k] && resolves[k + 1]) Resolve(s, store, [seg, next], reach, node, seg.Name);
         }
         s.Finish();
         return segments.Select(x => x.Segment).ToList();
     }
 
     /// <summary>The library's own resolution on the store's calendar: empty spans and a gap too small for the label's reach.</summary>
-    private static void Resolve(Section s, StoreOutline store, IReadOnlyList<Segment> pair, int reach, YNode at, string key)
+    private static bool Resolve(Section s, StoreOutline store, IReadOnlyList<Segment> segments, int reach, YNode at, string key)
     {
         try
         {
             // Resolve purges the days whose labels would read the next segment and refuses a span left with no day.
-            Models.Datasets.Segments.Resolve(store.Calendar, pair, reach);
+            Models.Datasets.Segments.Resolve(store.Calendar, segments, reach);
+            return true;
         }
         catch (InputException e)
         {
-            var message = e.Message.StartsWith("segments: ", StringComparison.Ordinal) ? e.Message["segments: ".Length..] : e.Message;
+            var message = e.Message;
+            foreach (var prefix in new[] { "segments: ", $"{key}: " })
+                if (message.StartsWith(prefix, StringComparison.Ordinal)) message = message[prefix.Length..];
             s.ProblemAt(at, key, message);
+            return false;
         }
     }
 

@@ -221,7 +221,8 @@ internal static class ModelBinding
         var all = features.Features.Select(f => f.Name).ToList();
         var node = s.Take("columns");
         List<string> chosen;
-        if (node is null) chosen = all;
+        var every = node is null or YScalar { Value: "all" };
+        if (every) chosen = all;
         else if (node is YSeq seq)
         {
             var named = new HashSet<string>(StringComparer.Ordinal);
@@ -236,10 +237,10 @@ internal static class ModelBinding
         }
         else
         {
-            s.Problem("columns", "expected a list of feature names");
+            s.Problem("columns", "expected all or a list of feature names");
             chosen = all;
         }
-        s.Output["columns"] = node is null ? CanonicalDocument.Str("all") : chosen.Select(CanonicalDocument.Str).ToList();
+        s.Output["columns"] = every ? CanonicalDocument.Str("all") : chosen.Select(CanonicalDocument.Str).ToList();
         return chosen;
     }
 }
