@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(FactorCommands.Create());
         root.Subcommands.Add(BacktestCommand.Create());
         root.Subcommands.Add(ModelsCommand.Create());
+        root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(RunsCommand.Create());
         return root;
     }

@@ -1,0 +1,246 @@
+using AlphaSharp.Common;
+using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Models.Classical;
+using AlphaSharp.Models.Classical.Svm;
+using AlphaSharp.Models.Nets;
+using AlphaSharp.Models.Training;
+
+namespace AlphaSharp.Cli.Workflow;
+
+/// <summary>
+/// Binds <c>trainer</c>, <c>models</c> and <c>seeds</c>. Keys are the names the library's checks use, which are
+/// Qlib's (n_epochs, batch_size, lr, early_stop, hidden_size, num_layers, num_leaves ...), so a Qlib config's values
+/// carry over. A model is a key under <c>models</c>; its kind is that key unless it says <c>kind:</c>.
+/// </summary>
+internal static class ModelBinding
+{
+    public static readonly SettingChoices<LrSchedule> Schedules = new(("exponential", LrSchedule.Exponential), ("cosine", LrSchedule.Cosine), ("step", LrSchedule.Step));
+    public static readonly SettingChoices<SvmKernelType> SvmKernels = new(("rbf", SvmKernelType.Rbf), ("linear", SvmKernelType.Linear));
+    public static readonly SettingChoices<string> RnnTypes = new(("GRU", "GRU"), ("LSTM", "LSTM"));
+    public static readonly SettingChoices<string> LightGbmPresets = new(("qlib_alpha158", "qlib_alpha158"), ("lightgbm", "lightgbm"));
+
+    /// <summary>Days of history a sequence network reads unless it says <c>window</c> (Qlib's benchmark: 20).</summary>
+    public const int DefaultSequenceWindow = 20;
+
+    public static TrainerOptions Trainer(Section s, TrainerOptions d) => new()
+    {
+        Epochs = s.Int("n_epochs", d.Epochs, 1),
+        BatchSize = s.Int("batch_size", d.BatchSize, 1),
+        LearningRate = s.Number("lr", d.LearningRate, 0, double.PositiveInfinity, aboveMin: true),
+        WeightDecay = s.Number("weight_decay", d.WeightDecay, 0, double.PositiveInfinity),
+        Patience = s.Int("early_stop", d.Patience, 1),
+        Metric = s.Choice("stop", TrainerOptions.StopMetrics, d.Metric),
+        ClipNorm = s.Number("clip_norm", d.ClipNorm, 0, double.PositiveInfinity),
+        LrDecay = s.Number("lr_decay", d.LrDecay, 0, 1, aboveMin: true),
+        MinLr = s.Number("min_lr", d.MinLr, 0, double.PositiveInfinity),
+        Schedule = s.Choice("lr_schedule", Schedules, d.Schedule),
+        StepEpochs = s.Int("step_epochs", d.StepEpochs, 1),
+    };
+
+    public static IReadOnlyList<ulong> Seeds(Section root)
+    {
+        var node = root.Take("seeds");
+        var seeds = new List<ulong>();
+        switch (node)
+        {
+            case null:
+                seeds.Add(1);
+                break;
+            case YScalar { Value: { } text }:
+                if (int.TryParse(text, out var n) && n >= 1) seeds.AddRange(Enumerable.Range(1, n).Select(k => (ulong)k));
+                else root.Problem("seeds", $"expected a count of seeds (1 or more) or a list of seeds, got '{text}'");
+                break;
+            case YSeq list:
+                foreach (var item in list.Items)
+                {
+                    if (item is YScalar { Value: { } t } && ulong.TryParse(t, out var seed))
+                    {
+                        if (seeds.Contains(seed)) root.ProblemAt(item, "seeds", $"seed {seed} repeats; give each seed once");
+                        else seeds.Add(seed);
+                    }
+                    else root.ProblemAt(item, "seeds", $"expected a whole number of 0 or more, got '{(item as YScalar)?.Value ?? "a section"}'");
+                }
+                if (list.Items.Count == 0) root.Problem("seeds", "an empty list; give at least one seed");
+                break;
+            default:
+                root.Problem("seeds", "expected a count or a list of seeds, got a mapping");
+                break;
+        }
+        root.Output["seeds"] = seeds.Select(x => CanonicalDocument.Int((long)x)).ToList();
+        return seeds;
+    }
+
+    public static IReadOnlyList<ModelSpec> Models(Section root, TrainerOptions trainer, FeaturesSpec features)
+    {
+        var node = root.Take("models");
+        var output = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        root.Output["models"] = output;
+        var entries = new List<(string Name, Source Where, YMap? Map)>();
+        switch (node)
+        {
+            case null:
+                root.Problem("models", $"missing; give at least one model ({string.Join(", ", ModelSpec.Kinds)})");
+                return [];
+            case YMap map:
+                foreach (var e in map.Entries)
+                {
+                    if (e.Value is YMap m) entries.Add((e.Key, e.KeySource, m));
+                    else if (e.Value is YScalar { Value: null }) entries.Add((e.Key, e.KeySource, null));
+                    else root.ProblemAt(e.Value, $"models.{e.Key}", "expected the model's settings (a mapping, {} for its defaults)");
+                }
+                break;
+            case YSeq list:
+                foreach (var item in list.Items)
+                {
+                    if (item is not YScalar { Value: { } name }) root.ProblemAt(item, "models", "expected a model name; a model with settings is written under models as name: {settings}");
+                    else if (entries.Any(x => x.Name == name)) root.ProblemAt(item, "models", $"'{name}' is listed twice; give each model once (a second one under another name with kind: {name})");
+                    else entries.Add((name, item.Source, null));
+                }
+                break;
+            default:
+                root.Problem("models", "expected a mapping of model name: settings, or a list of model names");
+                return [];
+        }
+        if (entries.Count == 0 && node is YMap or YSeq) root.Problem("models", "no model given; give at least one");
+        var models = new List<ModelSpec>();
+        foreach (var (name, where, map) in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+        {
+            var settings = new SortedDictionary<string, object>(StringComparer.Ordinal);
+            output[name] = settings;
+            var s = new Section(root.Problems, $"models.{name}", map, where, settings);
+            if (Model(s, name, trainer, features) is { } model) models.Add(model);
+            s.Finish();
+        }
+        return models;
+    }
+
+    private static ModelSpec? Model(Section s, string name, TrainerOptions trainer, FeaturesSpec features)
+    {
+        var kinds = ModelSpec.Kinds;
+        var kind = s.Scalar("kind") ?? name;
+        if (!kinds.Contains(kind))
+        {
+            var where = s.Has("kind") ? "kind" : null;
+            var message = $"'{kind}' is not a model{Section.Hint(kind, kinds)}; models: {string.Join(", ", kinds)}" + (where is null ? " (or give kind: for a model named otherwise)" : "");
+            if (where is null) s.Problems.Add(new WorkflowProblem(s.Where.ToString(), s.Path, message));
+            else s.Problem(where, message);
+            // The model's other keys cannot be checked without its kind; mark them known so they are not reported too.
+            foreach (var k in s.Keys.ToList()) s.Take(k);
+            return null;
+        }
+        s.Output["kind"] = CanonicalDocument.Str(kind);
+        var columns = Columns(s, features);
+        switch (kind)
+        {
+            case "linear":
+            {
+                var alpha = s.Number("alpha", 0, 0, double.PositiveInfinity);
+                return new LinearModelSpec(name, columns, alpha);
+            }
+            case "lightgbm":
+            {
+                var preset = s.Choice("preset", LightGbmPresets, "qlib_alpha158");
+                var d = preset == "qlib_alpha158" ? LightGbmParameters.QlibAlpha158 : new LightGbmParameters();
+                var p = new LightGbmParameters
+                {
+                    Objective = s.Text("objective", d.Objective),
+                    NumLeaves = s.Int("num_leaves", d.NumLeaves, 2, 131072),
+                    MaxDepth = s.Int("max_depth", d.MaxDepth, -1),
+                    LearningRate = s.Number("learning_rate", d.LearningRate, 0, double.PositiveInfinity, aboveMin: true),
+                    LambdaL1 = s.Number("lambda_l1", d.LambdaL1, 0, double.PositiveInfinity),
+                    LambdaL2 = s.Number("lambda_l2", d.LambdaL2, 0, double.PositiveInfinity),
+                    FeatureFraction = s.Number("feature_fraction", d.FeatureFraction, 0, 1, aboveMin: true),
+                    BaggingFraction = s.Number("bagging_fraction", d.BaggingFraction, 0, 1, aboveMin: true),
+                    BaggingFreq = s.Int("bagging_freq", d.BaggingFreq, 0),
+                    MinDataInLeaf = s.Int("min_data_in_leaf", d.MinDataInLeaf, 1),
+                    NumBoostRound = s.Int("num_boost_round", d.NumBoostRound, 1),
+                    EarlyStoppingRounds = s.Int("early_stopping_rounds", d.EarlyStoppingRounds, 0),
+                    NumThreads = s.Int("num_threads", d.NumThreads, 1),
+                };
+                s.Check(p.Validate);
+                return new LightGbmModelSpec(name, columns, p);
+            }
+            case "svm":
+            {
+                var d = new SvmOptions();
+                var gamma = s.OptionalNumber("gamma", 0, double.PositiveInfinity, aboveMin: true);
+                s.Output["gamma"] = gamma is { } g ? CanonicalDocument.Num(g) : CanonicalDocument.Str("scale");
+                var o = new SvmOptions
+                {
+                    C = s.Number("C", d.C, 0, double.PositiveInfinity, aboveMin: true),
+                    Kernel = s.Choice("kernel", SvmKernels, d.Kernel),
+                    Gamma = gamma,
+                    Epsilon = s.Number("epsilon", d.Epsilon, 0, double.PositiveInfinity),
+                    Tolerance = s.Number("tolerance", d.Tolerance, 0, double.PositiveInfinity, aboveMin: true),
+                    CacheMb = s.Number("cache_mb", d.CacheMb, 0, double.PositiveInfinity, aboveMin: true),
+                    MaxIterations = s.Int("max_iterations", 0, 0),
+                };
+                return new SvmModelSpec(name, columns, o, s.Bool("classify", false));
+            }
+            default:
+                return Net(s, name, kind, columns, trainer);
+        }
+    }
+
+    private static NetModelSpec Net(Section s, string name, string kind, IReadOnlyList<string> columns, TrainerOptions trainer)
+    {
+        var d = new NetConfig { Kind = kind, Features = Math.Max(1, columns.Count) };
+        var config = d with
+        {
+            Window = s.Int("window", kind == "mlp" ? 1 : DefaultSequenceWindow, 1),
+            Dropout = (float)s.Number("dropout", d.Dropout, 0, 1),
+        };
+        if (config.Dropout >= 1) s.Problem("dropout", $"expected a probability below 1, got {config.Dropout}");
+        if (kind == "mlp")
+        {
+            var sizes = s.Take("hidden_sizes");
+            var list = new List<int>();
+            if (sizes is YSeq seq)
+                foreach (var item in seq.Items)
+                    if (item is YScalar { Value: { } t } && int.TryParse(t, out var w) && w >= 1) list.Add(w);
+                    else s.ProblemAt(item, "hidden_sizes", $"expected a width of 1 or more, got '{(item as YScalar)?.Value ?? "a section"}'");
+            else if (sizes is not null) s.Problem("hidden_sizes", "expected a list of widths, e.g. [512]");
+            else list.Add(512); // Qlib's benchmark MLP: one hidden layer of 512
+            s.Output["hidden_sizes"] = list.Select(w => CanonicalDocument.Int(w)).ToList();
+            config = config with { HiddenSizes = [.. list] };
+        }
+        else
+        {
+            config = config with { Hidden = s.Int("hidden_size", d.Hidden, 1), Layers = s.Int("num_layers", d.Layers, 1) };
+            if (kind == "transformer") config = config with { Heads = s.Int("nhead", d.Heads, 1), FeedForward = s.Int("dim_feedforward", d.FeedForward, 1) };
+            if (kind is "cnn" or "tcn") config = config with { KernelSize = s.Int("kernel_size", d.KernelSize, 1) };
+            if (kind == "alstm") config = config with { RnnType = s.Choice("rnn_type", RnnTypes, d.RnnType) };
+        }
+        s.Check(config.Validate, new Dictionary<string, string> { ["features"] = "columns" });
+        return new NetModelSpec(name, columns, config, Trainer(s, trainer));
+    }
+
+    /// <summary>The feature columns a model reads: all (the default) or the named ones, kept in the features' order.</summary>
+    private static IReadOnlyList<string> Columns(Section s, FeaturesSpec features)
+    {
+        var all = features.Features.Select(f => f.Name).ToList();
+        var node = s.Take("columns");
+        List<string> chosen;
+        var every = node is null or YScalar { Value: "all" };
+        if (every) chosen = all;
+        else if (node is YSeq seq)
+        {
+            var named = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in seq.Items)
+            {
+                if (item is not YScalar { Value: { } c }) { s.ProblemAt(item, "columns", "expected a feature name"); continue; }
+                if (all.Count > 0 && !all.Contains(c)) s.ProblemAt(item, "columns", $"'{c}' is not one of the workflow's features{Section.Hint(c, all)}");
+                else if (!named.Add(c)) s.ProblemAt(item, "columns", $"'{c}' is named twice");
+            }
+            if (seq.Items.Count == 0) s.Problem("columns", "an empty list; leave it out to read every feature");
+            chosen = all.Where(named.Contains).ToList();
+        }
+        else
+        {
+            s.Problem("columns", "expected all or a list of feature names");
+            chosen = all;
+        }
+        s.Output["columns"] = every ? CanonicalDocument.Str("all") : chosen.Select(CanonicalDocument.Str).ToList();
+        return chosen;
+    }
+}

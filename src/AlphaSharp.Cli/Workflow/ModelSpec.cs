@@ -1,0 +1,47 @@
+using AlphaSharp.Models;
+using AlphaSharp.Models.Classical;
+using AlphaSharp.Models.Classical.Svm;
+using AlphaSharp.Models.Nets;
+using AlphaSharp.Models.Training;
+
+namespace AlphaSharp.Cli.Workflow;
+
+/// <summary>
+/// One model of a workflow: its name (the key under <c>models</c>), its kind, the feature columns it reads (a subset
+/// of the workflow's features, in their order) and its settings in the library's records. <see cref="Create"/> builds
+/// a fresh, unfitted model for one seed.
+/// </summary>
+public abstract record ModelSpec(string Name, string Kind, IReadOnlyList<string> Columns)
+{
+    /// <summary>The classical kinds; every other model is a network of <see cref="NetCatalog"/>.</summary>
+    public static readonly string[] ClassicalKinds = ["linear", "lightgbm", "svm"];
+
+    /// <summary>Every kind a workflow may name.</summary>
+    public static IReadOnlyList<string> Kinds => [.. ClassicalKinds, .. NetCatalog.Names];
+
+    public abstract IModel Create(ulong seed);
+}
+
+/// <summary>A network: its shape (<see cref="NetConfig.Features"/> = the columns, <see cref="NetConfig.Window"/> days) and how it trains.</summary>
+public sealed record NetModelSpec(string Name, IReadOnlyList<string> Columns, NetConfig Net, TrainerOptions Trainer) : ModelSpec(Name, Net.Kind, Columns)
+{
+    public override IModel Create(ulong seed) => new NeuralModel(Net, Trainer with { Seed = seed });
+}
+
+/// <summary>LightGBM; the seed goes to LightGBM's own.</summary>
+public sealed record LightGbmModelSpec(string Name, IReadOnlyList<string> Columns, LightGbmParameters Parameters) : ModelSpec(Name, "lightgbm", Columns)
+{
+    public override IModel Create(ulong seed) => new GradientBoostedModel(Parameters with { Seed = (int)seed });
+}
+
+/// <summary>OLS (alpha 0) or ridge; it has no randomness, so every seed gives the same fit.</summary>
+public sealed record LinearModelSpec(string Name, IReadOnlyList<string> Columns, double Alpha) : ModelSpec(Name, "linear", Columns)
+{
+    public override IModel Create(ulong seed) => new LinearModel(Alpha);
+}
+
+/// <summary>An SVM: epsilon-SVR on the label, or C-SVC on its up/down classes when <see cref="Classify"/>.</summary>
+public sealed record SvmModelSpec(string Name, IReadOnlyList<string> Columns, SvmOptions Options, bool Classify) : ModelSpec(Name, "svm", Columns)
+{
+    public override IModel Create(ulong seed) => new SvmScoreModel(Options, Classify);
+}

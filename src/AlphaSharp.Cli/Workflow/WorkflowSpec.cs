@@ -1,0 +1,57 @@
+using AlphaSharp.Backtest;
+using AlphaSharp.Factors.FeatureSets;
+using AlphaSharp.Factors.Labels;
+using AlphaSharp.Models.Datasets;
+using AlphaSharp.Models.WalkForward;
+
+namespace AlphaSharp.Cli.Workflow;
+
+/// <summary>
+/// A bound workflow: every stage's settings in the library's own option records, checked together, plus the
+/// canonical resolved document and its hash. A runner builds from it without reading YAML again.
+/// </summary>
+public sealed record WorkflowSpec(
+    string Name,
+    DataSpec Data,
+    FeaturesSpec Features,
+    LabelSpec Label,
+    /// <summary>The dataset as <see cref="Dataset.Build"/> takes it: features, label expression and reach, segments, processors.</summary>
+    DatasetSpec Dataset,
+    /// <summary>Null: one fit on the fixed segments; otherwise the walk-forward study that replaces them.</summary>
+    WalkForwardOptions? WalkForward,
+    /// <summary>Sorted by name: the order the canonical document lists them in, so a unit's index is stable.</summary>
+    IReadOnlyList<ModelSpec> Models,
+    IReadOnlyList<ulong> Seeds,
+    StrategySpec Strategy,
+    BacktestOptions Backtest,
+    ReportSpec Report,
+    /// <summary>The profile applied (null: the base keys alone) and the overrides, in the order given.</summary>
+    string? Profile,
+    IReadOnlyList<string> Overrides,
+    CanonicalDocument Resolved,
+    string File)
+{
+    /// <summary>The resolved document as a run records it (the canonical body under its provenance).</summary>
+    public string ResolvedText => Resolved.Text(File, Profile, Overrides);
+}
+
+/// <summary>The store to run on: null <see cref="Store"/> is the shipped one; <see cref="Universe"/> its point-in-time members, or null for every instrument.</summary>
+public sealed record DataSpec(string? Store, string? Universe);
+
+/// <summary>The features: a feature set's name (null for expressions written out) and the features this store can compute, with those it cannot.</summary>
+public sealed record FeaturesSpec(string? Set, IReadOnlyList<Feature> Features, IReadOnlyList<UnavailableFeature> Unavailable);
+
+/// <summary>
+/// The label: an expression (<see cref="Kind"/> expression, the default, Qlib's), or a computed one of
+/// <c>Factors/Labels</c> (forward: <see cref="ForwardReturns"/>, excess: <see cref="ExcessReturns"/> over the
+/// benchmark) over <see cref="Horizon"/> days on <see cref="Price"/>. <see cref="Reach"/> is how many days ahead it reads.
+/// </summary>
+public sealed record LabelSpec(string Kind, string? Expression, int Horizon, LabelPrice Price, int Reach, string? Weight)
+{
+    public const string ExpressionKind = "expression";
+    public const string ForwardKind = "forward";
+    public const string ExcessKind = "excess";
+}
+
+/// <summary>Which models get a tear sheet (<c>all</c>, or one model's name) and the report's title.</summary>
+public sealed record ReportSpec(string Title, string TearSheet);

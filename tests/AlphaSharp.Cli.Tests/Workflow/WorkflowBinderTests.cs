@@ -1,0 +1,160 @@
+using AlphaSharp.Backtest;
+using AlphaSharp.Cli.Workflow;
+using AlphaSharp.Models.Datasets;
+
+namespace AlphaSharp.Cli.Tests.Workflow;
+
+/// <summary>What a valid workflow binds to: typed settings, profiles, overrides and the canonical document's hash.</summary>
+public class WorkflowBinderTests
+{
+    private const string Base = WorkflowMalformedTests.Valid;
+
+    private static WorkflowSpec Bind(string text, string? profile = null, params string[] sets) => WorkflowBinder.BindText(text, "wf.yaml", profile, sets);
+
+    [Fact]
+    public void Settings_land_in_the_library_records_with_defaults_filled()
+    {
+        var spec = Bind(Base);
+        Assert.Equal(["lightgbm", "lstm"], spec.Models.Select(m => m.Name));
+        var lstm = Assert.IsType<NetModelSpec>(spec.Models[1]);
+        Assert.Equal(32, lstm.Net.Hidden);
+        Assert.Equal(20, lstm.Net.Window);
+        Assert.Equal(spec.Features.Features.Count, lstm.Net.Features);
+        Assert.Equal(200, lstm.Trainer.Epochs); // TrainerOptions' default
+        var topk = Assert.IsType<TopkDropoutSpec>(spec.Strategy);
+        Assert.Equal((50, 5), (topk.TopK, topk.NDrop));
+        Assert.Equal(["train", "valid", "test"], spec.Dataset.Segments.Select(s => s.Name));
+        Assert.Equal(2, spec.Dataset.LabelReach);
+        Assert.Equal(DatasetSpec.QlibLabel, spec.Dataset.Label);
+        Assert.Equal(new BacktestOptions(), spec.Backtest);
+        Assert.Equal([1UL], spec.Seeds);
+        Assert.Equal(64, spec.Resolved.Hash.Length);
+    }
+
+    [Fact]
+    public void A_profile_merges_into_the_base_key_by_key()
+    {
+        var text = Base.Replace("      n_epochs: 1", "      n_epochs: 1\n    models:\n      lstm:\n        num_layers: 1\n      lightgbm: ~");
+        var spec = Bind(text, "smoke");
+        var lstm = Assert.IsType<NetModelSpec>(Assert.Single(spec.Models)); // the profile's null removed lightgbm
+        Assert.Equal(32, lstm.Net.Hidden);   // kept from the base
+        Assert.Equal(1, lstm.Net.Layers);    // set by the profile
+        Assert.Equal(1, lstm.Trainer.Epochs); // the profile's trainer reaches every network
+        Assert.Equal(2, Bind(text).Models.Count);
+        Assert.NotEqual(Bind(text).Resolved.Hash, spec.Resolved.Hash);
+    }
+
+    [Fact]
+    public void Set_addresses_a_model_by_name_and_is_recorded()
+    {
+        var spec = Bind(Base, null, "models.lstm.hidden_size=16", "segments.test=[2020-01-01, 2021-12-31]");
+        Assert.Equal(16, Assert.IsType<NetModelSpec>(spec.Models[1]).Net.Hidden);
+        Assert.Equal(new DateOnly(2021, 12, 31), spec.Dataset.Segments[2].End);
+        Assert.Contains("# --set models.lstm.hidden_size=16\n", spec.ResolvedText);
+        Assert.Contains("    hidden_size: 16\n", spec.Resolved.Body);
+    }
+
+    [Fact]
+    public void Key_order_and_comments_do_not_change_the_hash()
+    {
+        var reordered = """
+            # the same experiment, written in another order
+            strategy: {n_drop: 5, topk: 50}
+            models:
+              lstm: {hidden_size: 32}
+              lightgbm: {}
+            segments:
+              test: [2020-01-01, 2022-12-30]
+              valid: [2019-01-01, 2019-12-31]
+              train: [2015-01-01, 2018-12-31]
+            features: alpha158
+            name: t
+            """;
+        Assert.Equal(Bind(Base).Resolved.Hash, Bind(reordered).Resolved.Hash);
+        Assert.NotEqual(Bind(Base).Resolved.Hash, Bind(reordered.Replace("topk: 50", "topk: 40")).Resolved.Hash);
+    }
+
+    [Fact]
+    public void Writing_a_default_out_does_not_change_the_hash() =>
+        Assert.Equal(Bind(Base).Resolved.Hash, Bind(Base.Replace("  n_drop: 5", "  n_drop: 5\n  hold_thresh: 1\n  kind: topk_dropout")).Resolved.Hash);
+
+    [Fact]
+    public void The_resolved_document_binds_back_to_the_same_hash()
+    {
+        var spec = Bind(Base, "smoke", "models.lstm.hidden_size=16");
+        var again = WorkflowBinder.BindText(spec.ResolvedText, "resolved.yaml");
+        Assert.Equal(spec.Resolved.Body, again.Resolved.Body);
+        Assert.Equal(spec.Resolved.Hash, again.Resolved.Hash);
+    }
+
+    [Fact]
+    public void Qlib_costs_become_commission_and_stamp_duty()
+    {
+        var spec = Bind(Base.Replace("profiles:", "backtest:\n  price: close\n  open_cost: 0.0005\n  close_cost: 0.0015\n  min_cost: 5\nprofiles:"));
+        var c = spec.Backtest.Costs;
+        Assert.Equal(ExecutionPrice.Close, spec.Backtest.Price);
+        Assert.Equal(0.0005, c.CommissionRate);
+        Assert.Equal(5, c.MinCommission);
+        Assert.Equal(0.001, c.StampDuty.Rate(new DateOnly(2020, 1, 2), OrderSide.Sell), 12);
+        Assert.Equal(0, c.StampDuty.Rate(new DateOnly(2020, 1, 2), OrderSide.Buy));
+        Assert.Empty(c.TransferFee.Steps);
+        Assert.Equal(0, c.SlippageBps);
+    }
+
+    [Fact]
+    public void A_count_of_seeds_means_one_to_n() => Assert.Equal([1UL, 2UL, 3UL], Bind(Base.Replace("profiles:", "seeds: 3\nprofiles:")).Seeds);
+
+    [Fact]
+    public void Expression_features_and_a_computed_label_bind()
+    {
+        var text = Base.Replace("features: alpha158", "features:\n  mom: $close/Ref($close,20)-1\n  rev: Mean($close,5)/$close")
+            .Replace("profiles:", "label:\n  kind: excess\n  horizon: 5\n  price: open\nprofiles:");
+        var spec = Bind(text);
+        Assert.Equal(["mom", "rev"], spec.Features.Features.Select(f => f.Name));
+        Assert.Equal((LabelSpec.ExcessKind, 5, 6), (spec.Label.Kind, spec.Label.Horizon, spec.Label.Reach));
+    }
+
+    /// <summary>Workflow files are the configs with a models section (paper001.yaml configures `factor multi` instead).</summary>
+    private static List<string> WorkflowFiles() =>
+        Directory.GetFiles(ConfigsDir(), "*.yaml").Order(StringComparer.Ordinal)
+            .Where(f => File.ReadLines(f).Any(l => l.StartsWith("models:", StringComparison.Ordinal))).Select(f => Path.GetFileName(f)!).ToList();
+
+    public static TheoryData<string> CommittedWorkflows() => new(WorkflowFiles());
+
+    [Theory]
+    [MemberData(nameof(CommittedWorkflows))]
+    public void Every_committed_workflow_and_its_profiles_bind(string file)
+    {
+        var path = Path.Combine(ConfigsDir(), file);
+        var spec = WorkflowBinder.Bind(path);
+        Assert.NotEmpty(spec.Models);
+        Assert.Equal("csi300", spec.Data.Universe);
+        var smoke = WorkflowBinder.Bind(path, "smoke");
+        Assert.NotEqual(spec.Resolved.Hash, smoke.Resolved.Hash);
+    }
+
+    [Fact]
+    public void The_committed_workflows_are_the_ones_promised()
+    {
+        var names = WorkflowFiles();
+        Assert.Equal(["qlib_benchmark_alpha158.yaml", "qlib_benchmark_alpha360.yaml", "quickstart.yaml"], names);
+        var quick = WorkflowBinder.Bind(Path.Combine(ConfigsDir(), "quickstart.yaml"));
+        Assert.Equal(["lightgbm", "lstm"], quick.Models.Select(m => m.Kind));
+        Assert.Equal(new Segment("test", new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 30)), quick.Dataset.Segments[2]);
+        var bench = WorkflowBinder.Bind(Path.Combine(ConfigsDir(), "qlib_benchmark_alpha158.yaml"));
+        Assert.Equal(3, bench.Seeds.Count);
+        string[] every = ["linear", "lightgbm", .. AlphaSharp.Models.Nets.NetCatalog.Names];
+        Assert.Equal(every.Order(StringComparer.Ordinal), bench.Models.Select(m => m.Kind).Order(StringComparer.Ordinal));
+        Assert.Equal(AlphaSharp.Models.Experiments.QlibBenchmark.Segments, bench.Dataset.Segments);
+    }
+
+    internal static string ConfigsDir()
+    {
+        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
+        {
+            var path = Path.Combine(d.FullName, "configs");
+            if (File.Exists(Path.Combine(path, "quickstart.yaml"))) return path;
+        }
+        throw new DirectoryNotFoundException("configs/quickstart.yaml not found above the test binaries");
+    }
+}
