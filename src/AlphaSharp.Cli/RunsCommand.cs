@@ -35,7 +35,24 @@ public static class RunsCommand
             var runs = p.GetValue(compareRuns)!.Select(store.Open).ToArray();
             return Compare(RunComparison.Of(runs), p.GetValue(html), CliConsole.Out());
         }));
-        return new Command("runs", "The run store: list, show and compare runs") { list, show, compare };
+        var mergeRoot = RootOption();
+        var mergeRun = new Argument<string>("RUN") { Description = "The run to finish (shards that shared its directory wrote their units there)" };
+        var from = new Option<string[]>("--from")
+        {
+            Description = "Another copy of the same run (a shard that ran in its own directory): its finished units are copied in first (repeatable)",
+            HelpName = "DIR", AllowMultipleArgumentsPerToken = false,
+        };
+        var merge = new Command("merge", "Join a run's shards: copy in the units of --from copies, then finish the run (metrics, tear sheets, report)") { mergeRun, mergeRoot, from };
+        merge.SetAction(p => CliErrors.Guard(() =>
+        {
+            var store = new RunStore(p.GetValue(mergeRoot)!);
+            var run = store.Open(p.GetValue(mergeRun)!);
+            foreach (var other in p.GetValue(from) ?? []) RunMerge.CopyUnits(new RunDirectory(other), run, line => Console.Error.WriteLine(line));
+            Workflow.WorkflowSession.Finish(run, line => Console.Error.WriteLine(line));
+            Console.Out.WriteLine($"{run.Id}: finished; report {run.ReportPath}");
+            return 0;
+        }));
+        return new Command("runs", "The run store: list, show, compare and merge runs") { list, show, compare, merge };
     }
 
     private static int List(RunStore store, IAnsiConsole console)

@@ -50,6 +50,25 @@ public sealed class CanonicalDocument
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The document as JSON (scalars as their canonical text, lists as arrays): the run store's <c>parameters.json</c>,
+    /// which <c>runs compare</c> flattens to dotted keys.
+    /// </summary>
+    public string ToJson()
+    {
+        static System.Text.Json.Nodes.JsonNode Node(object value) => value switch
+        {
+            SortedDictionary<string, object> map => new System.Text.Json.Nodes.JsonObject(map.Select(p =>
+                KeyValuePair.Create(p.Key, (System.Text.Json.Nodes.JsonNode?)Node(p.Value)))),
+            List<string> list => new System.Text.Json.Nodes.JsonArray(list.Select(v => (System.Text.Json.Nodes.JsonNode?)System.Text.Json.Nodes.JsonValue.Create(Unquote(v))).ToArray()),
+            _ => System.Text.Json.Nodes.JsonValue.Create(Unquote((string)value)),
+        };
+        return Node(_root).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    private static string Unquote(string canonical) =>
+        canonical.Length >= 2 && canonical[0] == '"' ? JsonSerializer.Deserialize<string>(canonical)! : canonical;
+
     internal static string Str(string text) => JsonSerializer.Serialize(text);
     internal static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     internal static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);

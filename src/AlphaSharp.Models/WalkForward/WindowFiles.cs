@@ -13,7 +13,7 @@ namespace AlphaSharp.Models.WalkForward;
 /// test block, floats in round-trip form so a resumed run reads back the same bits). Predictions are written last:
 /// a folder holding them holds a finished window.
 /// </summary>
-internal static class WindowFiles
+public static class WindowFiles
 {
     public const string WindowFile = "window.json";
     public const string NormalizerFile = "normalizer.json";

@@ -57,6 +57,7 @@ public sealed class HtmlReport(string title, string? subtitle = null)
         td.num { text-align: right; }
         td.neg { color: #c0392b; }
         p.note { color: #5a606b; font-size: 12px; }
+        pre { background: #f6f7f9; padding: 8px 12px; overflow-x: auto; font-size: 12px; }
 
         """;
 }

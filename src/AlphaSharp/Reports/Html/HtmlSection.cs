@@ -23,6 +23,24 @@ public sealed class HtmlSection(string heading, string? intro)
         return this;
     }
 
+    /// <summary>Text shown as written (a configuration, a log), escaped, in a fixed-width block.</summary>
+    public HtmlSection Preformatted(string text)
+    {
+        _parts.Add(sb => sb.Append("<pre>").Append(HtmlReport.Esc(text)).Append("</pre>\n"));
+        return this;
+    }
+
+    /// <summary>
+    /// A whole page inside this one (an iframe whose document is inlined in <c>srcdoc</c>), so a report that includes
+    /// another page, such as a tear sheet, stays one self-contained file.
+    /// </summary>
+    public HtmlSection Embedded(string html, int height = 1200)
+    {
+        _parts.Add(sb => sb.Append("<iframe style=\"width:100%;border:1px solid #d0d4da;height:").Append(height).Append("px\" srcdoc=\"")
+            .Append(HtmlReport.Esc(html)).Append("\"></iframe>\n"));
+        return this;
+    }
+
     public HtmlSection Table(HtmlTable table)
     {
         _parts.Add(table.Render);

@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AlphaSharp.Backtest;
+using AlphaSharp.Common;
+using AlphaSharp.Data;
+using AlphaSharp.Reports.Research;
+using AlphaSharp.Reports.TearSheets;
+using AlphaSharp.Runs;
+
+namespace AlphaSharp.Cli.Workflow;
+
+/// <summary>
+/// Finishes a run once every unit is done, from the units' files alone (so a single machine and the merged shards of
+/// many reach the same result): per model, the mean and std over seeds of every figure (<c>metrics.json</c>,
+/// <c>results.csv</c>), each chosen model's seed ensemble (the mean of its seeds' scores) backtested into a tear sheet,
+/// and the report.
+/// </summary>
+public static class WorkflowFinisher
+{
+    public const string ResultsFile = "results.csv";
+    public const string TearSheetsFolder = "tearsheets";
+
+    /// <summary>The units not done yet; empty when the run can finish.</summary>
+    public static IReadOnlyList<WorkflowUnit> Pending(WorkflowSpec spec, RunDirectory run) =>
+        WorkflowUnits.Of(spec).Where(u => !run.IsDone(u.Unit)).ToArray();
+
+    public static void Finish(WorkflowSpec spec, MarketData data, RunDirectory run, IReadOnlyList<string> coverage, Action<string> log)
+    {
+        var pending = Pending(spec, run);
+        if (pending.Count > 0)
+            throw new InputException($"{run.Path}: {pending.Count} units are not done ({string.Join(", ", pending.Take(5).Select(u => u.Unit.DirectoryName))}" +
+                                     $"{(pending.Count > 5 ? ", ..." : "")}); run the workflow (or its other shards) again to finish them");
+        var market = MarketView.From(data);
+        var models = new List<ModelFigures>();
+        var metrics = new JsonObject();
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var group in WorkflowUnits.Of(spec).GroupBy(u => u.Model.Name))
+        {
+            var units = group.ToArray();
+            var seeds = units.Select(u => ReadSeed(run, u)).ToArray();
+            var summaries = units.Select(u => Summary(run, u)).ToArray();
+            string? sheet = null;
+            if (spec.Report.TearSheet == "all" || spec.Report.TearSheet == group.Key)
+                sheet = TearSheetOf(spec, market, data, run, group.Key, units);
+            models.Add(new ModelFigures(group.Key, seeds, sheet));
+            var figures = new JsonObject { ["seeds"] = units.Length };
+            foreach (var name in summaries[0].Where(p => p.Value is JsonValue v && v.TryGetValue<double>(out _)).Select(p => p.Key).Where(k => k != "seed"))
+            {
+                var (mean, std) = ModelComparisonReport.MeanStd(summaries.Select(s => s[name]?.GetValue<double>() ?? double.NaN));
+                figures[name] = Json(mean);
+                figures[name + "_std"] = Json(std);
+                rows.Add([group.Key, name, CsvTable.Number(mean), CsvTable.Number(std), units.Length.ToString(CultureInfo.InvariantCulture)]);
+            }
+            metrics[group.Key] = figures;
+        }
+        CsvTable.Write(run.File(ResultsFile), ["model", "metric", "mean", "std", "seeds"], rows);
+        var manifest = run.Manifest;
+        var context = new RunContext(spec.Report.Title,
+        [
+            new("run", run.Id), new("config", manifest.ConfigHash[..8]), new("code", manifest.CodeVersion),
+            new("data", $"{manifest.Store} ({manifest.DataFingerprint[..12]})"), new("profile", manifest.Profile ?? "none"),
+        ], coverage, File.ReadAllText(run.File(RunDirectory.ConfigFile)));
+        var html = ModelComparisonReport.Build(context, models).Render();
+        run.Finish(metrics.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), html);
+        log($"{run.Id}: finished; report {run.ReportPath}");
+    }
+
+    private static JsonNode? Json(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
+
+    private static JsonObject Summary(RunDirectory run, WorkflowUnit unit)
+    {
+        var path = Path.Combine(run.UnitDirectory(unit.Unit), RunDirectory.UnitDoneFile);
+        return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InputException($"{path}: not a unit summary");
+    }
+
+    private static SeedFigures ReadSeed(RunDirectory run, WorkflowUnit unit)
+    {
+        var dir = run.UnitDirectory(unit.Unit);
+        var s = Summary(run, unit);
+        double D(string key) => s[key]?.GetValue<double>() ?? double.NaN;
+        var ic = Csv(Path.Combine(dir, WorkflowRunner.DailyIcFile));
+        var returns = Csv(Path.Combine(dir, WorkflowRunner.ReturnsFile));
+        var epochs = Path.Combine(dir, "training", "epochs.csv");
+        var curve = File.Exists(epochs) ? Curve(Csv(epochs)) : new TrainingCurve([], [], [], []);
+        return new SeedFigures(unit.Seed, D("ic"), D("icir"), D("rank_ic"), D("rank_icir"),
+            Dates(ic), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve);
+    }
+
+    private static TrainingCurve Curve((string[] Header, List<string[]> Rows) csv) =>
+        new(Column(csv, "epoch").Select(v => (int)v).ToArray(), Column(csv, "train_loss"), Column(csv, "valid_loss"), Column(csv, "valid_ic"));
+
+    private static (string[] Header, List<string[]> Rows) Csv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0) throw new InputException($"{path}: empty; the unit's files are damaged, delete its folder to rerun it");
+        return (lines[0].Split(','), lines.Skip(1).Select(l => l.Split(',')).ToList());
+    }
+
+    private static DateOnly[] Dates((string[] Header, List<string[]> Rows) csv) =>
+        csv.Rows.Select(r => DateOnly.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+
+    private static double[] Column((string[] Header, List<string[]> Rows) csv, string name)
+    {
+        var j = Array.IndexOf(csv.Header, name);
+        if (j < 0) throw new InputException($"a unit file has no column '{name}' (header: {string.Join(",", csv.Header)})");
+        return csv.Rows.Select(r => r[j].Length == 0 ? double.NaN : double.Parse(r[j], CultureInfo.InvariantCulture)).ToArray();
+    }
+
+    /// <summary>The seed ensemble's tear sheet: the mean of the seeds' test scores, backtested with the workflow's strategy and rules.</summary>
+    private static string TearSheetOf(WorkflowSpec spec, MarketView market, MarketData data, RunDirectory run, string model, IReadOnlyList<WorkflowUnit> units)
+    {
+        var tables = units.Select(u => ScoreTable.ReadCsv(market, Path.Combine(run.UnitDirectory(u.Unit), WorkflowRunner.ScoresFile))).ToArray();
+        var mean = new float[tables[0].Values.Length];
+        for (var k = 0; k < mean.Length; k++)
+        {
+            double sum = 0;
+            var n = 0;
+            foreach (var t in tables)
+                if (!float.IsNaN(t.Values[k])) { sum += t.Values[k]; n++; }
+            mean[k] = n == tables.Length ? (float)(sum / n) : float.NaN;
+        }
+        var ensemble = new ScoreTable(market, mean);
+        var options = spec.Backtest with
+        {
+            Start = spec.Backtest.Start ?? market.Calendar[ensemble.FirstDay],
+            End = spec.Backtest.End ?? market.Calendar[ensemble.LastDay],
+        };
+        var result = Backtester.Run(market, ensemble, spec.Strategy.Create(), options);
+        var dir = Path.Combine(run.Path, TearSheetsFolder, model);
+        Directory.CreateDirectory(dir);
+        TearSheet.Write(dir, result.ToSeries(), new TearSheetOptions(
+            Title: $"{spec.Name}: {model} ({units.Count} seeds' mean score), {result.Strategy}",
+            StrategyName: $"{model} {result.Strategy}",
+            BenchmarkName: data.Benchmark?.Symbol ?? "Benchmark"));
+        return File.ReadAllText(Path.Combine(dir, TearSheet.ReportFile));
+    }
+}

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using AlphaSharp.Backtest;
+using AlphaSharp.Common;
+using AlphaSharp.Data;
+using AlphaSharp.Evaluation.Performance;
+using AlphaSharp.Factors.Labels;
+using AlphaSharp.Models;
+using AlphaSharp.Models.Datasets;
+using AlphaSharp.Models.Evaluation;
+using AlphaSharp.Models.Training;
+using AlphaSharp.Models.WalkForward;
+using AlphaSharp.Runs;
+
+namespace AlphaSharp.Cli.Workflow;
+
+/// <summary>
+/// Runs a bound workflow's units into a run directory: for each unit (model x seed) not yet done, build (once per
+/// column set) the dataset, fit on train choosing on valid (or walk forward), predict the test span, score the
+/// predictions (IC, Rank IC, daily), backtest them with the workflow's strategy and rules, and write it all into the
+/// unit's folder, its <c>done.json</c> last. A unit found done is skipped, so an interrupted run resumes, and a shard
+/// runs only its own units. Finishing (<see cref="WorkflowFinisher"/>) happens once every unit is done.
+/// </summary>
+public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<string> log, Action<string>? status = null)
+{
+    public const string ScoresFile = "predictions.csv";
+    public const string DailyIcFile = "daily_ic.csv";
+    public const string ReturnsFile = "returns.csv";
+
+    private readonly Dictionary<string, (Dataset Data, FeatureNormalizer? Normalizer)> _datasets = new(StringComparer.Ordinal);
+    private readonly MarketView _market = MarketView.From(data);
+
+    /// <summary>Runs the units of <paramref name="shard"/> that <paramref name="run"/> has not finished; returns how many ran.</summary>
+    public int RunUnits(RunDirectory run, RunShard shard, CancellationToken cancel = default)
+    {
+        var units = WorkflowUnits.Of(spec);
+        var mine = units.Where(u => shard.Includes(u.Unit)).ToArray();
+        var done = mine.Count(u => run.IsDone(u.Unit));
+        log($"{run.Id}: {units.Count} units, shard {shard} holds {mine.Length}, {done} already done");
+        var ran = 0;
+        foreach (var unit in mine)
+        {
+            cancel.ThrowIfCancellationRequested();
+            if (run.IsDone(unit.Unit)) continue;
+            RunUnit(run, unit, cancel);
+            ran++;
+        }
+        return ran;
+    }
+
+    private void RunUnit(RunDirectory run, WorkflowUnit unit, CancellationToken cancel)
+    {
+        var clock = Stopwatch.StartNew();
+        var dir = run.UnitDirectory(unit.Unit);
+        var (ds, test, scores, fit) = spec.WalkForward is { } wf ? WalkForward(unit, dir, wf, cancel) : FixedSegments(unit, dir, cancel);
+        var ic = DailyIc(ds, test, scores, dir);
+        var excess = Backtest(ds, test, scores, dir);
+        var arithmetic = PerformanceMetrics.ExcessArithmetic(excess);
+        var compounded = PerformanceMetrics.ExcessCompounded(excess);
+        var summary = JsonOutput.Render(w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("model", unit.Model.Name);
+            w.WriteNumber("seed", unit.Seed);
+            JsonOutput.Number(w, "ic", ic.Ic);
+            JsonOutput.Number(w, "icir", ic.IcIr);
+            JsonOutput.Number(w, "rank_ic", ic.RankIc);
+            JsonOutput.Number(w, "rank_icir", ic.RankIcIr);
+            JsonOutput.Number(w, "excess_annual_arithmetic", arithmetic.AnnualReturn);
+            JsonOutput.Number(w, "information_ratio", arithmetic.InformationRatio);
+            JsonOutput.Number(w, "max_drawdown_arithmetic", arithmetic.MaxDrawdown);
+            JsonOutput.Number(w, "excess_annual_compounded", compounded.AnnualReturn);
+            JsonOutput.Number(w, "max_drawdown_compounded", compounded.MaxDrawdown);
+            if (fit is not null)
+            {
+                w.WriteNumber("epochs", fit.Epochs);
+                w.WriteNumber("best_epoch", fit.BestEpoch);
+            }
+            JsonOutput.Number(w, "seconds", clock.Elapsed.TotalSeconds);
+            w.WriteEndObject();
+        });
+        run.MarkDone(unit.Unit, summary);
+        log(string.Create(CultureInfo.InvariantCulture,
+            $"{unit.Unit.DirectoryName}: IC {ic.Ic:F4} Rank IC {ic.RankIc:F4}, excess {arithmetic.AnnualReturn:P1}/yr (arithmetic) IR {arithmetic.InformationRatio:F2}; {clock.Elapsed.TotalSeconds:F0} s"));
+    }
+
+    private (Dataset Data, SegmentSpan Test, float[] Scores, FitReport? Fit) FixedSegments(WorkflowUnit unit, string dir, CancellationToken cancel)
+    {
+        var (ds, normalizer) = DatasetFor(unit.Model, fitNormalizer: true);
+        var model = unit.Model.Create(unit.Seed);
+        var train = ds.ModelData(ds.Span("train"), model.Input, normalizer!, forFitting: true);
+        var valid = ds.Spans.Any(s => s.Name == "valid") ? ds.ModelData(ds.Span("valid"), model.Input, normalizer!, forFitting: true) : null;
+        var what = $"{unit.Model.Name} seed {unit.Seed}";
+        var fit = model.Fit(train, valid, new FitContext(Path.Combine(dir, WindowFiles.TrainingFolder), p =>
+        {
+            if (p.EpochDone)
+                log(string.Create(CultureInfo.InvariantCulture,
+                    $"{what} epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:F4}, valid loss {p.ValidLoss:F4}, valid IC {p.ValidIc:F4}, {p.SamplesPerSecond:F0} samples/s"));
+            else status?.Invoke(ProgressText.Of(what, p));
+        }, cancel));
+        var test = ds.ModelData(ds.Span("test"), model.Input, normalizer!, forFitting: false);
+        var predicted = model.Predict(test);
+        model.Save(dir);
+        AtomicFile.WriteAllText(Path.Combine(dir, WindowFiles.NormalizerFile), normalizer!.ToJson());
+        WindowFiles.WritePredictions(Path.Combine(dir, ScoresFile), test.Samples, predicted, ds.Cube.Calendar, ds.Cube.Symbols);
+        var scores = new float[ds.Cube.T * ds.Cube.N];
+        scores.AsSpan().Fill(float.NaN);
+        for (var k = 0; k < test.Count; k++) scores[test.Samples.Days[k] * ds.Cube.N + test.Samples.Instruments[k]] = predicted[k];
+        return (ds, ds.Span("test"), scores, fit);
+    }
+
+    private (Dataset Data, SegmentSpan Test, float[] Scores, FitReport? Fit) WalkForward(WorkflowUnit unit, string dir, WalkForwardOptions options, CancellationToken cancel)
+    {
+        var (ds, _) = DatasetFor(unit.Model, fitNormalizer: false);
+        var runner = new WalkForwardRunner(ds, options);
+        var result = runner.Run(k => unit.Model.Create(unit.Seed * 1000 + (ulong)k), dir,
+            o => log($"{unit.Model.Name} seed {unit.Seed} window {o.Window.Index}: {(o.Resumed ? "read back" : "fitted")}"), cancel);
+        File.Copy(Path.Combine(dir, WalkForwardRunner.ScoresFile), Path.Combine(dir, ScoresFile), overwrite: true);
+        var windows = result.Windows.Select(o => o.Window.Test).ToArray();
+        // The stitched out-of-sample blocks, end to end: the span every window predicted.
+        var test = new SegmentSpan("test", windows[0].First, windows[^1].Last, 0);
+        return (ds, test, result.Scores.Values, null);
+    }
+
+    /// <summary>The daily IC and Rank IC of the test scores against the raw label, written as <c>date,ic,rank_ic</c>.</summary>
+    private PredictionIc DailyIc(Dataset ds, SegmentSpan test, float[] scores, string dir)
+    {
+        var samples = ds.Samples(test, labelled: true);
+        var s = new float[samples.Count];
+        var labels = new float[samples.Count];
+        for (var k = 0; k < samples.Count; k++)
+        {
+            s[k] = scores[samples.Days[k] * ds.Cube.N + samples.Instruments[k]];
+            labels[k] = ds.Label[samples.Instruments[k] * ds.Cube.T + samples.Days[k]];
+        }
+        var ic = PredictionIc.Of(samples, s, labels);
+        CsvTable.Write(Path.Combine(dir, DailyIcFile), ["date", "ic", "rank_ic"],
+            ic.DayIndices.Select((t, j) => (IReadOnlyList<string>)[ds.Cube.Calendar[t].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CsvTable.Number(ic.DailyIc[j]), CsvTable.Number(ic.DailyRankIc[j])]));
+        return ic;
+    }
+
+    /// <summary>Backtests the test scores with the workflow's strategy and rules over the test span; writes the daily returns and returns the excess.</summary>
+    private double[] Backtest(Dataset ds, SegmentSpan test, float[] scores, string dir)
+    {
+        var table = new ScoreTable(_market, new PanelArray(scores, ds.Cube.T, ds.Cube.N, PanelLayout.DateMajor));
+        var options = spec.Backtest with
+        {
+            Start = spec.Backtest.Start ?? ds.Cube.Calendar[test.First],
+            End = spec.Backtest.End ?? ds.Cube.Calendar[test.Last],
+        };
+        var result = Backtester.Run(_market, table, spec.Strategy.Create(), options);
+        var excess = result.StrategyReturns.Zip(result.BenchmarkReturns, (r, b) => r - b).ToArray();
+        var dates = result.Dates.ToArray();
+        CsvTable.Write(Path.Combine(dir, ReturnsFile), ["date", "strategy", "benchmark", "excess", "turnover"],
+            Enumerable.Range(0, dates.Length).Select(k => (IReadOnlyList<string>)[dates[k].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CsvTable.Number(result.StrategyReturns[k]), CsvTable.Number(result.BenchmarkReturns[k]), CsvTable.Number(excess[k]), CsvTable.Number(result.Turnover[k])]));
+        return excess;
+    }
+
+    /// <summary>The dataset of a model's columns (one per column set, shared by every unit that reads it), with its normaliser fitted on train.</summary>
+    private (Dataset Data, FeatureNormalizer? Normalizer) DatasetFor(ModelSpec model, bool fitNormalizer)
+    {
+        var key = string.Join(',', model.Columns);
+        if (_datasets.TryGetValue(key, out var cached) && (cached.Normalizer is not null || !fitNormalizer)) return cached;
+        if (cached.Data is null)
+        {
+            var columns = new HashSet<string>(model.Columns, StringComparer.Ordinal);
+            var features = spec.Dataset.Features.Where(f => columns.Contains(f.Name)).ToArray();
+            var dataset = spec.Dataset with { Features = features };
+            var clock = Stopwatch.StartNew();
+            var ds = Dataset.Build(data, dataset, (done, total) => status?.Invoke($"features for {model.Name}: {done}/{total}"), label: LabelPanel());
+            log(string.Create(CultureInfo.InvariantCulture, $"dataset for {model.Name}: {features.Length} features x {ds.Cube.N} instruments x {ds.Cube.T} days, {clock.Elapsed.TotalSeconds:F1} s"));
+            cached = (ds, null);
+        }
+        if (fitNormalizer) cached = (cached.Data, cached.Data.FitNormalizer(cached.Data.Span("train")));
+        _datasets[key] = cached;
+        return cached;
+    }
+
+    private float[]? _label;
+
+    private float[]? LabelPanel() => spec.Label.Kind switch
+    {
+        LabelSpec.ForwardKind => _label ??= ForwardReturns.Compute(data.Panel, spec.Label.Horizon, spec.Label.Price),
+        LabelSpec.ExcessKind => _label ??= ExcessReturns.Compute(data, spec.Label.Horizon, spec.Label.Price),
+        _ => null,
+    };
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using AlphaSharp.Evaluation.Performance;
+using AlphaSharp.Reports.Charts;
+using AlphaSharp.Reports.Html;
+
+namespace AlphaSharp.Reports.Research;
+
+/// <summary>A network's per-epoch figures (empty arrays for a model without epochs).</summary>
+public sealed record TrainingCurve(int[] Epochs, double[] TrainLoss, double[] ValidLoss, double[] ValidIc);
+
+/// <summary>One fitted seed of a model: its test figures, its daily IC and excess return series and its training curve.</summary>
+public sealed record SeedFigures(
+    ulong Seed,
+    double Ic, double IcIr, double RankIc, double RankIcIr,
+    DateOnly[] IcDates, double[] DailyRankIc,
+    DateOnly[] Dates, double[] Excess,
+    TrainingCurve Curve);
+
+/// <summary>A model's seeds, and its seed ensemble's tear sheet page where one was made.</summary>
+public sealed record ModelFigures(string Model, IReadOnlyList<SeedFigures> Seeds, string? TearSheetHtml = null);
+
+/// <summary>What the report says about the run itself: provenance lines, the data-coverage notes and the resolved configuration.</summary>
+public sealed record RunContext(string Title, IReadOnlyList<KeyValuePair<string, string>> Provenance, IReadOnlyList<string> Coverage, string ResolvedConfig);
+
+/// <summary>
+/// The workflow report: the model table in Qlib's columns (IC, ICIR, Rank IC, Rank ICIR, annualised excess return,
+/// information ratio, max drawdown; mean ± std over seeds) computed Qlib's arithmetic way and our compounded way, each
+/// labelled; Rank IC by month; cumulative excess return per model; each tear sheet; the training curves; what the
+/// data could not supply; the resolved configuration. One self-contained page.
+/// </summary>
+public static class ModelComparisonReport
+{
+    public static HtmlReport Build(RunContext run, IReadOnlyList<ModelFigures> models)
+    {
+        var report = new HtmlReport(run.Title, string.Join(" · ", run.Provenance.Select(p => $"{p.Key} {p.Value}")));
+        report.Section("Models (arithmetic, as Qlib's risk_analysis)",
+                "Excess return = strategy minus benchmark after costs, daily. Annualised = mean x 252; IR = mean / std x sqrt(252); " +
+                "max drawdown of the cumulative sum. Mean ± std over seeds.")
+            .Table(Table(models, compounded: false));
+        report.Section("Models (compounded)",
+                "The same strategies: annualised = prod(1 + excess)^(252 / days) - 1; max drawdown of the compounded excess wealth.")
+            .Table(Table(models, compounded: true));
+        IcByMonth(report, models);
+        CumulativeExcess(report, models);
+        foreach (var m in models.Where(m => m.TearSheetHtml is not null))
+            report.Section($"Tear sheet: {m.Model} (mean score of its seeds)").Embedded(m.TearSheetHtml!);
+        TrainingCurves(report, models);
+        var coverage = report.Section("Data coverage", "What the data could not supply, and what was done instead.");
+        foreach (var line in run.Coverage) coverage.Paragraph(line);
+        report.Section("Resolved configuration").Preformatted(run.ResolvedConfig);
+        return report;
+    }
+
+    /// <summary>Mean ± std (ddof 1; a single seed shows its value alone) of one figure over a model's seeds.</summary>
+    public static (double Mean, double Std) MeanStd(IEnumerable<double> values)
+    {
+        var v = values.ToArray();
+        var mean = v.Average();
+        return (mean, v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : double.NaN);
+    }
+
+    private static string Cell(IEnumerable<double> values, Func<double, string> format)
+    {
+        var (mean, std) = MeanStd(values);
+        return double.IsNaN(std) ? format(mean) : $"{format(mean)} ± {format(std)}";
+    }
+
+    private static HtmlTable Table(IReadOnlyList<ModelFigures> models, bool compounded)
+    {
+        var table = new HtmlTable(["model", "seeds", "IC", "ICIR", "Rank IC", "Rank ICIR", "annualised excess", "information ratio", "max drawdown"]);
+        string F4(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+        string F2(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+        foreach (var m in models)
+        {
+            var analyses = m.Seeds.Select(s => compounded ? PerformanceMetrics.ExcessCompounded(s.Excess) : PerformanceMetrics.ExcessArithmetic(s.Excess)).ToArray();
+            table.Row(m.Model, m.Seeds.Count.ToString(CultureInfo.InvariantCulture),
+                Cell(m.Seeds.Select(s => s.Ic), F4), Cell(m.Seeds.Select(s => s.IcIr), F4), Cell(m.Seeds.Select(s => s.RankIc), F4),
+                Cell(m.Seeds.Select(s => s.RankIcIr), F4), Cell(analyses.Select(a => a.AnnualReturn), Formats.Percent2),
+                Cell(analyses.Select(a => a.InformationRatio), F2), Cell(analyses.Select(a => a.MaxDrawdown), Formats.Percent2));
+        }
+        return table;
+    }
+
+    private static void IcByMonth(HtmlReport report, IReadOnlyList<ModelFigures> models)
+    {
+        // Each seed's daily Rank IC averaged within a month, then over the seeds.
+        var months = models.SelectMany(m => m.Seeds.SelectMany(s => s.IcDates)).Select(d => new DateOnly(d.Year, d.Month, 1)).Distinct().Order().ToArray();
+        if (months.Length == 0) return;
+        var series = new List<LineSeries>();
+        var table = new HtmlTable(["month", .. models.Select(m => m.Model)]);
+        var values = new double[models.Count][];
+        for (var j = 0; j < models.Count; j++)
+        {
+            values[j] = months.Select(month => models[j].Seeds.Select(s => Enumerable.Range(0, s.IcDates.Length)
+                    .Where(k => s.IcDates[k].Year == month.Year && s.IcDates[k].Month == month.Month && !double.IsNaN(s.DailyRankIc[k]))
+                    .Select(k => s.DailyRankIc[k]).DefaultIfEmpty(double.NaN).Average())
+                .Where(v => !double.IsNaN(v)).DefaultIfEmpty(double.NaN).Average()).ToArray();
+            series.Add(new LineSeries(models[j].Model, values[j], Palette.At(j)));
+        }
+        for (var c = 1; c <= models.Count; c++) table.SignedColumns.Add(c);
+        for (var i = 0; i < months.Length; i++)
+            table.Row([months[i].ToString("yyyy-MM", CultureInfo.InvariantCulture), .. values.Select(v => double.IsNaN(v[i]) ? "—" : v[i].ToString("F3", CultureInfo.InvariantCulture))]);
+        report.Section("Rank IC by month", "Mean daily Rank IC of the test predictions against the raw label, per calendar month, averaged over seeds.")
+            .Svg(LineChart.Render(months, series, new ChartOptions("Monthly mean Rank IC", "month", "Rank IC", YFormat: v => v.ToString("0.00", CultureInfo.InvariantCulture))))
+            .Table(table);
+    }
+
+    private static void CumulativeExcess(HtmlReport report, IReadOnlyList<ModelFigures> models)
+    {
+        var dates = models.SelectMany(m => m.Seeds).Select(s => s.Dates).MaxBy(d => d.Length);
+        if (dates is null || dates.Length == 0) return;
+        var arithmetic = new List<LineSeries>();
+        var compounded = new List<LineSeries>();
+        for (var j = 0; j < models.Count; j++)
+        {
+            // The seeds' mean daily excess, on the dates all of them traded.
+            var seeds = models[j].Seeds.Where(s => s.Dates.Length == dates.Length).ToArray();
+            if (seeds.Length == 0) continue;
+            var mean = Enumerable.Range(0, dates.Length).Select(k => seeds.Select(s => s.Excess[k]).Where(v => !double.IsNaN(v)).DefaultIfEmpty(0).Average()).ToArray();
+            double sum = 0, wealth = 1;
+            arithmetic.Add(new LineSeries(models[j].Model, mean.Select(v => sum += v).ToArray(), Palette.At(j)));
+            compounded.Add(new LineSeries(models[j].Model, mean.Select(v => (wealth *= 1 + v) - 1).ToArray(), Palette.At(j)));
+        }
+        report.Section("Cumulative excess return", "Each model's strategy against the benchmark, the mean of its seeds' daily excess returns.")
+            .Svg(LineChart.Render(dates, arithmetic, new ChartOptions("Cumulative excess return, summed (Qlib's way)", "date", "cumulative excess", YFormat: Formats.Percent)))
+            .Svg(LineChart.Render(dates, compounded, new ChartOptions("Cumulative excess return, compounded", "date", "cumulative excess", YFormat: Formats.Percent)));
+    }
+
+    private static void TrainingCurves(HtmlReport report, IReadOnlyList<ModelFigures> models)
+    {
+        var trained = models.Where(m => m.Seeds.Any(s => s.Curve.Epochs.Length > 0)).ToArray();
+        if (trained.Length == 0) return;
+        var section = report.Section("Training curves", "Per epoch: the training loss, the validation loss and the validation IC of every seed (the kept epoch is the best by the stop metric).");
+        foreach (var m in trained)
+        {
+            var epochs = m.Seeds.Max(s => s.Curve.Epochs.Length);
+            var categories = Enumerable.Range(1, epochs).Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray();
+            double[] Pad(double[] v) => [.. v, .. Enumerable.Repeat(double.NaN, epochs - v.Length)];
+            var ic = m.Seeds.Select((s, j) => new BarSeries($"seed {s.Seed}", Pad(s.Curve.ValidIc), Palette.At(j))).ToArray();
+            var loss = m.Seeds.SelectMany((s, j) => new[]
+            {
+                new BarSeries($"seed {s.Seed} train", Pad(s.Curve.TrainLoss), Palette.At(2 * j)),
+                new BarSeries($"seed {s.Seed} valid", Pad(s.Curve.ValidLoss), Palette.At(2 * j + 1)),
+            }).ToArray();
+            section.Svg(BarChart.Render(categories, ic, new ChartOptions($"{m.Model}: validation IC by epoch", "epoch", "valid IC",
+                    YFormat: v => v.ToString("0.000", CultureInfo.InvariantCulture))))
+                .Svg(BarChart.Render(categories, loss, new ChartOptions($"{m.Model}: loss by epoch", "epoch", "loss (MSE of the fitting label)",
+                    YFormat: v => v.ToString("0.000", CultureInfo.InvariantCulture), ZeroLine: false)));
+        }
+    }
+}
