@@ -1,0 +1,155 @@
+using System.Text.Json.Nodes;
+using AlphaSharp.Runs;
+
+namespace AlphaSharp.Cli.Tests.Workflow;
+
+/// <summary>
+/// A small real workflow on the shipped store (a few expressions, a year of training, LightGBM and an MLP with two
+/// seeds), run whole, resumed and sharded: every way gives the same bits.
+/// </summary>
+public class WorkflowRunTests
+{
+    private const string Tiny = """
+        name: tiny
+        features:
+          mom5: $close/Ref($close,5)-1
+          rev1: Ref($close,1)/$close-1
+          vol20: Std($close/Ref($close,1)-1,20)
+          turn: Log($volume+1)
+        segments:
+          train: [2016-01-01, 2016-12-31]
+          valid: [2017-01-01, 2017-03-31]
+          test: [2017-04-01, 2017-06-30]
+        trainer:
+          n_epochs: 2
+          batch_size: 2048
+        seeds: [1, 2]
+        models:
+          lightgbm:
+            preset: qlib_alpha158
+            num_boost_round: 15
+          mlp:
+            hidden_sizes: [16]
+        strategy:
+          kind: topk_dropout
+          topk: 30
+          n_drop: 3
+        backtest:
+          open_cost: 0.0005
+          close_cost: 0.0015
+          min_cost: 5
+        """;
+
+    private static string Workflow(string dir)
+    {
+        var path = Path.Combine(dir, "tiny.yaml");
+        File.WriteAllText(path, Tiny);
+        return path;
+    }
+
+    private static RunDirectory OnlyRun(string runs) => new RunStore(runs).List().Runs.Single();
+
+    /// <summary>Every unit's predictions and summary figures (bar its seconds), and the run's metrics, as text.</summary>
+    private static string Results(RunDirectory run)
+    {
+        var parts = new List<string> { File.ReadAllText(run.MetricsPath).Replace("\r", "") };
+        foreach (var unit in Directory.EnumerateDirectories(Path.Combine(run.Path, RunDirectory.UnitsFolder)).Order(StringComparer.Ordinal))
+        {
+            parts.Add(File.ReadAllText(Path.Combine(unit, "predictions.csv")));
+            parts.Add(File.ReadAllText(Path.Combine(unit, "returns.csv")));
+            var done = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.Combine(unit, RunDirectory.UnitDoneFile)))!;
+            done.Remove("seconds");
+            parts.Add(done.ToJsonString());
+        }
+        return string.Join("\n---\n", parts);
+    }
+
+    private static string StripSeconds(string metricsJson)
+    {
+        var o = (JsonObject)JsonNode.Parse(metricsJson)!;
+        foreach (var (_, model) in o) { ((JsonObject)model!).Remove("seconds"); ((JsonObject)model!).Remove("seconds_std"); }
+        return o.ToJsonString();
+    }
+
+    [Fact]
+    public void AWholeRunAShardedRunAndAResumedRunGiveTheSameResults()
+    {
+        using var tmp = new CliTempDir();
+        var file = Workflow(tmp.Dir);
+
+        var whole = Path.Combine(tmp.Dir, "whole");
+        var r = CliHarness.Run("run", file, "--runs", whole);
+        Assert.True(r.Exit == 0, r.Err);
+        var single = OnlyRun(whole);
+        Assert.True(single.Manifest.IsFinished);
+        Assert.Contains("report.html", r.Out);
+        var report = File.ReadAllText(single.ReportPath);
+        foreach (var heading in new[] { "Models (arithmetic, as Qlib", "Models (compounded)", "Rank IC by month", "Cumulative excess return", "Tear sheet: lightgbm", "Training curves", "Data coverage" })
+            Assert.Contains(heading, report);
+        Assert.Equal(4, Directory.GetDirectories(Path.Combine(single.Path, RunDirectory.UnitsFolder)).Length);
+
+        // Two shards sharing one run id: the second to end finishes the run.
+        var sharded = Path.Combine(tmp.Dir, "sharded");
+        var s1 = CliHarness.Run("run", file, "--runs", sharded, "--shard", "1/2", "--run-id", "job-7");
+        Assert.True(s1.Exit == 0, s1.Err);
+        Assert.Contains("the run finishes when the other shards' are", s1.Out);
+        Assert.False(OnlyRun(sharded).Manifest.IsFinished);
+        var s2 = CliHarness.Run("run", file, "--runs", sharded, "--shard", "2/2", "--run-id", "job-7");
+        Assert.True(s2.Exit == 0, s2.Err);
+        var shardedRun = OnlyRun(sharded);
+        Assert.Equal("job-7", shardedRun.Id);
+        Assert.True(shardedRun.Manifest.IsFinished);
+
+        // An interrupted run (here: only its first shard ran, without an id) is resumed by the next plain run.
+        var resumed = Path.Combine(tmp.Dir, "resumed");
+        Assert.Equal(0, CliHarness.Run("run", file, "--runs", resumed, "--shard", "2/2").Exit);
+        var again = CliHarness.Run("run", file, "--runs", resumed);
+        Assert.True(again.Exit == 0, again.Err);
+        Assert.Contains("resuming", again.Err);
+        Assert.Contains("2 already done", again.Err);
+        var resumedRun = OnlyRun(resumed);
+
+        var want = Results(single);
+        Assert.Equal(StripSeconds(File.ReadAllText(single.MetricsPath)), StripSeconds(File.ReadAllText(shardedRun.MetricsPath)));
+        Assert.Equal(StripSeconds(File.ReadAllText(single.MetricsPath)), StripSeconds(File.ReadAllText(resumedRun.MetricsPath)));
+        Assert.Equal(want.Split("\n---\n")[1..], Results(shardedRun).Split("\n---\n")[1..]);
+        Assert.Equal(want.Split("\n---\n")[1..], Results(resumedRun).Split("\n---\n")[1..]);
+
+        // A finished run is never resumed: the next plain run is a new one.
+        Assert.Equal(0, CliHarness.Run("run", file, "--runs", whole, "--set", "seeds=[1]").Exit);
+        Assert.Equal(2, new RunStore(whole).List().Runs.Count);
+    }
+
+    [Fact]
+    public void ShardsThatRanInTheirOwnDirectoriesMergeIntoOneFinishedRun()
+    {
+        using var tmp = new CliTempDir();
+        var file = Workflow(tmp.Dir);
+        var a = Path.Combine(tmp.Dir, "a");
+        var b = Path.Combine(tmp.Dir, "b");
+        Assert.Equal(0, CliHarness.Run("run", file, "--runs", a, "--shard", "1/2", "--run-id", "j", "--set", "seeds=[1]").Exit);
+        Assert.Equal(0, CliHarness.Run("run", file, "--runs", b, "--shard", "2/2", "--run-id", "j", "--set", "seeds=[1]").Exit);
+        var m = CliHarness.Run("runs", "merge", "j", "--runs", a, "--from", Path.Combine(b, "j"));
+        Assert.True(m.Exit == 0, m.Err);
+        var run = OnlyRun(a);
+        Assert.True(run.Manifest.IsFinished);
+        Assert.Contains("\"lightgbm\"", File.ReadAllText(run.MetricsPath));
+        Assert.Contains("\"mlp\"", File.ReadAllText(run.MetricsPath));
+    }
+
+    [Fact]
+    public void AShardOrAJoinedRunOfAnotherConfigurationIsRefusedInOneLine()
+    {
+        using var tmp = new CliTempDir();
+        var file = Workflow(tmp.Dir);
+        var runs = Path.Combine(tmp.Dir, "runs");
+        var bad = CliHarness.Run("run", file, "--runs", runs, "--shard", "3/2");
+        Assert.Equal(2, bad.Exit);
+        Assert.Equal("error: --shard '3/2': expected K/N with 1 <= K <= N, such as 2/4", bad.Err.Trim());
+        Assert.False(Directory.Exists(runs));
+        Assert.Equal(0, CliHarness.Run("run", file, "--runs", runs, "--shard", "1/4", "--run-id", "k", "--set", "seeds=[1]").Exit);
+        var other = CliHarness.Run("run", file, "--runs", runs, "--shard", "2/4", "--run-id", "k", "--set", "seeds=[2]");
+        Assert.Equal(2, other.Exit);
+        Assert.Contains("shards must run the same resolved workflow", other.Err);
+    }
+}
