@@ -2,6 +2,7 @@ using AlphaSharp.Runs;
 
 namespace AlphaSharp.Cli.Tests;
 
+[Collection(CliHarness.Name)]
 public class RunsCommandTests
 {
     private static (string Root, RunDirectory A, RunDirectory B) TwoRuns()

@@ -7,6 +7,7 @@ namespace AlphaSharp.Cli.Tests.Workflow;
 /// A small real workflow on the shipped store (a few expressions, a year of training, LightGBM and an MLP with two
 /// seeds), run whole, resumed and sharded: every way gives the same bits.
 /// </summary>
+[Collection(CliHarness.Name)]
 public class WorkflowRunTests
 {
     private const string Tiny = """
@@ -151,5 +152,36 @@ public class WorkflowRunTests
         var other = CliHarness.Run("run", file, "--runs", runs, "--shard", "2/4", "--run-id", "k", "--set", "seeds=[2]");
         Assert.Equal(2, other.Exit);
         Assert.Contains("shards must run the same resolved workflow", other.Err);
+    }
+}
+
+/// <summary>The committed quickstart's smoke profile, end to end from the CLI, as CI runs it.</summary>
+[Collection(CliHarness.Name)]
+public class QuickstartSmokeTests
+{
+    [Fact]
+    public void TheQuickstartSmokeProfileRunsToAReportWhoseChartsHaveAxesAndLegends()
+    {
+        using var tmp = new CliTempDir();
+        var runs = Path.Combine(tmp.Dir, "runs");
+        var r = CliHarness.Run("run", Path.Combine(WorkflowBinderTests.ConfigsDir(), "quickstart.yaml"), "--profile", "smoke", "--runs", runs);
+        Assert.True(r.Exit == 0, r.Err);
+        var run = new RunStore(runs).List().Runs.Single();
+        Assert.True(run.Manifest.IsFinished);
+        Assert.Equal("smoke", run.Manifest.Profile);
+        Assert.Equal(AlphaSharp.Data.StoreFingerprint.Of(AlphaSharp.Cli.EmbeddedData.Locate()), run.Manifest.DataFingerprint);
+        Assert.EndsWith($"report {run.ReportPath}", r.Out.Trim());
+        var report = File.ReadAllText(run.ReportPath);
+        Assert.DoesNotContain("http://", report.Replace("http://www.w3.org", ""));
+        var charts = System.Text.RegularExpressions.Regex.Matches(report, "<svg.*?</svg>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(charts.Count >= 4, $"{charts.Count} charts");
+        // Each chart of the page itself (the tear sheets are inlined and escaped, so these are the report's own) has a
+        // title, both axis labels and a legend.
+        foreach (System.Text.RegularExpressions.Match chart in charts)
+            foreach (var part in new[] { "chart-title", "x-label", "y-label", "legend-entry" })
+                Assert.Contains($"class=\"{part}\"", chart.Value);
+        var metrics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run.MetricsPath))!;
+        foreach (var model in new[] { "lightgbm", "lstm" })
+            Assert.True(double.IsFinite(metrics[model]!["rank_ic"]!.GetValue<double>()), model);
     }
 }
