@@ -15,22 +15,24 @@ namespace AlphaSharp.Models.Tests.Training;
 public class TrainerBatchParityTests
 {
     [Theory]
-    [InlineData("mlp", false)]
-    [InlineData("mlp", true)]
-    [InlineData("lstm", true)]
-    [InlineData("gru", false)]
-    public void AFitEqualsANaiveLoopOverHandBuiltBatches(string kind, bool weighted)
+    [InlineData("mlp", false, false)]
+    [InlineData("mlp", true, false)]
+    [InlineData("lstm", true, false)]
+    [InlineData("gru", false, false)]
+    [InlineData("mlp", false, true)]
+    public void AFitEqualsANaiveLoopOverHandBuiltBatches(string kind, bool weighted, bool classifier)
     {
         var ds = NeuralModelTests.Build();
-        var config = NeuralModelTests.Config(kind);
+        var config = NeuralModelTests.Config(kind) with { Outputs = classifier ? 2 : 1 };
         // 100 does not divide the training count, so every epoch ends on a short batch; no validation, so the final
         // parameters are the last epoch's.
-        var options = NeuralModelTests.Fast() with { Epochs = 3, BatchSize = 100, Patience = 10 };
+        var options = NeuralModelTests.Fast() with { Epochs = 3, BatchSize = 100, Patience = 10, ClassWeights = classifier ? [1f, 2.5f] : [] };
         var model = new NeuralModel(config, options);
         var normalizer = ds.FitNormalizer(ds.Span("train"));
         var full = ds.ModelData(ds.Span("train"), model.Input, normalizer, forFitting: true);
         var weights = weighted ? Enumerable.Range(0, full.Count).Select(k => 0.25f + k % 7 / 4f).ToArray() : null;
-        var train = new ModelData(full.Sampler, full.Samples, full.Labels, weights);
+        var labels = classifier ? full.Labels!.Select(v => v > 0 ? 1f : 0f).ToArray() : full.Labels;
+        var train = new ModelData(full.Sampler, full.Samples, labels, weights);
         Assert.NotEqual(0, train.Count % options.BatchSize);
 
         model.Fit(train, null, new FitContext());
@@ -39,6 +41,7 @@ public class TrainerBatchParityTests
         var fitted = model.Net.StateDict();
         foreach (var (name, tensor) in naive.StateDict())
             Assert.True(BitEqual(tensor.Data, fitted[name].Data), $"{kind}: parameter {name} differs from the naive fit");
+        if (classifier) return; // its predictions are P(last class), the trainer's own reading of the same outputs
         naive.Eval();
         var expected = naive.Forward(new Tensor(NaiveInputs(train, Enumerable.Range(0, train.Count).ToArray()), train.Sampler.BatchShape(train.Count))).Data;
         Assert.True(BitEqual(expected, model.Predict(train)), $"{kind}: predictions differ from the naive network's");
@@ -61,7 +64,11 @@ public class TrainerBatchParityTests
                 var y = new Tensor(batch.Select(p => train.Labels![p]).ToArray(), batch.Length, 1);
                 var w = train.Weights is null ? null : new Tensor(batch.Select(p => train.Weights[p]).ToArray(), batch.Length, 1);
                 adam.ZeroGrad();
-                Losses.Mse(net.Forward(x), y, w).Backward();
+                var output = net.Forward(x);
+                var loss = config.Outputs == 1
+                    ? Losses.Mse(output, y, w)
+                    : Losses.CrossEntropy(output, new Tensor(y.Data, batch.Length), new Tensor(o.ClassWeights, o.ClassWeights.Length));
+                loss.Backward();
                 GradClip.ClipGradNorm(adam.Parameters, o.ClipNorm);
                 adam.Step();
             }
