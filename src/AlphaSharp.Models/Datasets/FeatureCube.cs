@@ -69,6 +69,17 @@ public sealed class FeatureCube
     }
 
     /// <summary>
+    /// The window of instrument i ending on day t as a view into the cube, when all of its days lie in the calendar
+    /// (the sampler normalises it straight into the batch); false where it starts before the first day.
+    /// </summary>
+    public bool TryWindow(int i, int t, int length, out ReadOnlySpan<float> window)
+    {
+        var first = t - length + 1;
+        window = first >= 0 ? Values.AsSpan((i * T + first) * F, length * F) : default;
+        return first >= 0;
+    }
+
+    /// <summary>
     /// Computes <paramref name="features"/> on <paramref name="engine"/>'s data (sharing their common sub-expressions)
     /// straight into a cube: peak memory is the cube plus the engine's working panels, never a copy of every feature.
     /// </summary>
