@@ -23,7 +23,9 @@ public sealed class FeatureCube
         var length = (long)symbols.Count * calendar.Count * names.Count;
         if (length > Array.MaxLength)
             throw new InputException($"features: {names.Count} features x {symbols.Count} instruments x {calendar.Count} days is {length:N0} values, more than one array holds; use fewer features or a shorter store");
-        Values = GC.AllocateUninitializedArray<float>((int)length);
+        // Pinned, so the huge-page hint covers the memory the array keeps for its life.
+        Values = GC.AllocateUninitializedArray<float>((int)length, pinned: true);
+        HugePages.Advise(Values);
         Values.AsSpan().Fill(float.NaN);
     }
 
