@@ -44,9 +44,12 @@ public sealed class Trainer
         var bestState = state.BestEpoch >= 0 ? checkpoints?.LoadBest() : null;
 
         var batches = (train.Count + _o.BatchSize - 1) / _o.BatchSize;
-        // Every batch but a short last one has the full size: two batches' memory serve the whole fit.
-        var fullBatch = new TrainingBatch(train, Math.Min(_o.BatchSize, train.Count));
-        var lastBatch = train.Count % fullBatch.Size == 0 ? fullBatch : new TrainingBatch(train, train.Count % fullBatch.Size);
+        // Full-size batches alternate between two buffers, one stepped on while the next is filled (FillAhead); a
+        // short last batch has its own. Three batches' memory serve the whole fit.
+        var size = Math.Min(_o.BatchSize, train.Count);
+        TrainingBatch[] fullBatches = [new(train, size), new(train, size)];
+        var shortBatch = train.Count % size == 0 ? null : new TrainingBatch(train, train.Count % size);
+        TrainingBatch BatchFor(int b) => b == batches - 1 && shortBatch is not null ? shortBatch : fullBatches[b % 2];
         var classWeights = _o.ClassWeights.Length > 0 ? new Tensor((float[])_o.ClassWeights.Clone(), _o.ClassWeights.Length) : null;
         while (state.NextEpoch < _o.Epochs && state.BadEpochs < _o.Patience)
         {
@@ -60,11 +63,12 @@ public sealed class Trainer
             _net.Train();
             double lossSum = 0;
             long seen = 0;
+            var next = FillAhead.Start(train, BatchFor(0), order, 0);
             for (var b = 0; b < batches; b++)
             {
-                var batch = b < batches - 1 ? fullBatch : lastBatch;
+                var batch = next.Take();
                 var n = batch.Size;
-                batch.Fill(train, order.AsSpan(b * fullBatch.Size, n));
+                if (b + 1 < batches) next = FillAhead.Start(train, BatchFor(b + 1), order, (b + 1) * size);
                 float loss;
                 using (_arena.Step())
                 {
