@@ -10,11 +10,12 @@ using AlphaSharp.Models.Datasets;
 using AlphaSharp.Models.Experiments;
 using AlphaSharp.Models.Nets;
 using AlphaSharp.Models.Training;
+using AlphaSharp.Nn.Kernels;
 
 namespace AlphaSharp.Bench;
 
 /// <summary>
-/// `models [--kinds a,b] [--sets alpha158,alpha360] [--batches N] [--rounds R]`: on the shipped store, (1) the Alpha158
+/// `models [--kinds a,b] [--sets alpha158,alpha360] [--batches N] [--rounds R] [--threads T]`: on the shipped store, (1) the Alpha158
 /// feature cube over the whole store and what Alpha158 windows of 20 days cost on top of it (nothing: they are views;
 /// a store of every window is printed beside it), (2) for each feature set and network, training samples per second
 /// through the real dataset and trainer beside the same network fed a fixed pre-filled batch (engine only), so the
@@ -30,8 +31,11 @@ internal static class ModelsBench
         var sets = (BenchArgs.Value(args, "--sets") ?? "alpha158,alpha360").Split(',');
         var batches = int.Parse(BenchArgs.Value(args, "--batches") ?? "60", CultureInfo.InvariantCulture);
         var rounds = int.Parse(BenchArgs.Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
+        // One engine thread shows the code's own costs on a busy machine, where a parallel step waits on whichever
+        // of its threads the scheduler took away.
+        if (BenchArgs.Value(args, "--threads") is { } threads) Gemm.MaxThreads = int.Parse(threads, CultureInfo.InvariantCulture);
         Console.WriteLine($"models bench: {CpuName()}, {Environment.ProcessorCount} cores, AVX-512 {(Avx512F.IsSupported ? "yes" : "no (AVX2 paths)")}, " +
-                          $"Vector<float> {Vector<float>.Count} lanes, .NET {Environment.Version}, load average {LoadAverage()}");
+                          $"Vector<float> {Vector<float>.Count} lanes, .NET {Environment.Version}, {Gemm.MaxThreads} engine threads, load average {LoadAverage()}");
         var data = MarketStore.Load(RepoRoot.ShippedStore);
         if (sets.Contains("alpha158")) CubeFigures(data);
 
