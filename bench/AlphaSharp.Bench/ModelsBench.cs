@@ -40,7 +40,7 @@ internal static class ModelsBench
         if (sets.Contains("alpha158")) CubeFigures(data);
 
         // (2) Training speed, through the data path and engine only, on 2014 (train) of the Qlib protocol.
-        Console.WriteLine($"training speed on 2014, {batches} batches x {rounds} alternating rounds, each side at its quickest tenth of steps:");
+        Console.WriteLine($"training speed on 2014, {batches} batches x {rounds} rounds, trainer and engine alternating every 6 batches, each at its quickest tenth of steps:");
         Console.WriteLine($"{"set",-9} {"kind",-12} {"batch",6} {"trainer/s",10} {"engine/s",10} {"data path",10}");
         foreach (var set in sets)
         {

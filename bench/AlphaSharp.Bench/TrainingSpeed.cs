@@ -17,29 +17,35 @@ internal sealed record TrainingRates(double Trainer, double Engine)
 /// <summary>
 /// Times one network kind two ways, step by step: a real fit (dataset windows through the sampler, labels, the
 /// trainer's loop; a batch's time runs from one progress tick to the next) and the same network's step on one fixed
-/// pre-filled batch (engine only). The two alternate for several rounds and each is summarised by a low percentile of
-/// its step times: on a machine shared with other work the noise only ever adds time, in bursts that a mean or even
-/// a median of a few seconds absorbs, so the quickest tenth of the steps is what the code itself costs.
+/// pre-filled batch (engine only). They alternate every few batches, so both meet the same moments of a machine
+/// shared with other work, whose load comes and goes over seconds (with rounds of whole seconds one side could draw
+/// a quiet stretch and the other not, and the MLP's ratio swung from -36 % to +45 %). Each side is summarised by a
+/// low percentile of its step times: that noise only ever adds time, so the quickest tenth of the steps is what the
+/// code itself costs.
 /// </summary>
 internal static class TrainingSpeed
 {
     private const double Percentile = 0.1;
+    /// <summary>Batches per alternation: one fit (one epoch) of this many, the first of which is not counted.</summary>
+    private const int ChunkBatches = 6;
 
     public static TrainingRates Measure(ModelData train, NetConfig config, TrainerOptions options, int batches, int rounds)
     {
         var model = new NeuralModel(config, options);
         var part = FirstShuffled(train, batches * options.BatchSize);
-        var steps = part.Count / options.BatchSize;
+        var chunks = Math.Max(1, part.Count / options.BatchSize / ChunkBatches);
+        var chunkSize = ChunkBatches * options.BatchSize;
         var engine = new EngineStep(NetCatalog.Create(config, 2), model.Input, config, options);
-        model.Fit(FirstShuffled(train, 2 * options.BatchSize), null, new FitContext()); // warm-up: JIT, arena sizes
+        model.Fit(Range(part, 0, 2 * options.BatchSize), null, new FitContext()); // warm-up: JIT, arena sizes
         engine.Run(2, []);
         var trainerSteps = new List<double>();
         var engineSteps = new List<double>();
         for (var r = 0; r < rounds; r++)
-        {
-            FitSteps(model, part, trainerSteps);
-            engine.Run(steps, engineSteps);
-        }
+            for (var c = 0; c < chunks; c++)
+            {
+                FitSteps(model, Range(part, c * chunkSize, chunkSize), trainerSteps);
+                engine.Run(ChunkBatches - 1, engineSteps);
+            }
         return new TrainingRates(options.BatchSize / Low(trainerSteps), options.BatchSize / Low(engineSteps));
     }
 
@@ -66,7 +72,18 @@ internal static class TrainingSpeed
     {
         var order = Enumerable.Range(0, d.Count).ToArray();
         new Rng(1).Shuffle(order.AsSpan());
-        var keep = order.AsSpan(0, Math.Min(n, d.Count));
+        return Subset(d, order.AsSpan(0, Math.Min(n, d.Count)));
+    }
+
+    /// <summary>Samples [from, from + n) of <paramref name="d"/>, n clipped to what is there.</summary>
+    private static ModelData Range(ModelData d, int from, int n)
+    {
+        var keep = Enumerable.Range(from, Math.Min(n, d.Count - from)).ToArray();
+        return Subset(d, keep);
+    }
+
+    private static ModelData Subset(ModelData d, ReadOnlySpan<int> keep)
+    {
         var labels = new float[keep.Length];
         for (var k = 0; k < keep.Length; k++) labels[k] = d.Labels![keep[k]];
         return new ModelData(d.Sampler, d.Samples.Select(keep), labels);
