@@ -23,7 +23,9 @@ public sealed class FeatureCube
         var length = (long)symbols.Count * calendar.Count * names.Count;
         if (length > Array.MaxLength)
             throw new InputException($"features: {names.Count} features x {symbols.Count} instruments x {calendar.Count} days is {length:N0} values, more than one array holds; use fewer features or a shorter store");
-        Values = GC.AllocateUninitializedArray<float>((int)length);
+        // Pinned, so the huge-page hint covers the memory the array keeps for its life.
+        Values = GC.AllocateUninitializedArray<float>((int)length, pinned: true);
+        HugePages.Advise(Values);
         Values.AsSpan().Fill(float.NaN);
     }
 
@@ -66,6 +68,17 @@ public sealed class FeatureCube
         var pad = first < 0 ? -first : 0;
         if (pad > 0) destination[..(pad * F)].Fill(float.NaN);
         Values.AsSpan((i * T + first + pad) * F, (length - pad) * F).CopyTo(destination.Slice(pad * F));
+    }
+
+    /// <summary>
+    /// The window of instrument i ending on day t as a view into the cube, when all of its days lie in the calendar
+    /// (the sampler normalises it straight into the batch); false where it starts before the first day.
+    /// </summary>
+    public bool TryWindow(int i, int t, int length, out ReadOnlySpan<float> window)
+    {
+        var first = t - length + 1;
+        window = first >= 0 ? Values.AsSpan((i * T + first) * F, length * F) : default;
+        return first >= 0;
     }
 
     /// <summary>

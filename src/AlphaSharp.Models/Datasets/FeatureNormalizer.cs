@@ -117,34 +117,42 @@ public sealed class FeatureNormalizer
     }
 
     /// <summary>Maps, clips and fills <paramref name="rows"/> in place: a whole number of days, <see cref="Features"/> floats a day.</summary>
+    public void Apply(Span<float> rows) => Apply(rows, rows);
+
+    /// <summary>
+    /// Writes <paramref name="source"/>'s days mapped, clipped and filled into <paramref name="destination"/> (the same
+    /// span, or one that does not overlap it): the sampler reads windows straight out of the cube this way, in one pass.
+    /// </summary>
     /// <remarks>
     /// Vectors and the scalar tail do the same IEEE operations (a subtraction, a division, a clamp), so the bits do not
     /// depend on the vector width; a NaN result (a missing input) takes the fill value.
     /// </remarks>
-    public void Apply(Span<float> rows)
+    public void Apply(ReadOnlySpan<float> source, Span<float> destination)
     {
         var width = Features;
-        if (rows.Length % width != 0) throw new ArgumentException($"normalizer: {rows.Length} floats is not a whole number of {width}-feature days");
+        if (source.Length % width != 0) throw new ArgumentException($"normalizer: {source.Length} floats is not a whole number of {width}-feature days");
+        if (destination.Length < source.Length) throw new ArgumentException($"normalizer: {destination.Length} floats to write {source.Length} into");
         var center = Center.AsSpan();
         var scale = Scale.AsSpan();
         var lanes = Vector<float>.Count;
         var lo = new Vector<float>(-Clip);
         var hi = new Vector<float>(Clip);
         var fill = new Vector<float>(Fill);
-        for (var at = 0; at < rows.Length; at += width)
+        for (var at = 0; at < source.Length; at += width)
         {
-            var day = rows.Slice(at, width);
+            var day = source.Slice(at, width);
+            var into = destination.Slice(at, width);
             var f = 0;
             for (; f + lanes <= width; f += lanes)
             {
                 var v = (new Vector<float>(day[f..]) - new Vector<float>(center[f..])) / new Vector<float>(scale[f..]);
                 var clamped = Vector.Min(Vector.Max(v, lo), hi);
-                Vector.ConditionalSelect(Vector.Equals(v, v), clamped, fill).CopyTo(day[f..]);
+                Vector.ConditionalSelect(Vector.Equals(v, v), clamped, fill).CopyTo(into[f..]);
             }
             for (; f < width; f++)
             {
                 var v = (day[f] - center[f]) / scale[f];
-                day[f] = float.IsNaN(v) ? Fill : Math.Clamp(v, -Clip, Clip);
+                into[f] = float.IsNaN(v) ? Fill : Math.Clamp(v, -Clip, Clip);
             }
         }
     }

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics.X86;
+
 namespace AlphaSharp.Models.Datasets;
 
 /// <summary>How one sample is laid out in a batch.</summary>
@@ -43,12 +45,17 @@ public sealed class WindowSampler
     };
 
     /// <summary>Writes the samples at <paramref name="positions"/> of <paramref name="samples"/> into <paramref name="x"/>, one after another.</summary>
-    /// <remarks>Large batches are filled in fixed blocks of samples on both cores; every sample's floats are the same whoever writes them.</remarks>
+    /// <remarks>
+    /// Batches of more than <see cref="ParallelFloats"/> floats are filled in fixed blocks of samples on both cores;
+    /// every sample's floats are the same whoever writes them. Smaller ones, a training batch among them, are filled
+    /// on the calling thread: waking the pool costs more than it saves there, and on a busy machine a preempted
+    /// worker holds the whole batch up (on the shared 2-core machine an 800-row Alpha158 batch took 0.5 ms in parallel against 0.07 ms serially).
+    /// </remarks>
     public void Fill(SampleIndex samples, ReadOnlySpan<int> positions, Span<float> x)
     {
         var size = SampleSize;
         if (x.Length < positions.Length * size) throw new ArgumentException($"sampler: {x.Length} floats for {positions.Length} samples of {size}");
-        if (positions.Length < ParallelSamples)
+        if ((long)positions.Length * size < ParallelFloats)
         {
             FillRange(samples, positions, x);
             return;
@@ -70,21 +77,47 @@ public sealed class WindowSampler
         }
     }
 
-    private const int ParallelSamples = 256;
+    private const long ParallelFloats = 1 << 20;
     private const int BlockSamples = 64;
 
+    /// <summary>How many samples ahead <see cref="FillRange"/> asks for a window's memory: enough to cover a DRAM miss
+    /// and its page walk behind the work of a few windows, few enough that the lines are still cached when used.</summary>
+    private const int PrefetchAhead = 4;
+
+    /// <remarks>
+    /// The cube is far larger than the caches and a batch's windows lie at random in it, so each window is a cache
+    /// and TLB miss: the window a few samples ahead is prefetched (a hint, which changes no value) while this one is
+    /// normalised straight from the cube into the batch in one pass.
+    /// </remarks>
     private void FillRange(SampleIndex samples, ReadOnlySpan<int> positions, Span<float> x)
     {
         var size = SampleSize;
         Span<float> scratch = Shape == SampleShape.Image ? new float[size] : default;
         for (var k = 0; k < positions.Length; k++)
         {
+            if (k + PrefetchAhead < positions.Length) Prefetch(samples, positions[k + PrefetchAhead]);
             var p = positions[k];
             var target = x.Slice(k * size, size);
             var window = Shape == SampleShape.Image ? scratch : target;
-            Cube.CopyWindow(samples.Instruments[p], samples.Days[p], Window, window);
-            Normalizer.Apply(window);
+            if (Cube.TryWindow(samples.Instruments[p], samples.Days[p], Window, out var source)) Normalizer.Apply(source, window);
+            else
+            {
+                Cube.CopyWindow(samples.Instruments[p], samples.Days[p], Window, window);
+                Normalizer.Apply(window);
+            }
             if (Shape == SampleShape.Image) Transpose(window, target, Window, Cube.F);
+        }
+    }
+
+    /// <summary>Asks for every cache line of a sample's window, where the CPU takes prefetch hints.</summary>
+    private unsafe void Prefetch(SampleIndex samples, int position)
+    {
+        if (!Sse.IsSupported || !Cube.TryWindow(samples.Instruments[position], samples.Days[position], Window, out var window)) return;
+        const int FloatsPerLine = 64 / sizeof(float);
+        fixed (float* start = window)
+        {
+            for (var at = 0; at < window.Length; at += FloatsPerLine) Sse.Prefetch0(start + at);
+            Sse.Prefetch0(start + window.Length - 1); // the window need not start on a line: its last line too
         }
     }
 

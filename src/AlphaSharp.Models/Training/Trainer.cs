@@ -44,9 +44,13 @@ public sealed class Trainer
         var bestState = state.BestEpoch >= 0 ? checkpoints?.LoadBest() : null;
 
         var batches = (train.Count + _o.BatchSize - 1) / _o.BatchSize;
-        var x = new float[_o.BatchSize * train.SampleSize];
-        var y = new float[_o.BatchSize];
-        var w = new float[_o.BatchSize];
+        // Full-size batches alternate between two buffers, one stepped on while the next is filled (FillAhead); a
+        // short last batch has its own. Three batches' memory serve the whole fit.
+        var size = Math.Min(_o.BatchSize, train.Count);
+        TrainingBatch[] fullBatches = [new(train, size), new(train, size)];
+        var shortBatch = train.Count % size == 0 ? null : new TrainingBatch(train, train.Count % size);
+        TrainingBatch BatchFor(int b) => b == batches - 1 && shortBatch is not null ? shortBatch : fullBatches[b % 2];
+        var classWeights = _o.ClassWeights.Length > 0 ? new Tensor((float[])_o.ClassWeights.Clone(), _o.ClassWeights.Length) : null;
         while (state.NextEpoch < _o.Epochs && state.BadEpochs < _o.Patience)
         {
             context.Cancel.ThrowIfCancellationRequested();
@@ -59,22 +63,17 @@ public sealed class Trainer
             _net.Train();
             double lossSum = 0;
             long seen = 0;
+            var next = FillAhead.Start(train, BatchFor(0), order, 0);
             for (var b = 0; b < batches; b++)
             {
-                var positions = order.AsSpan(b * _o.BatchSize, Math.Min(_o.BatchSize, train.Count - b * _o.BatchSize));
-                var n = positions.Length;
-                train.FillInputs(positions, x);
-                for (var k = 0; k < n; k++)
-                {
-                    y[k] = train.Labels[positions[k]];
-                    w[k] = train.Weights?[positions[k]] ?? 1f;
-                }
+                var batch = next.Take();
+                var n = batch.Size;
+                if (b + 1 < batches) next = FillAhead.Start(train, BatchFor(b + 1), order, (b + 1) * size);
                 float loss;
                 using (_arena.Step())
                 {
                     _optimizer.ZeroGrad();
-                    var output = _net.Forward(new Tensor(Exactly(x, n * train.SampleSize), Shape(train, n)));
-                    var lossTensor = Loss(output, y.AsSpan(0, n), train.Weights is null ? null : w.AsSpan(0, n));
+                    var lossTensor = Loss(_net.Forward(batch.Inputs), batch, classWeights);
                     loss = lossTensor.Item();
                     lossTensor.Backward();
                 }
@@ -155,17 +154,10 @@ public sealed class Trainer
         return regression with { Loss = sum / Math.Max(1, scores.Length) };
     }
 
-    private Tensor Loss(Tensor output, ReadOnlySpan<float> y, ReadOnlySpan<float> w)
-    {
-        var n = y.Length;
-        if (_net.Config.Outputs == 1)
-        {
-            var target = new Tensor(y.ToArray(), n, 1);
-            return Losses.Mse(output, target, w.IsEmpty ? null : new Tensor(w.ToArray(), n, 1));
-        }
-        var weights = _o.ClassWeights.Length > 0 ? new Tensor((float[])_o.ClassWeights.Clone(), _o.ClassWeights.Length) : null;
-        return Losses.CrossEntropy(output, new Tensor(y.ToArray(), n), weights);
-    }
+    private Tensor Loss(Tensor output, TrainingBatch batch, Tensor? classWeights) =>
+        _net.Config.Outputs == 1
+            ? Losses.Mse(output, batch.Targets, batch.Weights)
+            : Losses.CrossEntropy(output, batch.Classes, classWeights);
 
     private static float LastClassProbability(ReadOnlySpan<float> logits)
     {

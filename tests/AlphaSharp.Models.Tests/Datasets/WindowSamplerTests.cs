@@ -97,6 +97,29 @@ public class WindowSamplerTests
         }
     }
 
+    [Theory]
+    [InlineData(SampleShape.Sequence, 20)]
+    [InlineData(SampleShape.Image, 7)]
+    public void ABatchFilledOnBothCoresEqualsTheSameSamplesFilledInSmallBatches(SampleShape shape, int window)
+    {
+        var (market, cube, _, label) = Build(4);
+        var samples = SampleIndex.Build(new SegmentSpan("train", 0, market.T - 3, 0), market.N, market.T, market.Members, label);
+        var sampler = new WindowSampler(cube, FeatureNormalizer.Fit(cube, samples, new FeatureProcessing()), shape, window);
+        // Every sample several times over, shuffled, so the batch is past the size the sampler fills in parallel.
+        var positions = Enumerable.Range(0, 48).SelectMany(_ => Enumerable.Range(0, samples.Count)).ToArray();
+        new Random(5).Shuffle(positions);
+        Assert.True((long)positions.Length * sampler.SampleSize > 1 << 20);
+        var large = new float[positions.Length * sampler.SampleSize];
+        sampler.Fill(samples, positions, large);
+        var small = new float[large.Length];
+        for (var from = 0; from < positions.Length; from += 100)
+        {
+            var n = Math.Min(100, positions.Length - from);
+            sampler.Fill(samples, positions.AsSpan(from, n), small.AsSpan(from * sampler.SampleSize, n * sampler.SampleSize));
+        }
+        Assert.Equal(small.Select(BitConverter.SingleToInt32Bits), large.Select(BitConverter.SingleToInt32Bits));
+    }
+
     [Fact]
     public void AWindowAtTIsUnchangedWhenTheMarketAfterTChanges()
     {
