@@ -185,3 +185,29 @@ public class QuickstartSmokeTests
             Assert.True(double.IsFinite(metrics[model]!["rank_ic"]!.GetValue<double>()), model);
     }
 }
+
+/// <summary>Qlib's Alpha158 benchmark workflow's smoke profile: every model of the catalogue through the whole pipeline.</summary>
+[Collection(CliHarness.Name)]
+public class QlibBenchmarkSmokeTests
+{
+    [Fact]
+    public void EveryModelOfTheBenchmarkRunsThroughFitPredictionAndBacktest()
+    {
+        using var tmp = new CliTempDir();
+        var runs = Path.Combine(tmp.Dir, "runs");
+        var r = CliHarness.Run("run", Path.Combine(WorkflowBinderTests.ConfigsDir(), "qlib_benchmark_alpha158.yaml"), "--profile", "smoke", "--runs", runs);
+        Assert.True(r.Exit == 0, r.Err);
+        var run = new RunStore(runs).List().Runs.Single();
+        var metrics = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(run.MetricsPath))!.AsObject();
+        string[] models = ["alstm", "cnn", "gru", "keras_lstm", "lightgbm", "linear", "lstm", "lstm_gru", "mlp", "rnn", "tcn", "transformer"];
+        Assert.Equal(models, metrics.Select(p => p.Key).Order(StringComparer.Ordinal));
+        foreach (var model in models)
+        {
+            // Daily excess over a quarter: finite figures, and an IC within a correlation's range.
+            var m = metrics[model]!;
+            Assert.InRange(m["rank_ic"]!.GetValue<double>(), -1, 1);
+            Assert.True(double.IsFinite(m["excess_annual_arithmetic"]!.GetValue<double>()), model);
+            Assert.True(double.IsFinite(m["information_ratio"]!.GetValue<double>()), model);
+        }
+    }
+}
