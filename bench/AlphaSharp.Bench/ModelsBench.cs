@@ -48,11 +48,7 @@ internal static class ModelsBench
             // The MLP reads one feature list and the sequence networks another: one dataset (one cube) for each.
             foreach (var group in kinds.GroupBy(k => k == "mlp"))
             {
-                if (InputsOf(set, group.First(), features) is not { } inputs)
-                {
-                    foreach (var kind in group) Console.WriteLine($"{set,-9} {kind,-12} skipped: the sampler has no layout yet for {set}'s 6 fields x 60 days as a sequence");
-                    continue;
-                }
+                var inputs = InputsOf(set, group.First(), features);
                 var ds = Dataset.Build(data, QlibBenchmark.Spec(inputs) with
                 {
                     Segments = [new Segment("train", new DateOnly(2014, 1, 1), new DateOnly(2014, 12, 31))],
@@ -60,7 +56,13 @@ internal static class ModelsBench
                 var normalizer = ds.FitNormalizer(ds.Span("train"));
                 foreach (var kind in group)
                 {
-                    var config = new NetConfig { Kind = kind, Features = inputs.Count, Window = kind == "mlp" ? 1 : 20, Hidden = 64, Layers = 2, HiddenSizes = [256] };
+                    // Alpha360's sequence networks read its row as Qlib reshapes it: 6 fields x 60 days.
+                    var fields = set == "alpha360" && kind != "mlp";
+                    var config = new NetConfig
+                    {
+                        Kind = kind, Features = fields ? inputs.Count / 60 : inputs.Count, Window = kind == "mlp" ? 1 : fields ? 60 : 20,
+                        FieldRows = fields, Hidden = 64, Layers = 2, HiddenSizes = [256],
+                    };
                     var options = new TrainerOptions { Epochs = 1, BatchSize = BatchSize, Patience = 1 };
                     var input = new NeuralModel(config, options).Input;
                     var train = ds.ModelData(ds.Span("train"), input, normalizer, forFitting: true);
@@ -75,14 +77,12 @@ internal static class ModelsBench
     }
 
     /// <summary>
-    /// The features a kind reads: every feature of the set for the MLP (one day's row), Qlib's 20 sequence columns
-    /// of Alpha158 as 20-day windows for the others; null where the sampler cannot lay the set out for the kind
-    /// (Alpha360 packs 60 days of 6 fields into one day's row, which Qlib reshapes to a sequence).
+    /// The features a kind reads: every feature of the set for the MLP (one day's row) and for Alpha360's sequence
+    /// networks (its row of 6 fields x 60 days, read as a sequence), Qlib's 20 sequence columns of Alpha158 as 20-day
+    /// windows for Alpha158's.
     /// </summary>
-    private static IReadOnlyList<Feature>? InputsOf(string set, string kind, IReadOnlyList<Feature> features) =>
-        kind == "mlp" ? features
-        : set == "alpha158" ? features.Where(f => QlibBenchmark.SequenceColumns.Contains(f.Name)).ToArray()
-        : null;
+    private static IReadOnlyList<Feature> InputsOf(string set, string kind, IReadOnlyList<Feature> features) =>
+        kind == "mlp" || set != "alpha158" ? features : features.Where(f => QlibBenchmark.SequenceColumns.Contains(f.Name)).ToArray();
 
     /// <summary>(1) The whole store's Alpha158 cube, and its 20-day windows as views beside stored whole.</summary>
     private static void CubeFigures(MarketData data)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AlphaSharp.Common;
+using AlphaSharp.Models.Datasets;
 using AlphaSharp.Models.Nets;
 using AlphaSharp.Models.Training;
 using AlphaSharp.Nn.IO;
@@ -37,7 +38,9 @@ public sealed class NeuralModel : IModel
     public TrainerOptions Options { get; }
     public Net Net { get; }
     public string Kind => Config.Kind;
-    public ModelInput Input => new(Net.Shape, Config.Window);
+    public ModelInput Input => Config.FieldRows && Net.Shape == SampleShape.Sequence
+        ? new(SampleShape.FieldSequence, Config.Window)
+        : new(Net.Shape, Config.Window);
 
     public FitReport Fit(ModelData train, ModelData? valid, FitContext context) => _trainer.Fit(train, valid, context);
 

@@ -210,6 +210,13 @@ internal static class ModelBinding
             if (kind == "transformer") config = config with { Heads = s.Int("nhead", d.Heads, 1), FeedForward = s.Int("dim_feedforward", d.FeedForward, 1) };
             if (kind is "cnn" or "tcn") config = config with { KernelSize = s.Int("kernel_size", d.KernelSize, 1) };
             if (kind == "alstm") config = config with { RnnType = s.Choice("rnn_type", RnnTypes, d.RnnType) };
+            // Qlib's Alpha360 sequence models: the row of d_feat fields x window days, reshaped (SampleShape.FieldSequence).
+            if (s.Bool("field_rows", false))
+            {
+                if (columns.Count % config.Window != 0)
+                    s.Problem("field_rows", $"the model's {columns.Count} columns are not a whole number of fields of window {config.Window} days");
+                else config = config with { FieldRows = true, Features = columns.Count / config.Window };
+            }
         }
         s.Check(config.Validate, new Dictionary<string, string> { ["features"] = "columns" });
         return new NetModelSpec(name, columns, config, Trainer(s, trainer));

@@ -1,3 +1,4 @@
+using AlphaSharp.Common;
 using System.Runtime.Intrinsics.X86;
 
 namespace AlphaSharp.Models.Datasets;
@@ -11,6 +12,12 @@ public enum SampleShape
     Sequence,
     /// <summary>A feature x day "data image": [batch, features, days].</summary>
     Image,
+    /// <summary>
+    /// The decision day's row read as fields x days (field-major, each field's days oldest first, as Alpha360's
+    /// CLOSE59 ... CLOSE0, OPEN59 ...), laid out as a sequence [batch, days, fields]: Qlib's reshape of Alpha360 for its
+    /// sequence models. The window is the days per field; the features must be a whole number of fields.
+    /// </summary>
+    FieldSequence,
 }
 
 /// <summary>
@@ -24,6 +31,9 @@ public sealed class WindowSampler
         if (normalizer.Features != cube.F) throw new ArgumentException($"sampler: normalizer fitted on {normalizer.Features} features, cube has {cube.F}");
         if (shape == SampleShape.Rows) window = 1;
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), $"window must be at least 1 day, got {window}");
+        if (shape == SampleShape.FieldSequence && cube.F % window != 0)
+            throw new SettingException($"{new SettingName("window")} {window}: a row of {cube.F} features is not a whole number of fields of {window} days");
+        _span = shape == SampleShape.FieldSequence ? 1 : window;
         Cube = cube;
         Normalizer = normalizer;
         Shape = shape;
@@ -34,13 +44,16 @@ public sealed class WindowSampler
     public FeatureNormalizer Normalizer { get; }
     public SampleShape Shape { get; }
     public int Window { get; }
-    public int SampleSize => Window * Cube.F;
+    /// <summary>Days read from the cube per sample: the window, or the one decision day for a field sequence.</summary>
+    private readonly int _span;
+    public int SampleSize => _span * Cube.F;
 
     /// <summary>The shape of a batch of <paramref name="batch"/> samples, as a tensor takes it.</summary>
     public int[] BatchShape(int batch) => Shape switch
     {
         SampleShape.Rows => [batch, Cube.F],
         SampleShape.Sequence => [batch, Window, Cube.F],
+        SampleShape.FieldSequence => [batch, Window, Cube.F / Window],
         _ => [batch, Cube.F, Window],
     };
 
@@ -92,27 +105,30 @@ public sealed class WindowSampler
     private void FillRange(SampleIndex samples, ReadOnlySpan<int> positions, Span<float> x)
     {
         var size = SampleSize;
-        Span<float> scratch = Shape == SampleShape.Image ? new float[size] : default;
+        var transposed = Shape is SampleShape.Image or SampleShape.FieldSequence;
+        Span<float> scratch = transposed ? new float[size] : default;
         for (var k = 0; k < positions.Length; k++)
         {
             if (k + PrefetchAhead < positions.Length) Prefetch(samples, positions[k + PrefetchAhead]);
             var p = positions[k];
             var target = x.Slice(k * size, size);
-            var window = Shape == SampleShape.Image ? scratch : target;
-            if (Cube.TryWindow(samples.Instruments[p], samples.Days[p], Window, out var source)) Normalizer.Apply(source, window);
+            var window = transposed ? scratch : target;
+            if (Cube.TryWindow(samples.Instruments[p], samples.Days[p], _span, out var source)) Normalizer.Apply(source, window);
             else
             {
-                Cube.CopyWindow(samples.Instruments[p], samples.Days[p], Window, window);
+                Cube.CopyWindow(samples.Instruments[p], samples.Days[p], _span, window);
                 Normalizer.Apply(window);
             }
             if (Shape == SampleShape.Image) Transpose(window, target, Window, Cube.F);
+            // fields x days -> days x fields: the same transpose with the row's fields as its "days".
+            else if (Shape == SampleShape.FieldSequence) Transpose(window, target, Cube.F / Window, Window);
         }
     }
 
     /// <summary>Asks for every cache line of a sample's window, where the CPU takes prefetch hints.</summary>
     private unsafe void Prefetch(SampleIndex samples, int position)
     {
-        if (!Sse.IsSupported || !Cube.TryWindow(samples.Instruments[position], samples.Days[position], Window, out var window)) return;
+        if (!Sse.IsSupported || !Cube.TryWindow(samples.Instruments[position], samples.Days[position], _span, out var window)) return;
         const int FloatsPerLine = 64 / sizeof(float);
         fixed (float* start = window)
         {

@@ -30,6 +30,12 @@ public sealed record NetConfig
     public int KernelSize { get; init; } = 5;
     /// <summary>The recurrent cell of an attention LSTM: GRU (Qlib's ALSTM default) or LSTM.</summary>
     public string RnnType { get; init; } = "GRU";
+    /// <summary>
+    /// For a sequence network: read the decision day's row of <see cref="Features"/> x <see cref="Window"/> features as
+    /// fields x days (Qlib's Alpha360 reshape, <see cref="Datasets.SampleShape.FieldSequence"/>) instead of the last
+    /// <see cref="Window"/> days of <see cref="Features"/> features.
+    /// </summary>
+    public bool FieldRows { get; init; }
 
     [JsonIgnore] public bool Classifier => Outputs > 1;
 
