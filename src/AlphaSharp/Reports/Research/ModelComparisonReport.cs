@@ -137,15 +137,18 @@ public static class ModelComparisonReport
             var categories = Enumerable.Range(1, epochs).Select(e => e.ToString(CultureInfo.InvariantCulture)).ToArray();
             double[] Pad(double[] v) => [.. v, .. Enumerable.Repeat(double.NaN, epochs - v.Length)];
             var ic = m.Seeds.Select((s, j) => new BarSeries($"seed {s.Seed}", Pad(s.Curve.ValidIc), Palette.At(j))).ToArray();
+            // Losses of a rank-normalised label sit near 1 and move in the third decimal: bars from zero would hide
+            // every change, so each curve is shown as its change since its own first epoch.
+            static double[] Change(double[] v) => v.Length == 0 ? v : v.Select(x => x - v[0]).ToArray();
             var loss = m.Seeds.SelectMany((s, j) => new[]
             {
-                new BarSeries($"seed {s.Seed} train", Pad(s.Curve.TrainLoss), Palette.At(2 * j)),
-                new BarSeries($"seed {s.Seed} valid", Pad(s.Curve.ValidLoss), Palette.At(2 * j + 1)),
+                new BarSeries($"seed {s.Seed} train", Pad(Change(s.Curve.TrainLoss)), Palette.At(2 * j)),
+                new BarSeries($"seed {s.Seed} valid", Pad(Change(s.Curve.ValidLoss)), Palette.At(2 * j + 1)),
             }).ToArray();
             section.Svg(BarChart.Render(categories, ic, new ChartOptions($"{m.Model}: validation IC by epoch", "epoch", "valid IC",
                     YFormat: v => v.ToString("0.000", CultureInfo.InvariantCulture))))
-                .Svg(BarChart.Render(categories, loss, new ChartOptions($"{m.Model}: loss by epoch", "epoch", "loss (MSE of the fitting label)",
-                    YFormat: v => v.ToString("0.000", CultureInfo.InvariantCulture), ZeroLine: false)));
+                .Svg(BarChart.Render(categories, loss, new ChartOptions($"{m.Model}: loss by epoch, change since epoch 1", "epoch", "loss change (MSE of the fitting label)",
+                    YFormat: v => v.ToString("0.0000", CultureInfo.InvariantCulture))));
         }
     }
 }
