@@ -37,8 +37,8 @@ public static class WorkflowFinisher
         foreach (var group in WorkflowUnits.Of(spec).GroupBy(u => u.Model.Name))
         {
             var units = group.ToArray();
-            var seeds = units.Select(u => ReadSeed(run, u)).ToArray();
             var summaries = units.Select(u => Summary(run, u)).ToArray();
+            var seeds = units.Select((u, k) => ReadSeed(run, u, summaries[k])).ToArray();
             string? sheet = null;
             if (spec.Report.TearSheet == "all" || spec.Report.TearSheet == group.Key)
                 sheet = TearSheetOf(spec, market, data, run, group.Key, units);
@@ -73,10 +73,9 @@ public static class WorkflowFinisher
         return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InputException($"{path}: not a unit summary");
     }
 
-    private static SeedFigures ReadSeed(RunDirectory run, WorkflowUnit unit)
+    private static SeedFigures ReadSeed(RunDirectory run, WorkflowUnit unit, JsonObject s)
     {
         var dir = run.UnitDirectory(unit.Unit);
-        var s = Summary(run, unit);
         double D(string key) => s[key]?.GetValue<double>() ?? double.NaN;
         var ic = Csv(Path.Combine(dir, WorkflowRunner.DailyIcFile));
         var returns = Csv(Path.Combine(dir, WorkflowRunner.ReturnsFile));
