@@ -37,6 +37,17 @@ internal static class ModelBinding
         StepEpochs = s.Int("step_epochs", d.StepEpochs, 1),
     };
 
+    /// <summary>
+    /// <c>trainer.max_epochs</c>: a cap on every network's epochs, its own <c>n_epochs</c> included, so one key (or one
+    /// <c>--set</c>) shortens a whole benchmark's training without editing each model that sets its own count.
+    /// </summary>
+    public static int? MaxEpochs(Section trainer)
+    {
+        var cap = trainer.OptionalInt("max_epochs", 1);
+        if (cap is { } c) trainer.Output["max_epochs"] = CanonicalDocument.Int(c);
+        return cap;
+    }
+
     public static IReadOnlyList<ulong> Seeds(Section root)
     {
         var node = root.Take("seeds");
@@ -70,7 +81,7 @@ internal static class ModelBinding
         return seeds;
     }
 
-    public static IReadOnlyList<ModelSpec> Models(Section root, TrainerOptions trainer, FeaturesSpec features)
+    public static IReadOnlyList<ModelSpec> Models(Section root, TrainerOptions trainer, FeaturesSpec features, int? maxEpochs = null)
     {
         var node = root.Take("models");
         var output = new SortedDictionary<string, object>(StringComparer.Ordinal);
@@ -108,13 +119,13 @@ internal static class ModelBinding
             var settings = new SortedDictionary<string, object>(StringComparer.Ordinal);
             output[name] = settings;
             var s = new Section(root.Problems, $"models.{name}", map, where, settings);
-            if (Model(s, name, trainer, features) is { } model) models.Add(model);
+            if (Model(s, name, trainer, features, maxEpochs) is { } model) models.Add(model);
             s.Finish();
         }
         return models;
     }
 
-    private static ModelSpec? Model(Section s, string name, TrainerOptions trainer, FeaturesSpec features)
+    private static ModelSpec? Model(Section s, string name, TrainerOptions trainer, FeaturesSpec features, int? maxEpochs)
     {
         var kinds = ModelSpec.Kinds;
         var kind = s.Scalar("kind") ?? name;
@@ -178,11 +189,11 @@ internal static class ModelBinding
                 return new SvmModelSpec(name, columns, o, s.Bool("classify", false));
             }
             default:
-                return Net(s, name, kind, columns, trainer);
+                return Net(s, name, kind, columns, trainer, maxEpochs);
         }
     }
 
-    private static NetModelSpec Net(Section s, string name, string kind, IReadOnlyList<string> columns, TrainerOptions trainer)
+    private static NetModelSpec Net(Section s, string name, string kind, IReadOnlyList<string> columns, TrainerOptions trainer, int? maxEpochs)
     {
         var d = new NetConfig { Kind = kind, Features = Math.Max(1, columns.Count) };
         var config = d with
@@ -219,7 +230,9 @@ internal static class ModelBinding
             }
         }
         s.Check(config.Validate, new Dictionary<string, string> { ["features"] = "columns" });
-        return new NetModelSpec(name, columns, config, Trainer(s, trainer));
+        var options = Trainer(s, trainer);
+        if (maxEpochs is { } cap && options.Epochs > cap) options = options with { Epochs = cap };
+        return new NetModelSpec(name, columns, config, options);
     }
 
     /// <summary>The feature columns a model reads: all (the default) or the named ones, kept in the features' order.</summary>

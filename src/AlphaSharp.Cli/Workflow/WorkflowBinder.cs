@@ -101,9 +101,10 @@ public static partial class WorkflowBinder
         if (walkForward is not null) segments = [new Segment("all", walkForward.Start.AddMonths(-walkForward.TrainMonths), walkForward.End)];
         var trainerSection = root.Sub("trainer");
         var trainer = ModelBinding.Trainer(trainerSection, new TrainerOptions());
+        var maxEpochs = ModelBinding.MaxEpochs(trainerSection);
         trainerSection.Finish();
         var seeds = ModelBinding.Seeds(root);
-        var models = ModelBinding.Models(root, trainer, features);
+        var models = ModelBinding.Models(root, trainer, features, maxEpochs);
         var strategy = BacktestBinding.Strategy(root);
         var backtest = BacktestBinding.Backtest(root);
         var report = BacktestBinding.Report(root, name, models);

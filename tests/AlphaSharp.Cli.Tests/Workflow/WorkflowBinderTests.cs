@@ -45,6 +45,19 @@ public class WorkflowBinderTests
     }
 
     [Fact]
+    public void Max_epochs_caps_every_network_its_own_n_epochs_included()
+    {
+        var text = Base.Replace("    hidden_size: 32", "    hidden_size: 32\n    n_epochs: 50\n  gru:\n    n_epochs: 4");
+        var capped = Bind(text, null, "trainer.max_epochs=6");
+        var epochs = capped.Models.OfType<NetModelSpec>().ToDictionary(m => m.Name, m => m.Trainer.Epochs);
+        Assert.Equal(6, epochs["lstm"]); // its own 50, capped
+        Assert.Equal(4, epochs["gru"]);  // below the cap, kept
+        Assert.Contains("  max_epochs: 6\n", capped.Resolved.Body);
+        Assert.Equal(50, Bind(text).Models.OfType<NetModelSpec>().Single(m => m.Name == "lstm").Trainer.Epochs);
+        Assert.Single(WorkflowMalformedTests.Problems(text, null, "trainer.max_epochs=0"), p => p.Contains("trainer.max_epochs") && p.Contains("1 or more"));
+    }
+
+    [Fact]
     public void Set_addresses_a_model_by_name_and_is_recorded()
     {
         var spec = Bind(Base, null, "models.lstm.hidden_size=16", "segments.test=[2020-01-01, 2021-12-31]");
