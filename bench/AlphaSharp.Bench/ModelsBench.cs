@@ -27,7 +27,7 @@ internal static class ModelsBench
 
     public static int Run(string[] args)
     {
-        var kinds = (BenchArgs.Value(args, "--kinds") ?? string.Join(',', NetCatalog.Names)).Split(',');
+        var kinds = (BenchArgs.Value(args, "--kinds") ?? string.Join(',', NetCatalog.BenchmarkNames)).Split(',');
         var sets = (BenchArgs.Value(args, "--sets") ?? "alpha158,alpha360").Split(',');
         var batches = int.Parse(BenchArgs.Value(args, "--batches") ?? "60", CultureInfo.InvariantCulture);
         var rounds = int.Parse(BenchArgs.Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);

@@ -24,7 +24,7 @@ public sealed class NeuralModel : IModel
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private readonly Trainer _trainer;
+    private Trainer _trainer;
 
     public NeuralModel(NetConfig config, TrainerOptions options)
     {
@@ -34,15 +34,26 @@ public sealed class NeuralModel : IModel
         _trainer = new Trainer(Net, options);
     }
 
-    public NetConfig Config { get; }
+    public NetConfig Config { get; private set; }
     public TrainerOptions Options { get; }
-    public Net Net { get; }
+    public Net Net { get; private set; }
     public string Kind => Config.Kind;
     public ModelInput Input => Config.FieldRows && Net.Shape == SampleShape.Sequence
         ? new(SampleShape.FieldSequence, Config.Window)
         : new(Net.Shape, Config.Window);
 
-    public FitReport Fit(ModelData train, ModelData? valid, FitContext context) => _trainer.Fit(train, valid, context);
+    public FitReport Fit(ModelData train, ModelData? valid, FitContext context)
+    {
+        if (Net is IPrefitNet { NeedsPrefit: true } prefit)
+        {
+            // The first batch decides layers (V4's Spearman dropout): rebuild from the config that records it. Same seed,
+            // same batch, same choice, so a resumed fit rebuilds the network its checkpoint was saved from.
+            Config = prefit.Prefit(Trainer.FirstBatch(train, Options));
+            Net = NetCatalog.Create(Config, Options.Seed);
+            _trainer = new Trainer(Net, Options);
+        }
+        return _trainer.Fit(train, valid, context);
+    }
 
     public float[] Predict(ModelData data) => _trainer.Predict(data);
 

@@ -20,11 +20,11 @@ public class NeuralModelTests
         new("sig", "$signal"),
     ];
 
-    internal static Dataset Build(int seed = 7, double strength = 1.5, int days = 260)
+    internal static Dataset Build(int seed = 7, double strength = 1.5, int days = 260, double persistence = 0, Feature[]? features = null)
     {
-        var market = new SyntheticMarket(seed, instruments: 40, days: days, signalStrength: strength);
+        var market = new SyntheticMarket(seed, instruments: 40, days: days, signalStrength: strength, signalPersistence: persistence);
         var cal = market.Calendar;
-        var spec = new DatasetSpec(Features, DatasetSpec.QlibLabel, 2,
+        var spec = new DatasetSpec(features ?? Features, DatasetSpec.QlibLabel, 2,
             [new Segment("train", cal[0], cal[159]), new Segment("valid", cal[160], cal[209]), new Segment("test", cal[210], cal[^1])],
             LabelNorm.CsZScore, new FeatureProcessing(FeatureNorm.RobustZScore));
         return Dataset.Build(market.Data, spec);

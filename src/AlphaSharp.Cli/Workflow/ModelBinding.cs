@@ -3,6 +3,7 @@ using AlphaSharp.Factors.FeatureSets;
 using AlphaSharp.Models.Classical;
 using AlphaSharp.Models.Classical.Svm;
 using AlphaSharp.Models.Nets;
+using AlphaSharp.Models.Nets.AlphaNet;
 using AlphaSharp.Models.Training;
 
 namespace AlphaSharp.Cli.Workflow;
@@ -196,10 +197,12 @@ internal static class ModelBinding
     private static NetModelSpec Net(Section s, string name, string kind, IReadOnlyList<string> columns, TrainerOptions trainer, int? maxEpochs)
     {
         var d = new NetConfig { Kind = kind, Features = Math.Max(1, columns.Count) };
+        (AlphaNetSettings Settings, int Days, float Dropout)? alphaNet = kind.StartsWith("alphanet_", StringComparison.Ordinal) ? ReadAlphaNet(s, kind) : null;
         var config = d with
         {
-            Window = s.Int("window", kind == "mlp" ? 1 : DefaultSequenceWindow, 1),
-            Dropout = (float)s.Number("dropout", d.Dropout, 0, 1),
+            Window = s.Int("window", kind == "mlp" ? 1 : alphaNet?.Days ?? DefaultSequenceWindow, 1),
+            Dropout = (float)s.Number("dropout", alphaNet?.Dropout ?? d.Dropout, 0, 1),
+            AlphaNet = alphaNet?.Settings ?? d.AlphaNet,
         };
         if (config.Dropout >= 1) s.Problem("dropout", $"expected a probability below 1, got {config.Dropout}");
         if (kind == "mlp")
@@ -215,6 +218,8 @@ internal static class ModelBinding
             s.Output["hidden_sizes"] = list.Select(w => CanonicalDocument.Int(w)).ToList();
             config = config with { HiddenSizes = [.. list] };
         }
+        else if (alphaNet is not null)
+            config = config with { Hidden = s.Int("hidden_size", AlphaNetHidden, 1) };
         else
         {
             config = config with { Hidden = s.Int("hidden_size", d.Hidden, 1), Layers = s.Int("num_layers", d.Layers, 1) };
@@ -233,6 +238,45 @@ internal static class ModelBinding
         var options = Trainer(s, trainer);
         if (maxEpochs is { } cap && options.Epochs > cap) options = options with { Epochs = cap };
         return new NetModelSpec(name, columns, config, options);
+    }
+
+    /// <summary>V1's dense layer and V2's and V3's recurrent units (V4's Bi-LSTM is as wide as its kept channels).</summary>
+    public const int AlphaNetHidden = 30;
+
+    /// <summary>
+    /// An AlphaNet's own keys, each defaulting to the published value: windows, strides, and for V4 steps, spearman,
+    /// transformer and attention; with the days it reads unless <c>window</c> says (V1-V3: 30; V4: steps - 1 plus its
+    /// largest window, 39) and its published dropout (V1's dense 0.5, V4's Bi-LSTM 0.2, none in V2 and V3).
+    /// </summary>
+    private static (AlphaNetSettings Settings, int Days, float Dropout) ReadAlphaNet(Section s, string kind)
+    {
+        int[] Widths(string key)
+        {
+            var node = s.Take(key);
+            var list = new List<int>();
+            if (node is YSeq seq)
+                foreach (var item in seq.Items)
+                    if (item is YScalar { Value: { } t } && int.TryParse(t, out var w) && w >= 1) list.Add(w);
+                    else s.ProblemAt(item, key, $"expected a number of days (1 or more), got '{(item as YScalar)?.Value ?? "a section"}'");
+            else if (node is not null) s.Problem(key, "expected a list of days, e.g. [10, 5]");
+            if (node is not null) s.Output[key] = list.Select(v => CanonicalDocument.Int(v)).ToList();
+            return [.. list];
+        }
+        var v4 = kind == "alphanet_v4";
+        var settings = new AlphaNetSettings { Windows = Widths("windows"), Strides = Widths("strides") };
+        if (v4)
+            settings = settings with
+            {
+                Steps = s.Int("steps", AlphaNetV4.PublishedSteps, 1),
+                Spearman = s.Number("spearman", settings.Spearman, 0, 1, aboveMin: true),
+                Transformer = s.Bool("transformer", true),
+                Attention = s.Bool("attention", true),
+            };
+        s.Check(settings.Validate);
+        var days = v4
+            ? (settings.Steps - 1) * (settings.Strides.FirstOrDefault(1)) + (settings.Windows.Length > 0 ? settings.Windows.Max() : 20)
+            : 30;
+        return (settings, days, kind switch { "alphanet_v1" => 0.5f, "alphanet_v4" => 0.2f, _ => 0f });
     }
 
     /// <summary>The feature columns a model reads: all (the default) or the named ones, kept in the features' order.</summary>

@@ -104,8 +104,8 @@ public static class QlibBenchmark
                 return (new NeuralModel(c, o), $"20 features x 20 days, d_model 64, 2 heads, 2 layers, ff {c.FeedForward}, Adam lr 1e-4, batch 2048, epochs <= {o.Epochs}, early stop {o.Patience}");
             }
             default:
-                if (!NetCatalog.Names.Contains(kind))
-                    throw new InputException($"models: '{kind}' is not a model of the benchmark (known: linear, lightgbm, mlp, {string.Join(", ", NetCatalog.Names.Where(n => n != "mlp"))})");
+                if (!NetCatalog.BenchmarkNames.Contains(kind))
+                    throw new InputException($"models: '{kind}' is not a model of the benchmark (known: linear, lightgbm, mlp, {string.Join(", ", NetCatalog.BenchmarkNames.Where(n => n != "mlp"))})");
                 var d = T(200, 1e-3, 800, 10);
                 return (new NeuralModel(Seq(kind), d), $"20 features x 20 days, hidden 64, 2 layers, Adam lr 1e-3, batch 800, epochs <= {d.Epochs}, early stop {d.Patience}");
         }

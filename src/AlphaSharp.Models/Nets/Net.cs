@@ -36,6 +36,8 @@ public sealed record NetConfig
     /// <see cref="Window"/> days of <see cref="Features"/> features.
     /// </summary>
     public bool FieldRows { get; init; }
+    /// <summary>The AlphaNet kinds' own settings (windows, strides, V4's steps, Spearman threshold and switches).</summary>
+    public AlphaNet.AlphaNetSettings AlphaNet { get; init; } = new();
 
     [JsonIgnore] public bool Classifier => Outputs > 1;
 
@@ -53,6 +55,7 @@ public sealed record NetConfig
         if (KernelSize < 1) throw new SettingException($"{new SettingName("kernel_size")}: {KernelSize} is not a kernel length (1 or more)");
         if (!RnnType.Equals("GRU", StringComparison.OrdinalIgnoreCase) && !RnnType.Equals("LSTM", StringComparison.OrdinalIgnoreCase))
             throw new SettingException($"{new SettingName("rnn_type")}: '{RnnType}' is not a recurrent cell (GRU or LSTM)");
+        AlphaNet.Validate();
     }
 }
 

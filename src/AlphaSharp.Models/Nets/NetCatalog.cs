@@ -17,9 +17,19 @@ public static class NetCatalog
         ["cnn"] = (c, s) => new Cnn(c, s),
         ["tcn"] = (c, s) => new Tcn(c, s),
         ["transformer"] = (c, s) => new TransformerNet(c, s),
+        ["alphanet_v1"] = (c, s) => new AlphaNet.AlphaNetV1(c, s),
+        ["alphanet_v2"] = (c, s) => new AlphaNet.AlphaNetRecurrent(c, s),
+        ["alphanet_v3"] = (c, s) => new AlphaNet.AlphaNetRecurrent(c, s),
+        ["alphanet_v4"] = (c, s) => new AlphaNet.AlphaNetV4(c, s),
     };
 
     public static IEnumerable<string> Names => Kinds.Keys;
+
+    /// <summary>Paper 003's family; every other network is one of Qlib's benchmark models or the papers' baselines.</summary>
+    public static bool IsAlphaNet(string kind) => kind.StartsWith("alphanet_", StringComparison.Ordinal);
+
+    /// <summary>The networks Qlib's benchmark protocol runs (all but the AlphaNet family, which needs its own inputs and windows).</summary>
+    public static IEnumerable<string> BenchmarkNames => Names.Where(n => !IsAlphaNet(n));
 
     public static Net Create(NetConfig config, ulong seed) =>
         Kinds.TryGetValue(config.Kind, out var make)

@@ -112,6 +112,20 @@ public sealed class Trainer
         return new FitReport(state.NextEpoch, state.BestEpoch + 1, state.BestScore, _o.Metric.ToString().ToLowerInvariant(), state.Log, clock.Elapsed);
     }
 
+    /// <summary>
+    /// The inputs of the first batch a fit with <paramref name="options"/> trains on (epoch 1's shuffle, its first
+    /// batch): what a network that fixes layers on its first batch (<see cref="IPrefitNet"/>) decides on.
+    /// </summary>
+    public static Tensor FirstBatch(ModelData train, TrainerOptions options)
+    {
+        if (train.Count == 0) throw new InputException("train: the training segment has no sample (no member with a label in it)");
+        var order = Enumerable.Range(0, train.Count).ToArray();
+        new Rng(EpochSeed(options.Seed, 0)).Shuffle(order.AsSpan());
+        var batch = new TrainingBatch(train, Math.Min(options.BatchSize, train.Count));
+        batch.Fill(train, order.AsSpan(0, batch.Size));
+        return batch.Inputs;
+    }
+
     /// <summary>Scores every sample in evaluation mode: the output for a regression, P(last class) for a classifier.</summary>
     public float[] Predict(ModelData data)
     {

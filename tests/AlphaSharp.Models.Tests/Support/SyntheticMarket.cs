@@ -10,7 +10,11 @@ namespace AlphaSharp.Models.Tests.Support;
 /// </summary>
 internal sealed class SyntheticMarket
 {
-    public SyntheticMarket(int seed, int instruments = 30, int days = 160, double signalStrength = 0)
+    /// <param name="signalPersistence">
+    /// 0: a fresh signal every day. rho in (0, 1): signal_t = rho signal_(t-1) + sqrt(1 - rho^2) u_t, so a window's
+    /// earlier days foretell the driver too (what a network averaging over its window, AlphaNet V4, can find).
+    /// </param>
+    public SyntheticMarket(int seed, int instruments = 30, int days = 160, double signalStrength = 0, double signalPersistence = 0)
     {
         N = instruments;
         T = days;
@@ -32,6 +36,8 @@ internal sealed class SyntheticMarket
             {
                 var at = i * days + t;
                 Signal[at] = (float)(rng.NextDouble() * 2 - 1);
+                if (signalPersistence > 0 && t > ListedFrom[i])
+                    Signal[at] = (float)(signalPersistence * Signal[at - 1] + Math.Sqrt(1 - signalPersistence * signalPersistence) * Signal[at]);
                 if (t < ListedFrom[i])
                 {
                     close[at] = float.NaN;

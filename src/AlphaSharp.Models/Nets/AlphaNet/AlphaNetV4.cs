@@ -1,0 +1,97 @@
+using AlphaSharp.Common;
+using AlphaSharp.Models.Datasets;
+using AlphaSharp.Nn;
+
+namespace AlphaSharp.Models.Nets.AlphaNet;
+
+/// <summary>
+/// AlphaNetV4 as paper 003 builds it (section 3 and Table 3-4). Images at d = 10 (primary) and 5, 20 (auxiliary,
+/// the table's list; the text also names d = 2, which <see cref="AlphaNetSettings.Windows"/> can add), each the six
+/// extraction operators at stride 1 over 20 steps ending on the decision day, so 20 + 20 - 1 = 39 days of input; every
+/// image batch-normed and reduced to the channels Spearman dropout kept on the first training batch of the primary
+/// image (K of them). The primary image feeds a Bi-LSTM(K, K) (2K wide) with dropout 0.2 on its output; each auxiliary
+/// image a Linear(K, 2K) and two stacked Transformer encoder layers (2 heads, feed-forward 4K, dropout 0.1; the paper
+/// gives neither), added to the Bi-LSTM's output and batch-normed ("residual optimisation"); attention scored on the
+/// Bi-LSTM's states weighs the 20 steps; one truncated-normal output through LeakyReLU.
+/// </summary>
+public sealed class AlphaNetV4 : Net, IPrefitNet
+{
+    public const int PublishedSteps = 20;
+    public const int Heads = 2;
+    public const int EncoderLayers = 2;
+
+    private readonly ExtractionBranch[] _images;
+    private readonly LSTM _bilstm;
+    private readonly Dropout _dropout;
+    private readonly Linear[] _projections;
+    private readonly TransformerEncoder[] _encoders;
+    private readonly BatchNorm1d _residualNorm;
+    private readonly Linear _score;
+    private readonly Linear _out;
+    private readonly LeakyReLU _act = new();
+
+    public AlphaNetV4(NetConfig config, ulong seed) : base(config, seed)
+    {
+        var s = config.AlphaNet;
+        var windows = AlphaNetHead.Or(s.Windows, 10, 5, 20);
+        var stride = AlphaNetHead.Or(s.Strides, 1);
+        if (stride.Length != 1) throw new SettingException($"{new SettingName("strides")}: AlphaNetV4 slides every image with one stride, got {stride.Length}");
+        var steps = s.Steps > 0 ? s.Steps : PublishedSteps;
+        if (!s.Transformer && windows.Length > 1)
+            throw new SettingException($"{new SettingName("transformer")}: off, V4 reads its primary image only; give one window");
+        var layers = windows.Select(w => new OperatorLayer(ImageOperators.Extraction, config.Features, w, stride[0], steps)).ToArray();
+        var days = layers.Max(l => l.DaysNeeded);
+        if (config.Window < days)
+            throw new SettingException($"{new SettingName("window")}: {steps} steps at stride {stride[0]} with windows up to {windows.Max()} need {days} days, got {config.Window}");
+        _images = layers.Select((l, i) => RegisterModule($"image{i}", new ExtractionBranch(l, s.Kept))).ToArray();
+        var k = _images[0].Channels;
+        _bilstm = RegisterModule("bilstm", new LSTM(k, k, InitStream, batchFirst: true, bidirectional: true));
+        _dropout = RegisterModule("dropout", new Dropout(config.Dropout, DropoutStream));
+        _projections = new Linear[_images.Length - 1];
+        _encoders = new TransformerEncoder[_images.Length - 1];
+        for (var i = 0; i < _projections.Length; i++)
+        {
+            _projections[i] = RegisterModule($"proj{i}", new Linear(k, 2 * k, InitStream));
+            var layer = new TransformerEncoderLayer(2 * k, Heads, InitStream, dimFeedforward: 4 * k, dropout: 0.1f, batchFirst: true);
+            _encoders[i] = RegisterModule($"encoder{i}", new TransformerEncoder(layer, EncoderLayers, InitStream));
+            foreach (var l in _encoders[i].Layers)
+            {
+                l.DropoutRng = DropoutStream;
+                l.SelfAttn.DropoutRng = DropoutStream;
+            }
+        }
+        _residualNorm = RegisterModule("residual_bn", new BatchNorm1d(2 * k));
+        _score = RegisterModule("attention", new Linear(2 * k, 1, InitStream));
+        _out = RegisterModule("out", AlphaNetHead.Output(2 * k, config.Outputs, InitStream));
+    }
+
+    public override SampleShape Shape => SampleShape.Sequence;
+
+    /// <summary>The extraction channels of the primary image that enter the network (all of them before the prefit).</summary>
+    public int Channels => _images[0].Channels;
+
+    public bool NeedsPrefit => Config.AlphaNet.Kept is null && Config.AlphaNet.Spearman < 1;
+
+    public NetConfig Prefit(Tensor firstBatch)
+    {
+        var primary = _images[0].Layer;
+        Tensor extracted;
+        using (Autograd.NoGrad()) extracted = primary.Forward(firstBatch);
+        var selection = SpearmanDropout.Select(extracted.Data, primary.Channels, Config.AlphaNet.Spearman);
+        return Config with { AlphaNet = Config.AlphaNet with { Kept = [.. selection.Kept] } };
+    }
+
+    public override Tensor Forward(Tensor x)
+    {
+        var primary = _images[0].Forward(x);
+        var h = _bilstm.Forward(primary).Output;                // [B, steps, 2K]
+        var y = _dropout.Forward(h);
+        for (var i = 0; i < _encoders.Length; i++)
+            y = y.Add(_encoders[i].Forward(_projections[i].Forward(_images[i + 1].Forward(x))));
+        if (_encoders.Length > 0) y = _residualNorm.ForwardChannelsLast(y);
+        var read = Config.AlphaNet.Attention
+            ? y.Mul(_score.Forward(h).Softmax(1)).Sum(1)        // weights from the Bi-LSTM's states, over the steps
+            : Nn.Recurrent.Sequence.LastTimeStep(y, batchFirst: true);
+        return _act.Forward(_out.Forward(read));
+    }
+}
