@@ -19,7 +19,8 @@ internal static class DatasetBinding
     public static readonly string[] SegmentNames = ["train", "valid", "test"];
 
     public static readonly SettingChoices<string> LabelKinds = new(
-        (LabelSpec.ExpressionKind, LabelSpec.ExpressionKind), (LabelSpec.ForwardKind, LabelSpec.ForwardKind), (LabelSpec.ExcessKind, LabelSpec.ExcessKind));
+        (LabelSpec.ExpressionKind, LabelSpec.ExpressionKind), (LabelSpec.ForwardKind, LabelSpec.ForwardKind), (LabelSpec.ExcessKind, LabelSpec.ExcessKind),
+        (LabelSpec.StyleNeutralKind, LabelSpec.StyleNeutralKind));
     public static readonly SettingChoices<LabelPrice> LabelPrices = new(("close", LabelPrice.Close), ("open", LabelPrice.Open), ("vwap", LabelPrice.Vwap));
     public static readonly SettingChoices<FeatureNorm> FeatureNorms = new(("robust_zscore", FeatureNorm.RobustZScore), ("zscore", FeatureNorm.ZScore), ("none", FeatureNorm.None));
     public static readonly SettingChoices<LabelNorm> LabelNorms = new(("none", LabelNorm.None), ("csrank", LabelNorm.CsRank), ("cszscore", LabelNorm.CsZScore), ("updown", LabelNorm.UpDown));

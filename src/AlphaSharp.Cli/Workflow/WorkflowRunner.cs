@@ -187,6 +187,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
     {
         LabelSpec.ForwardKind => _label ??= ForwardReturns.Compute(data.Panel, spec.Label.Horizon, spec.Label.Price),
         LabelSpec.ExcessKind => _label ??= ExcessReturns.Compute(data, spec.Label.Horizon, spec.Label.Price),
+        LabelSpec.StyleNeutralKind => _label ??= StyleNeutralLabel.Compute(data, ForwardReturns.Compute(data.Panel, spec.Label.Horizon, spec.Label.Price)),
         _ => null,
     };
 }

@@ -51,6 +51,8 @@ public sealed record LabelSpec(string Kind, string? Expression, int Horizon, Lab
     public const string ExpressionKind = "expression";
     public const string ForwardKind = "forward";
     public const string ExcessKind = "excess";
+    /// <summary>Paper 003's target: the forward return's residual on industry dummies and the style exposures, date by date.</summary>
+    public const string StyleNeutralKind = "style_neutral";
 }
 
 /// <summary>Which models get a tear sheet (<c>all</c>, or one model's name) and the report's title.</summary>

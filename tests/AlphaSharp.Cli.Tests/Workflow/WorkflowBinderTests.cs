@@ -143,6 +143,8 @@ public class WorkflowBinderTests
         var spec = Bind(text);
         Assert.Equal(["mom", "rev"], spec.Features.Features.Select(f => f.Name));
         Assert.Equal((LabelSpec.ExcessKind, 5, 6), (spec.Label.Kind, spec.Label.Horizon, spec.Label.Reach));
+        var neutral = Bind(Base.Replace("profiles:", "label:\n  kind: style_neutral\n  horizon: 10\nprofiles:"));
+        Assert.Equal((LabelSpec.StyleNeutralKind, 10, 10), (neutral.Label.Kind, neutral.Label.Horizon, neutral.Label.Reach));
     }
 
     /// <summary>Workflow files are the configs with a models section (paper001.yaml configures `factor multi` instead).</summary>

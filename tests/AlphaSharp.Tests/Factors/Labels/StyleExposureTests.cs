@@ -86,6 +86,42 @@ public sealed class StyleExposureTests
             if (!members[i * T + t]) Assert.True(float.IsNaN(neutral[i * T + t]));
     }
 
+    [Fact]
+    public void NeutralLabelIsUncorrelatedWithEveryExposureOnEveryDate()
+    {
+        var data = StyleMarket.Build(12);
+        const int T = StyleMarket.Days;
+        var label = ForwardReturns.Compute(data.Panel, 10);
+        var exposures = StyleNeutralLabel.Exposures(data, Options);
+        var neutral = StyleNeutralLabel.Compute(data, label, exposures, Options);
+        var members = data.Universe!.MaskFor(data.Panel);
+        var checkedPairs = 0;
+        var worst = 0.0;
+        for (var t = 0; t < T; t++)
+        {
+            var rows = Enumerable.Range(0, StyleMarket.Stocks).Where(i => members[i * T + t] && !float.IsNaN(neutral[i * T + t])).ToList();
+            if (rows.Count < 10) continue;
+            var y = rows.Select(i => (double)neutral[i * T + t]).ToArray();
+            foreach (var e in exposures)
+            {
+                var x = rows.Select(i => (double)e.Values[i * T + t]).ToArray();
+                if (x.Max() - x.Min() < 1e-9 || x.Any(double.IsNaN)) continue;
+                var rho = Math.Abs(Pearson(x, y));
+                worst = Math.Max(worst, rho);
+                checkedPairs++;
+            }
+        }
+        Assert.True(checkedPairs > 100, $"only {checkedPairs} date x exposure pairs to check");
+        Assert.True(worst < 1e-6, $"the neutralised label correlates {worst:E2} with a style exposure");
+    }
+
+    private static double Pearson(double[] x, double[] y)
+    {
+        double mx = x.Average(), my = y.Average(), sxy = 0, sxx = 0, syy = 0;
+        for (var k = 0; k < x.Length; k++) { sxy += (x[k] - mx) * (y[k] - my); sxx += (x[k] - mx) * (x[k] - mx); syy += (y[k] - my) * (y[k] - my); }
+        return sxy / Math.Sqrt(sxx * syy);
+    }
+
     /// <summary>Fitted values of OLS by the normal equations, solved with Gaussian elimination (independent of the library's Gram-Schmidt).</summary>
     private static double[] LeastSquaresFit(List<double[]> x, double[] y)
     {
