@@ -5,8 +5,9 @@ using AlphaSharp.Nn;
 namespace AlphaSharp.Models.Nets.AlphaNet;
 
 /// <summary>
-/// AlphaNetV4 as paper 003 builds it (section 3 and Table 3-4). Images at d = 10 (primary) and 5, 20 (auxiliary,
-/// the table's list; the text also names d = 2, which <see cref="AlphaNetSettings.Windows"/> can add), each the six
+/// AlphaNetV4 as paper 003 builds it (section 3 and Table 3-4). Images at d = 10 (primary) and 2, 5, 20 (auxiliary:
+/// the text's "4 x 20 x 103 tensor" of four images; Table 3-4 lists 5, 10, 20 and section 4 names 22 once, so
+/// <see cref="AlphaNetSettings.Windows"/> takes any list), each the six
 /// extraction operators at stride 1 over 20 steps ending on the decision day, so 20 + 20 - 1 = 39 days of input; every
 /// image batch-normed and reduced to the channels Spearman dropout kept on the first training batch of the primary
 /// image (K of them). The primary image feeds a Bi-LSTM(K, K) (2K wide) with dropout 0.2 on its output; each auxiliary
@@ -33,7 +34,7 @@ public sealed class AlphaNetV4 : Net, IPrefitNet
     public AlphaNetV4(NetConfig config, ulong seed) : base(config, seed)
     {
         var s = config.AlphaNet;
-        var windows = AlphaNetHead.Or(s.Windows, 10, 5, 20);
+        var windows = AlphaNetHead.Or(s.Windows, 10, 2, 5, 20);
         var stride = AlphaNetHead.Or(s.Strides, 1);
         if (stride.Length != 1) throw new SettingException($"{new SettingName("strides")}: AlphaNetV4 slides every image with one stride, got {stride.Length}");
         var steps = s.Steps > 0 ? s.Steps : PublishedSteps;

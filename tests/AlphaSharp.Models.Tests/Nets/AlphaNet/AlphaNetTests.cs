@@ -40,7 +40,7 @@ public class AlphaNetTests(ITestOutputHelper output)
     /// V4 reads its 20 steps through attention, an average: on the planted market's fresh daily signal (only the last
     /// step knows it) it learned nothing in 25 epochs (rank IC 0.02-0.07), and with the persistent log-volume feature in
     /// its inputs it fits each stock's level and fails on validation (0.12-0.15). A persistent signal (rho 0.9) without
-    /// that feature is what its read-out is built for; it finds it (0.24 at lr 1e-3 when this was written).
+    /// that feature is what its read-out is built for; it finds it (0.23-0.24 at lr 1e-3 when this was written).
     /// </summary>
     [Fact]
     public void V4_finds_a_persistent_planted_signal()
