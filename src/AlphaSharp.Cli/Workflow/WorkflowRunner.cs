@@ -91,14 +91,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         var model = unit.Model.Create(unit.Seed);
         var train = ds.ModelData(ds.Span("train"), model.Input, normalizer!, forFitting: true);
         var valid = ds.Spans.Any(s => s.Name == "valid") ? ds.ModelData(ds.Span("valid"), model.Input, normalizer!, forFitting: true) : null;
-        var what = $"{unit.Model.Name} seed {unit.Seed}";
-        var fit = model.Fit(train, valid, new FitContext(Path.Combine(dir, WindowFiles.TrainingFolder), p =>
-        {
-            if (p.EpochDone)
-                log(string.Create(CultureInfo.InvariantCulture,
-                    $"{what} epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:F4}, valid loss {p.ValidLoss:F4}, valid IC {p.ValidIc:F4}, {p.SamplesPerSecond:F0} samples/s"));
-            else status?.Invoke(ProgressText.Of(what, p));
-        }, cancel));
+        var fit = model.Fit(train, valid, new FitContext(Path.Combine(dir, WindowFiles.TrainingFolder), Progress($"{unit.Model.Name} seed {unit.Seed}"), cancel));
         var test = ds.ModelData(ds.Span("test"), model.Input, normalizer!, forFitting: false);
         var predicted = model.Predict(test);
         model.Save(dir);
@@ -115,13 +108,23 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         var (ds, _) = DatasetFor(unit.Model, fitNormalizer: false);
         var runner = new WalkForwardRunner(ds, options);
         var result = runner.Run(k => unit.Model.Create(unit.Seed * 1000 + (ulong)k), dir,
-            o => log($"{unit.Model.Name} seed {unit.Seed} window {o.Window.Index}: {(o.Resumed ? "read back" : "fitted")}"), cancel);
+            o => log($"{unit.Model.Name} seed {unit.Seed} window {o.Window.Index}: {(o.Resumed ? "read back" : "fitted")}"), cancel,
+            (w, p) => Progress($"{unit.Model.Name} seed {unit.Seed} window {w.Index}")(p));
         File.Copy(Path.Combine(dir, WalkForwardRunner.ScoresFile), Path.Combine(dir, ScoresFile), overwrite: true);
         var windows = result.Windows.Select(o => o.Window.Test).ToArray();
         // The stitched out-of-sample blocks, end to end: the span every window predicted.
         var test = new SegmentSpan("test", windows[0].First, windows[^1].Last, 0);
         return (ds, test, result.Scores.Values, null);
     }
+
+    /// <summary>Each finished epoch as a log line; batches in between on the status line.</summary>
+    private Action<TrainingProgress> Progress(string what) => p =>
+    {
+        if (p.EpochDone)
+            log(string.Create(CultureInfo.InvariantCulture,
+                $"{what} epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:F4}, valid loss {p.ValidLoss:F4}, valid IC {p.ValidIc:F4}, {p.SamplesPerSecond:F0} samples/s"));
+        else status?.Invoke(ProgressText.Of(what, p));
+    };
 
     /// <summary>The daily IC and Rank IC of the test scores against the raw label, written as <c>date,ic,rank_ic</c>.</summary>
     private PredictionIc DailyIc(Dataset ds, SegmentSpan test, float[] scores, string dir)

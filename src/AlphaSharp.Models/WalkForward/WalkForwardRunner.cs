@@ -26,7 +26,9 @@ public sealed class WalkForwardRunner(Dataset dataset, WalkForwardOptions option
     /// <param name="factory">A fresh, unfitted model for window k.</param>
     /// <param name="directory">Where the windows are saved (and found again on a re-run).</param>
     /// <param name="windowDone">Told after each window, fitted or read back.</param>
-    public WalkForwardResult Run(Func<int, IModel> factory, string directory, Action<WindowOutcome>? windowDone = null, CancellationToken cancel = default)
+    /// <param name="progress">Told the training progress of the window being fitted (batches and epochs).</param>
+    public WalkForwardResult Run(Func<int, IModel> factory, string directory, Action<WindowOutcome>? windowDone = null, CancellationToken cancel = default,
+        Action<WalkForwardWindow, TrainingProgress>? progress = null)
     {
         var windows = Plan();
         var cube = Dataset.Cube;
@@ -37,7 +39,7 @@ public sealed class WalkForwardRunner(Dataset dataset, WalkForwardOptions option
         {
             cancel.ThrowIfCancellationRequested();
             var folder = Path.Combine(directory, window.FolderName);
-            var outcome = TryResume(window, folder, scores) ?? Fit(window, folder, factory, scores, cancel);
+            var outcome = TryResume(window, folder, scores) ?? Fit(window, folder, factory, scores, cancel, progress);
             outcomes.Add(outcome);
             windowDone?.Invoke(outcome);
         }
@@ -57,14 +59,15 @@ public sealed class WalkForwardRunner(Dataset dataset, WalkForwardOptions option
         return new WindowOutcome(window, Resumed: true, Fit: null, folder);
     }
 
-    private WindowOutcome Fit(WalkForwardWindow window, string folder, Func<int, IModel> factory, float[] scores, CancellationToken cancel)
+    private WindowOutcome Fit(WalkForwardWindow window, string folder, Func<int, IModel> factory, float[] scores, CancellationToken cancel,
+        Action<WalkForwardWindow, TrainingProgress>? progress)
     {
         Directory.CreateDirectory(folder);
         var model = factory(window.Index);
         var normalizer = Dataset.FitNormalizer(window.Train);
         var train = Dataset.ModelData(window.Train, model.Input, normalizer, forFitting: true);
         var valid = window.Valid is { } v ? Dataset.ModelData(v, model.Input, normalizer, forFitting: true) : null;
-        var report = model.Fit(train, valid, new FitContext(Path.Combine(folder, WindowFiles.TrainingFolder), Cancel: cancel));
+        var report = model.Fit(train, valid, new FitContext(Path.Combine(folder, WindowFiles.TrainingFolder), progress is null ? null : p => progress(window, p), cancel));
         var test = Dataset.ModelData(window.Test, model.Input, normalizer, forFitting: false);
         var predicted = model.Predict(test);
         var n = Dataset.Cube.N;
