@@ -82,12 +82,34 @@ public class NeuralModelTests
     [InlineData("keras_lstm", 0.2)]
     public void EachNetworkFindsThePlantedSignal(string kind, double minRankIc)
     {
-        var ds = Build();
-        var (model, report) = Fit(ds, kind, Fast());
+        AssertFindsSignal(Build(), Config(kind), Fast(), minRankIc);
+    }
+
+    /// <summary>Fits and requires the validation rank IC above <paramref name="minRankIc"/> and below what the planted value itself gives.</summary>
+    internal static void AssertFindsSignal(Dataset ds, NetConfig config, TrainerOptions options, double minRankIc, Action<string>? log = null)
+    {
+        var (model, report) = Fit(ds, config, options);
         var ic = RankIc(ds, model, "valid");
-        Assert.True(ic > minRankIc, $"{kind}: validation rank IC {ic:F3} after {report.Epochs} epochs (best {report.BestEpoch})");
+        log?.Invoke($"{config.Kind}: validation rank IC {ic:F4} after {report.Epochs} epochs (best {report.BestEpoch})");
+        Assert.True(ic > minRankIc, $"{config.Kind}: validation rank IC {ic:F3} after {report.Epochs} epochs (best {report.BestEpoch})");
         // An upper bound from the truth itself: no model beats ranking by the planted value.
-        Assert.True(ic < 0.75, $"{kind}: rank IC {ic:F3} is too good to be honest");
+        Assert.True(ic < 0.75, $"{config.Kind}: rank IC {ic:F3} is too good to be honest");
+    }
+
+    /// <summary>Saves and loads <paramref name="model"/> and requires the same test predictions, bit for bit.</summary>
+    internal static void AssertReloadsToTheSameBits(Dataset ds, NeuralModel model)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"alphasharp-model-{Guid.NewGuid():N}");
+        try
+        {
+            model.Save(dir);
+            var loaded = NeuralModel.Load(dir);
+            Assert.Equal(model.Config.Kind, loaded.Config.Kind);
+            var normalizer = ds.FitNormalizer(ds.Span("train"));
+            var test = ds.ModelData(ds.Span("test"), model.Input, normalizer, forFitting: false);
+            Assert.Equal(model.Predict(test), loaded.Predict(test));
+        }
+        finally { Directory.Delete(dir, true); }
     }
 
     [Theory]
@@ -98,17 +120,7 @@ public class NeuralModelTests
     public void ASavedModelPredictsTheSameBitsAfterLoading(string kind)
     {
         var ds = Build();
-        var (model, _) = Fit(ds, kind, Fast() with { Epochs = 3 });
-        var dir = Path.Combine(Path.GetTempPath(), $"alphasharp-model-{Guid.NewGuid():N}");
-        try
-        {
-            model.Save(dir);
-            var loaded = NeuralModel.Load(dir);
-            var normalizer = ds.FitNormalizer(ds.Span("train"));
-            var test = ds.ModelData(ds.Span("test"), model.Input, normalizer, forFitting: false);
-            Assert.Equal(model.Predict(test), loaded.Predict(test));
-        }
-        finally { Directory.Delete(dir, true); }
+        AssertReloadsToTheSameBits(ds, Fit(ds, kind, Fast() with { Epochs = 3 }).Model);
     }
 
     [Fact]

@@ -29,12 +29,7 @@ public class PaperNetsTests(ITestOutputHelper output)
     [InlineData("transformer", 0.45)]
     public void EachNetworkFindsThePlantedSignal(string kind, double minRankIc)
     {
-        var ds = NeuralModelTests.Build();
-        var (model, report) = NeuralModelTests.Fit(ds, Config(kind), NeuralModelTests.Fast());
-        var ic = NeuralModelTests.RankIc(ds, model, "valid");
-        output.WriteLine($"{kind}: validation rank IC {ic:F4} after {report.Epochs} epochs (best {report.BestEpoch})");
-        Assert.True(ic > minRankIc, $"{kind}: validation rank IC {ic:F3} after {report.Epochs} epochs (best {report.BestEpoch})");
-        Assert.True(ic < 0.75, $"{kind}: rank IC {ic:F3} is too good to be honest");
+        NeuralModelTests.AssertFindsSignal(NeuralModelTests.Build(), Config(kind), NeuralModelTests.Fast(), minRankIc, output.WriteLine);
     }
 
     [Fact]
@@ -65,18 +60,7 @@ public class PaperNetsTests(ITestOutputHelper output)
     public void ASavedModelPredictsTheSameBitsAfterLoading(string kind)
     {
         var ds = NeuralModelTests.Build();
-        var (model, _) = NeuralModelTests.Fit(ds, Config(kind) with { Dropout = 0.1f }, NeuralModelTests.Fast() with { Epochs = 1 });
-        var dir = Path.Combine(Path.GetTempPath(), $"alphasharp-model-{Guid.NewGuid():N}");
-        try
-        {
-            model.Save(dir);
-            var loaded = NeuralModel.Load(dir);
-            Assert.Equal(model.Config.Kind, loaded.Config.Kind);
-            var normalizer = ds.FitNormalizer(ds.Span("train"));
-            var test = ds.ModelData(ds.Span("test"), model.Input, normalizer, forFitting: false);
-            Assert.Equal(model.Predict(test), loaded.Predict(test));
-        }
-        finally { Directory.Delete(dir, true); }
+        NeuralModelTests.AssertReloadsToTheSameBits(ds, NeuralModelTests.Fit(ds, Config(kind) with { Dropout = 0.1f }, NeuralModelTests.Fast() with { Epochs = 1 }).Model);
     }
 
     /// <summary>
