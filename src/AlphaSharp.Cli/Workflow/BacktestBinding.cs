@@ -128,7 +128,10 @@ internal static class BacktestBinding
         var names = models.Select(m => m.Name).ToList();
         if (tearSheet != "all" && models.Count > 0 && !names.Contains(tearSheet))
             s.Problem("tear_sheet", $"expected all or one of the workflow's models ({string.Join(", ", names)}), got '{tearSheet}'{Section.Hint(tearSheet, names)}");
+        var layers = s.Int("layers", 0, 0, 20);
+        if (layers == 1) s.Problem("layers", "expected 0 (no layered test) or 2 to 20 layers, got 1");
+        var icEvery = s.Int("ic_every", 1, 1, 250);
         s.Finish();
-        return new ReportSpec(title, tearSheet);
+        return new ReportSpec(title, tearSheet, layers, icEvery);
     }
 }

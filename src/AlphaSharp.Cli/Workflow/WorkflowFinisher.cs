@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using AlphaSharp.Backtest;
+using AlphaSharp.Backtest.Strategies;
+using AlphaSharp.Evaluation.Performance;
 using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Reports.Research;
@@ -39,11 +41,14 @@ public static class WorkflowFinisher
             var units = group.ToArray();
             var summaries = units.Select(u => Summary(run, u)).ToArray();
             var seeds = units.Select((u, k) => ReadSeed(run, u, summaries[k])).ToArray();
-            string? sheet = null;
-            if (spec.Report.TearSheet == "all" || spec.Report.TearSheet == group.Key)
-                sheet = TearSheetOf(spec, market, data, run, group.Key, units);
-            models.Add(new ModelFigures(group.Key, seeds, sheet));
+            var wantsSheet = spec.Report.TearSheet == "all" || spec.Report.TearSheet == group.Key;
+            var ensemble = wantsSheet || spec.Report.Layers > 0 ? EnsembleScores(market, run, units) : null;
+            var sheet = wantsSheet ? TearSheetOf(spec, market, data, run, group.Key, units.Length, ensemble!) : null;
+            var layers = spec.Report.Layers > 0 ? LayerExcess(spec, market, ensemble!, log) : null;
+            models.Add(new ModelFigures(group.Key, seeds, sheet, layers));
             var figures = new JsonObject { ["seeds"] = units.Length };
+            if (layers is not null)
+                for (var l = 0; l < layers.Length; l++) figures[$"layer{l + 1}_excess_annual"] = Json(layers[l]);
             foreach (var name in summaries[0].Where(p => p.Value is JsonValue v && v.TryGetValue<double>(out _)).Select(p => p.Key).Where(k => k != "seed"))
             {
                 var (mean, std) = ModelComparisonReport.MeanStd(summaries.Select(s => s[name]?.GetValue<double>() ?? double.NaN));
@@ -60,7 +65,7 @@ public static class WorkflowFinisher
             new("run", run.Id), new("config", manifest.ConfigHash[..8]), new("code", manifest.CodeVersion),
             new("data", $"{manifest.Store} ({manifest.DataFingerprint[..12]})"), new("profile", manifest.Profile ?? "none"),
         ], coverage, File.ReadAllText(run.File(RunDirectory.ConfigFile)));
-        var html = ModelComparisonReport.Build(context, models).Render();
+        var html = ModelComparisonReport.Build(context, models, spec.Report.IcEvery).Render();
         run.Finish(metrics.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), html);
         log($"{run.Id}: finished; report {run.ReportPath}");
     }
@@ -82,7 +87,7 @@ public static class WorkflowFinisher
         var epochs = Path.Combine(dir, "training", "epochs.csv");
         var curve = File.Exists(epochs) ? Curve(Csv(epochs)) : new TrainingCurve([], [], [], []);
         return new SeedFigures(unit.Seed, D("ic"), D("icir"), D("rank_ic"), D("rank_icir"),
-            Dates(ic), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve);
+            Dates(ic), Column(ic, "ic"), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve);
     }
 
     private static TrainingCurve Curve((string[] Header, List<string[]> Rows) csv) =>
@@ -105,8 +110,8 @@ public static class WorkflowFinisher
         return csv.Rows.Select(r => r[j].Length == 0 ? double.NaN : double.Parse(r[j], CultureInfo.InvariantCulture)).ToArray();
     }
 
-    /// <summary>The seed ensemble's tear sheet: the mean of the seeds' test scores, backtested with the workflow's strategy and rules.</summary>
-    private static string TearSheetOf(WorkflowSpec spec, MarketView market, MarketData data, RunDirectory run, string model, IReadOnlyList<WorkflowUnit> units)
+    /// <summary>The seed ensemble: the mean of the seeds' test scores (NaN where a seed has none).</summary>
+    private static ScoreTable EnsembleScores(MarketView market, RunDirectory run, IReadOnlyList<WorkflowUnit> units)
     {
         var tables = units.Select(u => ScoreTable.ReadCsv(market, Path.Combine(run.UnitDirectory(u.Unit), WorkflowRunner.ScoresFile))).ToArray();
         var mean = new float[tables[0].Values.Length];
@@ -118,17 +123,38 @@ public static class WorkflowFinisher
                 if (!float.IsNaN(t.Values[k])) { sum += t.Values[k]; n++; }
             mean[k] = n == tables.Length ? (float)(sum / n) : float.NaN;
         }
-        var ensemble = new ScoreTable(market, mean);
-        var options = spec.Backtest with
+        return new ScoreTable(market, mean);
+    }
+
+    /// <summary>The workflow's backtest options over the span the scores cover (unless the workflow fixes its own dates).</summary>
+    private static BacktestOptions Span(WorkflowSpec spec, MarketView market, ScoreTable scores) => spec.Backtest with
+    {
+        Start = spec.Backtest.Start ?? market.Calendar[scores.FirstDay],
+        End = spec.Backtest.End ?? market.Calendar[scores.LastDay],
+    };
+
+    /// <summary>Each layer of the ensemble's scores backtested alone: its annualised compounded excess return over the benchmark.</summary>
+    private static double[] LayerExcess(WorkflowSpec spec, MarketView market, ScoreTable ensemble, Action<string> log)
+    {
+        var layers = spec.Report.Layers;
+        var result = new double[layers];
+        for (var l = 1; l <= layers; l++)
         {
-            Start = spec.Backtest.Start ?? market.Calendar[ensemble.FirstDay],
-            End = spec.Backtest.End ?? market.Calendar[ensemble.LastDay],
-        };
-        var result = Backtester.Run(market, ensemble, spec.Strategy.Create(), options);
+            var r = Backtester.Run(market, ensemble, new LayerStrategy(layers, l), Span(spec, market, ensemble));
+            result[l - 1] = PerformanceMetrics.ExcessCompounded(r.StrategyReturns.Zip(r.BenchmarkReturns, (a, b) => a - b).ToArray()).AnnualReturn;
+        }
+        log(string.Create(CultureInfo.InvariantCulture, $"layered test: {string.Join(", ", result.Select((v, k) => $"layer {k + 1} {v:P1}"))} per year over the benchmark"));
+        return result;
+    }
+
+    /// <summary>The seed ensemble's tear sheet: its scores backtested with the workflow's strategy and rules.</summary>
+    private static string TearSheetOf(WorkflowSpec spec, MarketView market, MarketData data, RunDirectory run, string model, int seeds, ScoreTable ensemble)
+    {
+        var result = Backtester.Run(market, ensemble, spec.Strategy.Create(), Span(spec, market, ensemble));
         var dir = Path.Combine(run.Path, TearSheetsFolder, model);
         Directory.CreateDirectory(dir);
         TearSheet.Write(dir, result.ToSeries(), new TearSheetOptions(
-            Title: $"{spec.Name}: {model} ({units.Count} seeds' mean score), {result.Strategy}",
+            Title: $"{spec.Name}: {model} ({seeds} seeds' mean score), {result.Strategy}",
             StrategyName: $"{model} {result.Strategy}",
             BenchmarkName: data.Benchmark?.Symbol ?? "Benchmark"));
         return File.ReadAllText(Path.Combine(dir, TearSheet.ReportFile));

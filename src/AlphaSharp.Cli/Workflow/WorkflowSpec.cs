@@ -55,5 +55,8 @@ public sealed record LabelSpec(string Kind, string? Expression, int Horizon, Lab
     public const string StyleNeutralKind = "style_neutral";
 }
 
-/// <summary>Which models get a tear sheet (<c>all</c>, or one model's name) and the report's title.</summary>
-public sealed record ReportSpec(string Title, string TearSheet);
+/// <summary>
+/// Which models get a tear sheet (<c>all</c>, or one model's name), the report's title, the layered test's layer count
+/// (0: none) and the spacing of the sampled IC table in trading days (1: every day only).
+/// </summary>
+public sealed record ReportSpec(string Title, string TearSheet, int Layers = 0, int IcEvery = 1);

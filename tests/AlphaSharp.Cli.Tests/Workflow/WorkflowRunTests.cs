@@ -233,6 +233,12 @@ public class Paper003SmokeTests
             Assert.InRange(metrics[model]!["rank_ic"]!.GetValue<double>(), -1, 1);
             Assert.True(double.IsFinite(metrics[model]!["excess_annual_arithmetic"]!.GetValue<double>()), model);
         }
+        // The paper's IC read every 10 days and its 5-layer test: in metrics.json and on the page.
+        foreach (var model in models)
+            for (var l = 1; l <= 5; l++) Assert.True(double.IsFinite(metrics[model]![$"layer{l}_excess_annual"]!.GetValue<double>()), $"{model} layer {l}");
+        var report = File.ReadAllText(run.ReportPath);
+        Assert.Contains("IC every 10 trading days", report);
+        Assert.Contains("Layered test (5 layers)", report);
         // Each V4 window fixed its channels on its own first batch and saved them with the model.
         var v4 = Directory.GetDirectories(Path.Combine(run.Path, RunDirectory.UnitsFolder), "*alphanet_v4*").Single();
         foreach (var window in Directory.GetDirectories(v4, "window-*"))

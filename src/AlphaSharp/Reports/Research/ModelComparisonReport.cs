@@ -1,5 +1,6 @@
 using System.Globalization;
 using AlphaSharp.Evaluation.Performance;
+using Summary = AlphaSharp.Evaluation.Factor.IcSummary;
 using AlphaSharp.Reports.Charts;
 using AlphaSharp.Reports.Html;
 
@@ -12,12 +13,15 @@ public sealed record TrainingCurve(int[] Epochs, double[] TrainLoss, double[] Va
 public sealed record SeedFigures(
     ulong Seed,
     double Ic, double IcIr, double RankIc, double RankIcIr,
-    DateOnly[] IcDates, double[] DailyRankIc,
+    DateOnly[] IcDates, double[] DailyIc, double[] DailyRankIc,
     DateOnly[] Dates, double[] Excess,
     TrainingCurve Curve);
 
-/// <summary>A model's seeds, and its seed ensemble's tear sheet page where one was made.</summary>
-public sealed record ModelFigures(string Model, IReadOnlyList<SeedFigures> Seeds, string? TearSheetHtml = null);
+/// <summary>
+/// A model's seeds, its seed ensemble's tear sheet page where one was made, and the ensemble's layered test where one
+/// was run: each layer's annualised (compounded) excess return over the benchmark, layer 1 the highest scores.
+/// </summary>
+public sealed record ModelFigures(string Model, IReadOnlyList<SeedFigures> Seeds, string? TearSheetHtml = null, IReadOnlyList<double>? LayerExcess = null);
 
 /// <summary>What the report says about the run itself: provenance lines, the data-coverage notes and the resolved configuration.</summary>
 public sealed record RunContext(string Title, IReadOnlyList<KeyValuePair<string, string>> Provenance, IReadOnlyList<string> Coverage, string ResolvedConfig);
@@ -30,7 +34,8 @@ public sealed record RunContext(string Title, IReadOnlyList<KeyValuePair<string,
 /// </summary>
 public static class ModelComparisonReport
 {
-    public static HtmlReport Build(RunContext run, IReadOnlyList<ModelFigures> models)
+    /// <param name="icEvery">Above 1: a table of the IC on every icEvery-th test day (paper 003 samples every 10 trading days).</param>
+    public static HtmlReport Build(RunContext run, IReadOnlyList<ModelFigures> models, int icEvery = 1)
     {
         var report = new HtmlReport(run.Title, string.Join(" · ", run.Provenance.Select(p => $"{p.Key} {p.Value}")));
         report.Section("Models (arithmetic, as Qlib's risk_analysis)",
@@ -40,8 +45,10 @@ public static class ModelComparisonReport
         report.Section("Models (compounded)",
                 "The same strategies: annualised = prod(1 + excess)^(252 / days) - 1; max drawdown of the compounded excess wealth.")
             .Table(Table(models, compounded: true));
+        if (icEvery > 1) SampledIc(report, models, icEvery);
         IcByMonth(report, models);
         CumulativeExcess(report, models);
+        Layers(report, models);
         foreach (var m in models.Where(m => m.TearSheetHtml is not null))
             report.Section($"Tear sheet: {m.Model} (mean score of its seeds)").Embedded(m.TearSheetHtml!);
         TrainingCurves(report, models);
@@ -69,7 +76,6 @@ public static class ModelComparisonReport
     {
         var table = new HtmlTable(["model", "seeds", "IC", "ICIR", "Rank IC", "Rank ICIR", "annualised excess", "information ratio", "max drawdown"]);
         string F4(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
-        string F2(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
         foreach (var m in models)
         {
             var analyses = m.Seeds.Select(s => compounded ? PerformanceMetrics.ExcessCompounded(s.Excess) : PerformanceMetrics.ExcessArithmetic(s.Excess)).ToArray();
@@ -80,6 +86,43 @@ public static class ModelComparisonReport
         }
         return table;
     }
+
+    /// <summary>The IC summary (mean, std, IR) on every n-th test day from the first, per seed, then mean ± std over seeds.</summary>
+    private static void SampledIc(HtmlReport report, IReadOnlyList<ModelFigures> models, int every)
+    {
+        var table = new HtmlTable(["model", "seeds", "days", "IC mean", "IC std", "IR", "Rank IC mean", "Rank IC std", "Rank IR"]);
+        foreach (var m in models)
+        {
+            var ic = m.Seeds.Select(s => Summary.Of(s.DailyIc.Where((_, k) => k % every == 0))).ToArray();
+            var rank = m.Seeds.Select(s => Summary.Of(s.DailyRankIc.Where((_, k) => k % every == 0))).ToArray();
+            table.Row(m.Model, m.Seeds.Count.ToString(CultureInfo.InvariantCulture), ic[0].Count.ToString(CultureInfo.InvariantCulture),
+                Cell(ic.Select(x => x.Mean), Formats.Percent2), Cell(ic.Select(x => x.Std), Formats.Percent2), Cell(ic.Select(x => x.IcIr), F2),
+                Cell(rank.Select(x => x.Mean), Formats.Percent2), Cell(rank.Select(x => x.Std), Formats.Percent2), Cell(rank.Select(x => x.IcIr), F2));
+        }
+        report.Section($"IC every {every} trading days",
+                $"The daily IC (Pearson) and Rank IC of the test predictions against the raw label, read on every {every}th test day from the first; IR = mean / std. Mean ± std over seeds.")
+            .Table(table);
+    }
+
+    /// <summary>Each model's layered test: the annualised excess return of every layer, and a bar chart of them.</summary>
+    private static void Layers(HtmlReport report, IReadOnlyList<ModelFigures> models)
+    {
+        var tested = models.Where(m => m.LayerExcess is { Count: > 0 }).ToArray();
+        if (tested.Length == 0) return;
+        var layers = tested[0].LayerExcess!.Count;
+        var table = new HtmlTable(["model", .. Enumerable.Range(1, layers).Select(l => $"layer {l}"), "layer 1 - layer " + layers]);
+        for (var c = 1; c <= layers + 1; c++) table.SignedColumns.Add(c);
+        foreach (var m in tested)
+            table.Row([m.Model, .. m.LayerExcess!.Select(Formats.Percent2), Formats.Percent2(m.LayerExcess![0] - m.LayerExcess[^1])]);
+        var bars = BarChart.Render(Enumerable.Range(1, layers).Select(l => l.ToString(CultureInfo.InvariantCulture)).ToArray(),
+            tested.Select((m, j) => new BarSeries(m.Model, m.LayerExcess!.ToArray(), Palette.At(j))).ToArray(),
+            new ChartOptions("Annualised excess return by layer", "layer (1 = highest scores)", "annualised excess return", YFormat: Formats.Percent));
+        report.Section($"Layered test ({layers} layers)",
+                "The seed ensemble's scores cut into equal-weight layers by rank on each rebalance day, each layer backtested with the workflow's rules, prices and costs; annualised = prod(1 + excess)^(252 / days) - 1 against the benchmark.")
+            .Table(table).Svg(bars);
+    }
+
+    private static string F2(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
 
     private static void IcByMonth(HtmlReport report, IReadOnlyList<ModelFigures> models)
     {
