@@ -152,7 +152,7 @@ internal static class DatasetBinding
         return new LabelSpec(kind, expression, horizon, price, reach, weight);
     }
 
-    public static (FeatureProcessing Processing, LabelNorm LabelNorm) Processors(Section root)
+    public static (FeatureProcessing Processing, LabelNorm LabelNorm, int FitEvery) Processors(Section root)
     {
         var s = root.Sub("processors");
         var defaults = new FeatureProcessing();
@@ -161,9 +161,10 @@ internal static class DatasetBinding
             s.Number("clip", defaults.Clip, 0, double.PositiveInfinity, aboveMin: true),
             (float)s.Number("fill", defaults.Fill, double.MinValue, double.MaxValue));
         var labelNorm = s.Choice("label_norm", LabelNorms, LabelNorm.None);
+        var fitEvery = s.Int("fit_every", 1, 1, 250);
         s.Check(processing.Validate);
         s.Finish();
-        return (processing, labelNorm);
+        return (processing, labelNorm, fitEvery);
     }
 
     public static IReadOnlyList<Segment> Segments(Section root, StoreOutline? store, int reach, bool walkForward)

@@ -95,7 +95,7 @@ public static partial class WorkflowBinder
         var (data, store) = DatasetBinding.Data(root);
         var features = DatasetBinding.Features(root, store);
         var label = DatasetBinding.Label(root, store);
-        var (processing, labelNorm) = DatasetBinding.Processors(root);
+        var (processing, labelNorm, fitEvery) = DatasetBinding.Processors(root);
         var walkForward = DatasetBinding.WalkForward(root);
         var segments = DatasetBinding.Segments(root, store, label.Reach, walkForward is not null);
         if (walkForward is not null) segments = [new Segment("all", walkForward.Start.AddMonths(-walkForward.TrainMonths), walkForward.End)];
@@ -110,7 +110,7 @@ public static partial class WorkflowBinder
         var report = BacktestBinding.Report(root, name, models);
         root.Finish();
         resolved.Seal();
-        var dataset = new DatasetSpec(features.Features, label.Expression ?? "", label.Reach, segments, labelNorm, processing, label.Weight);
+        var dataset = new DatasetSpec(features.Features, label.Expression ?? "", label.Reach, segments, labelNorm, processing, label.Weight, fitEvery);
         return new WorkflowSpec(name, data, features, label, dataset, walkForward, models, seeds, strategy, backtest, report, profile, overrides, resolved, origin);
     }
 

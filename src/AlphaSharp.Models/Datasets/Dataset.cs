@@ -20,8 +20,19 @@ public sealed record DatasetSpec(
     IReadOnlyList<Segment> Segments,
     LabelNorm LabelNorm = LabelNorm.None,
     FeatureProcessing? Processing = null,
-    string? Weight = null)
+    string? Weight = null,
+    int FitEvery = 1)
 {
+    /// <summary>
+    /// <see cref="FitEvery"/>: fitting samples (train and valid) come from every n-th trading day of their span, from its
+    /// first; prediction and evaluation read every day. With an n-day label, neighbouring days' labels overlap, so a
+    /// step near n loses little information and divides the fitting cost by n.
+    /// </summary>
+    public void Validate()
+    {
+        if (FitEvery < 1) throw new SettingException($"{new SettingName("fit_every")}: {FitEvery} is not a step of 1 trading day or more");
+    }
+
     /// <summary>Qlib's benchmark label: the return from t + 1's close to t + 2's close.</summary>
     public const string QlibLabel = "Ref($close,-2)/Ref($close,-1)-1";
 }
@@ -65,6 +76,7 @@ public sealed class Dataset
     public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null, float[]? label = null, float[]? weight = null)
     {
         if (spec.Features.Count == 0) throw new InputException("features: none given");
+        spec.Validate();
         var spans = Segments.Resolve(data.Calendar, spec.Segments, spec.LabelReach);
         var engine = new FactorEngine(data);
         if (label is not null && label.Length != data.Panel.N * data.Panel.T)
@@ -83,8 +95,9 @@ public sealed class Dataset
         Spans.FirstOrDefault(s => s.Name == name) ?? throw new InputException($"segments: no segment named '{name}' (have: {string.Join(", ", Spans.Select(s => s.Name))})");
 
     /// <summary>The samples of a span: members with a label when <paramref name="labelled"/>, every member otherwise.</summary>
-    public SampleIndex Samples(SegmentSpan span, bool labelled) =>
-        SampleIndex.Build(span, Cube.N, Cube.T, Members, labelled ? FittingLabel : null);
+    /// <param name="dayStep">Only every dayStep-th trading day of the span, from its first (<see cref="DatasetSpec.FitEvery"/>).</param>
+    public SampleIndex Samples(SegmentSpan span, bool labelled, int dayStep = 1) =>
+        SampleIndex.Build(span, Cube.N, Cube.T, Members, labelled ? FittingLabel : null, dayStep);
 
     /// <summary>The feature processing fitted on <paramref name="span"/>'s samples.</summary>
     public FeatureNormalizer FitNormalizer(SegmentSpan span) =>
@@ -97,7 +110,7 @@ public sealed class Dataset
     public ModelData ModelData(SegmentSpan span, ModelInput input, FeatureNormalizer normalizer, bool forFitting)
     {
         var sampler = new WindowSampler(Cube, normalizer, input.Shape, input.Window);
-        var samples = Samples(span, labelled: forFitting);
+        var samples = Samples(span, labelled: forFitting, forFitting ? Spec.FitEvery : 1);
         var data = Models.ModelData.WithLabels(sampler, samples, forFitting ? FittingLabel : Label, forFitting ? Weight : null, Label);
         if (data.Weights is { } w) CheckWeights(span, samples, w);
         return data;

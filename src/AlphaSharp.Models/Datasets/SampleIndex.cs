@@ -20,8 +20,10 @@ public sealed class SampleIndex
 
     /// <param name="members">Membership, instrument-major (<c>members[i * T + t]</c>); null: every instrument every day.</param>
     /// <param name="label">Label panel, instrument-major; null: no label filter (prediction).</param>
-    public static SampleIndex Build(SegmentSpan span, int instruments, int days, bool[]? members, float[]? label)
+    /// <param name="dayStep">Every dayStep-th day of the span from its first (1: every day).</param>
+    public static SampleIndex Build(SegmentSpan span, int instruments, int days, bool[]? members, float[]? label, int dayStep = 1)
     {
+        if (dayStep < 1) throw new ArgumentException($"samples: day step {dayStep} is below 1");
         if (members is not null && members.Length != instruments * days)
             throw new ArgumentException($"samples: membership has {members.Length} cells, expected {instruments} x {days}");
         if (label is not null && label.Length != instruments * days)
@@ -29,7 +31,7 @@ public sealed class SampleIndex
         if (span.First < 0 || span.Last >= days) throw new ArgumentException($"samples: span {span.First}..{span.Last} outside 0..{days - 1}");
         var dayList = new List<int>();
         var instrumentList = new List<int>();
-        for (var t = span.First; t <= span.Last; t++)
+        for (var t = span.First; t <= span.Last; t += dayStep)
             for (var i = 0; i < instruments; i++)
             {
                 var cell = i * days + t;

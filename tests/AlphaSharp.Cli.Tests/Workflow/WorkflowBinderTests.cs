@@ -145,6 +145,7 @@ public class WorkflowBinderTests
         Assert.Equal((LabelSpec.ExcessKind, 5, 6), (spec.Label.Kind, spec.Label.Horizon, spec.Label.Reach));
         var layered = Bind(Base.Replace("profiles:", "report:\n  layers: 5\n  ic_every: 10\nprofiles:"));
         Assert.Equal((5, 10), (layered.Report.Layers, layered.Report.IcEvery));
+        Assert.Equal(5, Bind(Base.Replace("profiles:", "processors:\n  fit_every: 5\nprofiles:")).Dataset.FitEvery);
         Assert.Single(WorkflowMalformedTests.Problems(Base.Replace("profiles:", "report:\n  layers: 1\nprofiles:")), p => p.Contains("report.layers"));
         var neutral = Bind(Base.Replace("profiles:", "label:\n  kind: style_neutral\n  horizon: 10\nprofiles:"));
         Assert.Equal((LabelSpec.StyleNeutralKind, 10, 10), (neutral.Label.Kind, neutral.Label.Horizon, neutral.Label.Reach));
