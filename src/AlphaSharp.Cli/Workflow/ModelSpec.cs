@@ -1,3 +1,4 @@
+using AlphaSharp.Models.Datasets;
 using AlphaSharp.Models;
 using AlphaSharp.Models.Classical;
 using AlphaSharp.Models.Classical.Svm;
@@ -20,12 +21,25 @@ public abstract record ModelSpec(string Name, string Kind, IReadOnlyList<string>
     public static IReadOnlyList<string> Kinds => [.. ClassicalKinds, .. NetCatalog.Names];
 
     public abstract IModel Create(ulong seed);
+
+    /// <summary>
+    /// The score above which the model calls a stock up: 0.5 for a probability (a classifier network, or any network
+    /// fitted on 0/1 up/down labels), 0 for a signed score (a regression's return estimate, an SVM's decision value).
+    /// </summary>
+    public virtual double UpThreshold(LabelNorm fittingNorm) => 0;
+
+    /// <summary>Whether the score estimates the raw label itself, so MAE, RMSE and MAPE against it mean something.</summary>
+    public virtual bool EstimatesReturns(LabelNorm fittingNorm) => fittingNorm == LabelNorm.None;
 }
 
 /// <summary>A network: its shape (<see cref="NetConfig.Features"/> = the columns, <see cref="NetConfig.Window"/> days) and how it trains.</summary>
 public sealed record NetModelSpec(string Name, IReadOnlyList<string> Columns, NetConfig Net, TrainerOptions Trainer) : ModelSpec(Name, Net.Kind, Columns)
 {
     public override IModel Create(ulong seed) => new NeuralModel(Net, Trainer with { Seed = seed });
+
+    public override double UpThreshold(LabelNorm fittingNorm) => Net.Classifier || fittingNorm == LabelNorm.UpDown ? 0.5 : 0;
+
+    public override bool EstimatesReturns(LabelNorm fittingNorm) => !Net.Classifier && fittingNorm == LabelNorm.None;
 }
 
 /// <summary>LightGBM; the seed goes to LightGBM's own.</summary>
@@ -44,4 +58,8 @@ public sealed record LinearModelSpec(string Name, IReadOnlyList<string> Columns,
 public sealed record SvmModelSpec(string Name, IReadOnlyList<string> Columns, SvmOptions Options, bool Classify) : ModelSpec(Name, "svm", Columns)
 {
     public override IModel Create(ulong seed) => new SvmScoreModel(Options, Classify);
+
+    public override double UpThreshold(LabelNorm fittingNorm) => !Classify && fittingNorm == LabelNorm.UpDown ? 0.5 : 0;
+
+    public override bool EstimatesReturns(LabelNorm fittingNorm) => !Classify && fittingNorm == LabelNorm.None;
 }

@@ -87,7 +87,8 @@ public static class WorkflowFinisher
         var epochs = Path.Combine(dir, "training", "epochs.csv");
         var curve = File.Exists(epochs) ? Curve(Csv(epochs)) : new TrainingCurve([], [], [], []);
         return new SeedFigures(unit.Seed, D("ic"), D("icir"), D("rank_ic"), D("rank_icir"),
-            Dates(ic), Column(ic, "ic"), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve);
+            Dates(ic), Column(ic, "ic"), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve,
+            s.ContainsKey("auc") ? new ForecastFigures(D("auc"), D("accuracy"), D("mae"), D("rmse"), D("mape")) : null);
     }
 
     private static TrainingCurve Curve((string[] Header, List<string[]> Rows) csv) =>

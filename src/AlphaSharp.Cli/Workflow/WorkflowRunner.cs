@@ -4,6 +4,7 @@ using AlphaSharp.Backtest;
 using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Evaluation.Performance;
+using AlphaSharp.Evaluation.Prediction;
 using AlphaSharp.Factors.Labels;
 using AlphaSharp.Models;
 using AlphaSharp.Models.Datasets;
@@ -55,6 +56,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         var dir = run.UnitDirectory(unit.Unit);
         var (ds, test, scores, fit) = spec.WalkForward is { } wf ? WalkForward(unit, dir, wf, cancel) : FixedSegments(unit, dir, cancel);
         var ic = DailyIc(ds, test, scores, dir);
+        var quality = Quality(ds, test, scores, unit.Model);
         var excess = Backtest(ds, test, scores, dir);
         var arithmetic = PerformanceMetrics.ExcessArithmetic(excess);
         var compounded = PerformanceMetrics.ExcessCompounded(excess);
@@ -72,6 +74,14 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             JsonOutput.Number(w, "max_drawdown_arithmetic", arithmetic.MaxDrawdown);
             JsonOutput.Number(w, "excess_annual_compounded", compounded.AnnualReturn);
             JsonOutput.Number(w, "max_drawdown_compounded", compounded.MaxDrawdown);
+            JsonOutput.Number(w, "auc", quality.Auc);
+            JsonOutput.Number(w, "accuracy", quality.Accuracy);
+            if (unit.Model.EstimatesReturns(spec.Dataset.LabelNorm))
+            {
+                JsonOutput.Number(w, "mae", quality.Mae);
+                JsonOutput.Number(w, "rmse", quality.Rmse);
+                JsonOutput.Number(w, "mape", quality.Mape);
+            }
             if (fit is not null)
             {
                 w.WriteNumber("epochs", fit.Epochs);
@@ -142,6 +152,27 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             ic.DayIndices.Select((t, j) => (IReadOnlyList<string>)[ds.Cube.Calendar[t].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 CsvTable.Number(ic.DailyIc[j]), CsvTable.Number(ic.DailyRankIc[j])]));
         return ic;
+    }
+
+    /// <summary>
+    /// The test scores as a forecast of the raw label, pooled over every test sample: AUC and accuracy of up (label
+    /// above 0) against down, the score called up above the model's threshold; MAE, RMSE and MAPE of the score as an
+    /// estimate of the label itself (written only for a model whose score is one).
+    /// </summary>
+    private static (double Auc, double Accuracy, double Mae, double Rmse, double Mape) Quality(Dataset ds, SegmentSpan test, float[] scores, ModelSpec model)
+    {
+        var samples = ds.Samples(test, labelled: true);
+        var s = new double[samples.Count];
+        var y = new double[samples.Count];
+        var up = new int[samples.Count];
+        for (var k = 0; k < samples.Count; k++)
+        {
+            s[k] = scores[samples.Days[k] * ds.Cube.N + samples.Instruments[k]];
+            y[k] = ds.Label[samples.Instruments[k] * ds.Cube.T + samples.Days[k]];
+            up[k] = y[k] > 0 ? 1 : 0;
+        }
+        return (PredictionMetrics.Auc(s, up), PredictionMetrics.Accuracy(s, up, model.UpThreshold(ds.Spec.LabelNorm)),
+            PredictionMetrics.Mae(s, y), PredictionMetrics.Rmse(s, y), PredictionMetrics.Mape(s, y));
     }
 
     /// <summary>Backtests the test scores with the workflow's strategy and rules over the test span; writes the daily returns and returns the excess.</summary>

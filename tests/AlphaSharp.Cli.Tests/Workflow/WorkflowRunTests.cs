@@ -122,6 +122,62 @@ public class WorkflowRunTests
     }
 
     [Fact]
+    public void A_units_forecast_figures_are_the_pooled_auc_accuracy_and_errors_of_its_predictions()
+    {
+        using var tmp = new CliTempDir();
+        var runs = Path.Combine(tmp.Dir, "runs");
+        var r = CliHarness.Run("run", Workflow(tmp.Dir), "--runs", runs, "--set", "seeds=[1]", "--set", "models.lightgbm=~");
+        Assert.True(r.Exit == 0, r.Err);
+        var unit = Directory.GetDirectories(Path.Combine(OnlyRun(runs).Path, RunDirectory.UnitsFolder)).Single();
+        var done = JsonNode.Parse(File.ReadAllText(Path.Combine(unit, RunDirectory.UnitDoneFile)))!;
+
+        // The truth, independently: the label expression on the shipped store, read at each predicted (date, symbol).
+        var data = AlphaSharp.Data.MarketStore.Load(AlphaSharp.Cli.EmbeddedData.Locate());
+        var label = new AlphaSharp.Factors.FactorEngine(data).Evaluate("Ref($close,-2)/Ref($close,-1)-1", AlphaSharp.Factors.Expressions.ExpressionRole.Label);
+        var T = data.Calendar.Count;
+        var symbols = data.Panel.Symbols.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        var pairs = new List<(double Score, double Label)>();
+        foreach (var line in File.ReadLines(Path.Combine(unit, "predictions.csv")).Skip(1))
+        {
+            var f = line.Split(',');
+            var t = data.Calendar.IndexOf(DateOnly.ParseExact(f[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            var y = label[symbols[f[1]] * T + t];
+            if (float.IsFinite(y)) pairs.Add((double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), y));
+        }
+        Assert.True(pairs.Count > 5000, $"{pairs.Count} pairs");
+        // AUC by counting every (up, down) pair, ties half: the definition, not the Mann-Whitney shortcut the library uses.
+        var ups = pairs.Where(p => p.Label > 0).Select(p => p.Score).ToArray();
+        var downs = pairs.Where(p => p.Label <= 0).Select(p => p.Score).Order().ToArray();
+        double wins = 0;
+        foreach (var u in ups)
+        {
+            var below = LowerBound(downs, u);
+            var notAbove = UpperBound(downs, u);
+            wins += below + 0.5 * (notAbove - below);
+        }
+        Assert.Equal(wins / ((double)ups.Length * downs.Length), done["auc"]!.GetValue<double>(), 9);
+        // The MLP regresses the raw label (no label_norm): up is a score of 0 or more, and its errors are against returns.
+        Assert.Equal(pairs.Count(p => (p.Score >= 0) == (p.Label > 0)) / (double)pairs.Count, done["accuracy"]!.GetValue<double>(), 12);
+        Assert.Equal(pairs.Average(p => Math.Abs(p.Score - p.Label)), done["mae"]!.GetValue<double>(), 9);
+        Assert.Equal(Math.Sqrt(pairs.Average(p => (p.Score - p.Label) * (p.Score - p.Label))), done["rmse"]!.GetValue<double>(), 9);
+        Assert.Contains("Forecast quality", File.ReadAllText(OnlyRun(runs).ReportPath));
+    }
+
+    private static int LowerBound(double[] sorted, double v)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] < v) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    private static int UpperBound(double[] sorted, double v)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi) { var mid = (lo + hi) / 2; if (sorted[mid] <= v) lo = mid + 1; else hi = mid; }
+        return lo;
+    }
+
+    [Fact]
     public void ShardsThatRanInTheirOwnDirectoriesMergeIntoOneFinishedRun()
     {
         using var tmp = new CliTempDir();

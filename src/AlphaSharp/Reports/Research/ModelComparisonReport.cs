@@ -15,7 +15,11 @@ public sealed record SeedFigures(
     double Ic, double IcIr, double RankIc, double RankIcIr,
     DateOnly[] IcDates, double[] DailyIc, double[] DailyRankIc,
     DateOnly[] Dates, double[] Excess,
-    TrainingCurve Curve);
+    TrainingCurve Curve,
+    ForecastFigures? Forecast = null);
+
+/// <summary>The test scores as a forecast of the raw label: AUC and accuracy of up against down; MAE, RMSE, MAPE (NaN where the score is no return estimate).</summary>
+public sealed record ForecastFigures(double Auc, double Accuracy, double Mae, double Rmse, double Mape);
 
 /// <summary>
 /// A model's seeds, its seed ensemble's tear sheet page where one was made, and the ensemble's layered test where one
@@ -45,6 +49,7 @@ public static class ModelComparisonReport
         report.Section("Models (compounded)",
                 "The same strategies: annualised = prod(1 + excess)^(252 / days) - 1; max drawdown of the compounded excess wealth.")
             .Table(Table(models, compounded: true));
+        Forecasts(report, models);
         if (icEvery > 1) SampledIc(report, models, icEvery);
         IcByMonth(report, models);
         CumulativeExcess(report, models);
@@ -85,6 +90,24 @@ public static class ModelComparisonReport
                 Cell(analyses.Select(a => a.InformationRatio), F2), Cell(analyses.Select(a => a.MaxDrawdown), Formats.Percent2));
         }
         return table;
+    }
+
+    /// <summary>AUC, accuracy and the error measures of every model, mean ± std over seeds; left out when no seed has them.</summary>
+    private static void Forecasts(HtmlReport report, IReadOnlyList<ModelFigures> models)
+    {
+        var withForecast = models.Where(m => m.Seeds.All(s => s.Forecast is not null)).ToArray();
+        if (withForecast.Length == 0) return;
+        var table = new HtmlTable(["model", "seeds", "AUC", "accuracy", "MAE", "RMSE", "MAPE"]);
+        string F4(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+        foreach (var m in withForecast)
+        {
+            var f = m.Seeds.Select(s => s.Forecast!).ToArray();
+            table.Row(m.Model, m.Seeds.Count.ToString(CultureInfo.InvariantCulture), Cell(f.Select(x => x.Auc), F4), Cell(f.Select(x => x.Accuracy), Formats.Percent2),
+                Cell(f.Select(x => x.Mae), F4), Cell(f.Select(x => x.Rmse), F4), Cell(f.Select(x => x.Mape), F2));
+        }
+        report.Section("Forecast quality",
+                "Every test sample pooled: AUC of the score for up (raw label above 0) against down; accuracy with up called above the model's threshold (0.5 for a probability, 0 for a signed score); MAE, RMSE and MAPE only where the score estimates the raw label (n/a otherwise). Mean ± std over seeds.")
+            .Table(table);
     }
 
     /// <summary>The IC summary (mean, std, IR) on every n-th test day from the first, per seed, then mean ± std over seeds.</summary>
