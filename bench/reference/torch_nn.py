@@ -12,8 +12,14 @@ import resource
 import sys
 import time
 
+import os
+
 import torch
 import torch.nn as nn
+
+# The whole AlphaNetV4 (operator layers included) is the fixture script's module: one torch definition for both.
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "fixtures", "models"))
+import make_alphanet_v4_fixture  # noqa: E402
 
 
 class LastStep(nn.Module):
@@ -69,11 +75,13 @@ def build(name):
         return LastStep([nn.LSTM(53, 150, num_layers=3, dropout=0.2, batch_first=True)], nn.Linear(150, 2)), 120, 53, "ce"
     if name == "alphanet-v4":
         return AlphaNetV4(), 20, 103, "mse"
+    if name == "alphanet-v4-full":
+        return make_alphanet_v4_fixture.AlphaNetV4(11, 20, [10, 2, 5, 20], list(range(103))), 39, 11, "mse"
     raise SystemExit(f"torch_nn.py: unknown config {name}")
 
 
 CONFIGS = [("qlib-lstm", [800]), ("seed000", [256, 1024]), ("lstm-gru", [256, 1024]),
-           ("seed001", [20, 256]), ("alphanet-v4", [256, 1024])]
+           ("seed001", [20, 256]), ("alphanet-v4", [256, 1024]), ("alphanet-v4-full", [256, 1024])]
 
 
 def measure(name, batch, threads_list, seconds, min_steps, warm_each, warm_first=True):
