@@ -103,10 +103,10 @@ public static class ModelComparisonReport
         {
             var f = m.Seeds.Select(s => s.Forecast!).ToArray();
             table.Row(m.Model, m.Seeds.Count.ToString(CultureInfo.InvariantCulture), Cell(f.Select(x => x.Auc), F4), Cell(f.Select(x => x.Accuracy), Formats.Percent2),
-                Cell(f.Select(x => x.Mae), F4), Cell(f.Select(x => x.Rmse), F4), Cell(f.Select(x => x.Mape), F2));
+                Cell(f.Select(x => x.Mae), F4), Cell(f.Select(x => x.Rmse), F4), Cell(f.Select(x => x.Mape), Ratio));
         }
         report.Section("Forecast quality",
-                "Every test sample pooled: AUC of the score for up (raw label above 0) against down; accuracy with up called above the model's threshold (0.5 for a probability, 0 for a signed score); MAE, RMSE and MAPE only where the score estimates the raw label (n/a otherwise). Mean ± std over seeds.")
+                "Every test sample pooled: AUC of the score for up (raw label above 0) against down; accuracy with up called above the model's threshold (0.5 for a probability, 0 for a signed score); MAE, RMSE and MAPE only where the score estimates the raw label (n/a otherwise; MAPE divides by each true return, so returns near zero make it huge, as sklearn's). Mean ± std over seeds.")
             .Table(table);
     }
 
@@ -146,6 +146,9 @@ public static class ModelComparisonReport
     }
 
     private static string F2(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio that can be astronomically large (MAPE of returns near zero): fixed below 10,000, scientific above.</summary>
+    private static string Ratio(double v) => Math.Abs(v) < 1e4 ? F2(v) : v.ToString("0.00E+0", CultureInfo.InvariantCulture);
 
     private static void IcByMonth(HtmlReport report, IReadOnlyList<ModelFigures> models)
     {
