@@ -186,6 +186,26 @@ public class WorkflowBinderTests
         Assert.Equal(AlphaSharp.Models.Experiments.QlibBenchmark.Segments, bench.Dataset.Segments);
     }
 
+    [Fact]
+    public void Every_profile_of_every_committed_workflow_binds()
+    {
+        var bound = new List<string>();
+        foreach (var name in WorkflowFiles())
+        {
+            var path = Path.Combine(ConfigsDir(), name);
+            var profiles = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(path).Split("\nprofiles:\n")[1], "(?m)^  ([a-z_]+):")
+                .Select(m => m.Groups[1].Value).ToArray();
+            Assert.Contains("smoke", profiles);
+            foreach (var profile in profiles)
+            {
+                Assert.Equal(profile, WorkflowBinder.Bind(path, profile).Profile);
+                bound.Add($"{name}:{profile}");
+            }
+        }
+        Assert.Contains("paper003_alphanet.yaml:ablations", bound);
+        Assert.Contains("qlib_benchmark_alpha360.yaml:reduced", bound);
+    }
+
     internal static string ConfigsDir()
     {
         for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
