@@ -273,9 +273,7 @@ internal static class ModelBinding
                 Attention = s.Bool("attention", true),
             };
         s.Check(settings.Validate);
-        var days = v4
-            ? (settings.Steps - 1) * (settings.Strides.FirstOrDefault(1)) + (settings.Windows.Length > 0 ? settings.Windows.Max() : 20)
-            : 30;
+        var days = v4 ? AlphaNetV4.DaysNeeded(settings) : 30;
         return (settings, days, kind switch { "alphanet_v1" => 0.5f, "alphanet_v4" => 0.2f, _ => 0f });
     }
 

@@ -179,7 +179,7 @@ public class CheckpointToTorchTests(ITestOutputHelper output)
             : $"{kind}: same tensors, other header or metadata bytes ({string.Join(",", metaA)} vs {string.Join(",", metaB)})");
     }
 
-    private static string FixtureDirectory()
+    internal static string FixtureDirectory()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

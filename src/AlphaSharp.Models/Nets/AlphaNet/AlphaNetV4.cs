@@ -34,14 +34,12 @@ public sealed class AlphaNetV4 : Net, IPrefitNet
     public AlphaNetV4(NetConfig config, ulong seed) : base(config, seed)
     {
         var s = config.AlphaNet;
-        var windows = AlphaNetHead.Or(s.Windows, 10, 2, 5, 20);
-        var stride = AlphaNetHead.Or(s.Strides, 1);
+        var (windows, stride, steps) = Layout(s);
         if (stride.Length != 1) throw new SettingException($"{new SettingName("strides")}: AlphaNetV4 slides every image with one stride, got {stride.Length}");
-        var steps = s.Steps > 0 ? s.Steps : PublishedSteps;
         if (!s.Transformer && windows.Length > 1)
             throw new SettingException($"{new SettingName("transformer")}: off, V4 reads its primary image only; give one window");
         var layers = windows.Select(w => new OperatorLayer(ImageOperators.Extraction, config.Features, w, stride[0], steps)).ToArray();
-        var days = layers.Max(l => l.DaysNeeded);
+        var days = DaysNeeded(s);
         if (config.Window < days)
             throw new SettingException($"{new SettingName("window")}: {steps} steps at stride {stride[0]} with windows up to {windows.Max()} need {days} days, got {config.Window}");
         _images = layers.Select((l, i) => RegisterModule($"image{i}", new ExtractionBranch(l, s.Kept))).ToArray();
@@ -67,6 +65,17 @@ public sealed class AlphaNetV4 : Net, IPrefitNet
     }
 
     public override SampleShape Shape => SampleShape.Sequence;
+
+    /// <summary>The windows, stride and steps of <paramref name="s"/>, the published ones where it gives none.</summary>
+    private static (int[] Windows, int[] Strides, int Steps) Layout(AlphaNetSettings s) =>
+        (AlphaNetHead.Or(s.Windows, 10, 2, 5, 20), AlphaNetHead.Or(s.Strides, 1), s.Steps > 0 ? s.Steps : PublishedSteps);
+
+    /// <summary>Days of input the images need: (steps - 1) x stride + the largest window (39 as published).</summary>
+    public static int DaysNeeded(AlphaNetSettings s)
+    {
+        var (windows, strides, steps) = Layout(s);
+        return (steps - 1) * strides[0] + windows.Max();
+    }
 
     /// <summary>The extraction channels of the primary image that enter the network (all of them before the prefit).</summary>
     public int Channels => _images[0].Channels;

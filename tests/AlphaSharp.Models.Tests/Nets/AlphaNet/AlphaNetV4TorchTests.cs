@@ -117,13 +117,5 @@ public class AlphaNetV4TorchTests(ITestOutputHelper output)
         return new Tensor(x, batch, days, Inputs);
     }
 
-    private static string FixtureDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "tests", "fixtures", "models");
-            if (Directory.Exists(path)) return path;
-        }
-        throw new DirectoryNotFoundException($"tests/fixtures/models not found above {AppContext.BaseDirectory}");
-    }
+    private static string FixtureDirectory() => CheckpointToTorchTests.FixtureDirectory();
 }
