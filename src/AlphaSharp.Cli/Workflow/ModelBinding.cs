@@ -49,15 +49,17 @@ internal static class ModelBinding
         return cap;
     }
 
-    public static IReadOnlyList<ulong> Seeds(Section root)
+    /// <summary>The workflow's seeds (<c>seeds:</c> a count n, meaning 1..n, or a list); seed 1 alone when absent.</summary>
+    public static IReadOnlyList<ulong> Seeds(Section root) => OwnSeeds(root) ?? Written(root, [1]);
+
+    /// <summary>A section's own <c>seeds:</c> (a model's, in place of the workflow's), or null where it gives none.</summary>
+    public static IReadOnlyList<ulong>? OwnSeeds(Section root)
     {
         var node = root.Take("seeds");
+        if (node is null) return null;
         var seeds = new List<ulong>();
         switch (node)
         {
-            case null:
-                seeds.Add(1);
-                break;
             case YScalar { Value: { } text }:
                 if (int.TryParse(text, out var n) && n >= 1) seeds.AddRange(Enumerable.Range(1, n).Select(k => (ulong)k));
                 else root.Problem("seeds", $"expected a count of seeds (1 or more) or a list of seeds, got '{text}'");
@@ -78,7 +80,12 @@ internal static class ModelBinding
                 root.Problem("seeds", "expected a count or a list of seeds, got a mapping");
                 break;
         }
-        root.Output["seeds"] = seeds.Select(x => CanonicalDocument.Int((long)x)).ToList();
+        return Written(root, seeds);
+    }
+
+    private static IReadOnlyList<ulong> Written(Section s, IReadOnlyList<ulong> seeds)
+    {
+        s.Output["seeds"] = seeds.Select(x => CanonicalDocument.Int((long)x)).ToList();
         return seeds;
     }
 
@@ -120,7 +127,8 @@ internal static class ModelBinding
             var settings = new SortedDictionary<string, object>(StringComparer.Ordinal);
             output[name] = settings;
             var s = new Section(root.Problems, $"models.{name}", map, where, settings);
-            if (Model(s, name, trainer, features, maxEpochs) is { } model) models.Add(model);
+            var seeds = OwnSeeds(s);
+            if (Model(s, name, trainer, features, maxEpochs) is { } model) models.Add(model with { Seeds = seeds });
             s.Finish();
         }
         return models;

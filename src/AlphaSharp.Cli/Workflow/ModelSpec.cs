@@ -22,6 +22,9 @@ public abstract record ModelSpec(string Name, string Kind, IReadOnlyList<string>
 
     public abstract IModel Create(ulong seed);
 
+    /// <summary>The model's own seeds (<c>models.NAME.seeds</c>), fitted in place of the workflow's; null: the workflow's.</summary>
+    public IReadOnlyList<ulong>? Seeds { get; init; }
+
     /// <summary>
     /// The score above which the model calls a stock up: 0.5 for a probability (a classifier network, or any network
     /// fitted on 0/1 up/down labels), 0 for a signed score (a regression's return estimate, an SVM's decision value).

@@ -45,7 +45,7 @@ public static class WorkflowFinisher
             var ensemble = wantsSheet || spec.Report.Layers > 0 ? EnsembleScores(market, run, units) : null;
             var sheet = wantsSheet ? TearSheetOf(spec, market, data, run, group.Key, units.Length, ensemble!) : null;
             var layers = spec.Report.Layers > 0 ? LayerExcess(spec, market, ensemble!, log) : null;
-            models.Add(new ModelFigures(group.Key, seeds, sheet, layers));
+            models.Add(new ModelFigures(group.Key, seeds, sheet, layers, Significance(run, units)));
             var figures = new JsonObject { ["seeds"] = units.Length };
             if (layers is not null)
                 for (var l = 0; l < layers.Length; l++) figures[$"layer{l + 1}_excess_annual"] = Json(layers[l]);
@@ -89,6 +89,31 @@ public static class WorkflowFinisher
         return new SeedFigures(unit.Seed, D("ic"), D("icir"), D("rank_ic"), D("rank_icir"),
             Dates(ic), Column(ic, "ic"), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve,
             s.ContainsKey("auc") ? new ForecastFigures(D("auc"), D("accuracy"), D("mae"), D("rmse"), D("mape")) : null);
+    }
+
+    /// <summary>The units' operator weights (where their network gave them) averaged per channel over every fit that kept it; null without any.</summary>
+    private static IReadOnlyList<OperatorWeight>? Significance(RunDirectory run, IReadOnlyList<WorkflowUnit> units)
+    {
+        var channels = new Dictionary<(string Op, string Inputs, int D), (double Sum, int Kept)>();
+        var fits = 0;
+        foreach (var unit in units)
+        {
+            var path = Path.Combine(run.UnitDirectory(unit.Unit), WorkflowRunner.SignificanceFile);
+            if (!File.Exists(path)) continue;
+            var csv = Csv(path);
+            var windows = Column(csv, "window");
+            fits += windows.Distinct().Count();
+            var (op, inputs, d) = (Array.IndexOf(csv.Header, "operator"), Array.IndexOf(csv.Header, "inputs"), Column(csv, "d"));
+            var weight = Column(csv, "weight");
+            if (op < 0 || inputs < 0) throw new InputException($"{path}: expected the columns window,operator,inputs,d,weight");
+            for (var k = 0; k < csv.Rows.Count; k++)
+            {
+                var key = (csv.Rows[k][op], csv.Rows[k][inputs], (int)d[k]);
+                var (sum, kept) = channels.GetValueOrDefault(key);
+                channels[key] = (sum + weight[k], kept + 1);
+            }
+        }
+        return fits == 0 ? null : channels.Select(c => new OperatorWeight(c.Key.Op, c.Key.Inputs.Split('+'), c.Key.D, c.Value.Sum / c.Value.Kept, c.Value.Kept, fits)).ToArray();
     }
 
     private static TrainingCurve Curve((string[] Header, List<string[]> Rows) csv) =>

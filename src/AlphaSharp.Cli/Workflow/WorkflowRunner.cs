@@ -9,6 +9,7 @@ using AlphaSharp.Factors.Labels;
 using AlphaSharp.Models;
 using AlphaSharp.Models.Datasets;
 using AlphaSharp.Models.Evaluation;
+using AlphaSharp.Models.Nets.AlphaNet;
 using AlphaSharp.Models.Training;
 using AlphaSharp.Models.WalkForward;
 using AlphaSharp.Runs;
@@ -27,6 +28,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
     public const string ScoresFile = "predictions.csv";
     public const string DailyIcFile = "daily_ic.csv";
     public const string ReturnsFile = "returns.csv";
+    public const string SignificanceFile = "significance.csv";
 
     private readonly Dictionary<string, (Dataset Data, FeatureNormalizer? Normalizer)> _datasets = new(StringComparer.Ordinal);
     private readonly MarketView _market = MarketView.From(data);
@@ -105,6 +107,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         var test = ds.ModelData(ds.Span("test"), model.Input, normalizer!, forFitting: false);
         var predicted = model.Predict(test);
         model.Save(dir);
+        WriteSignificance(unit, dir, [(0, model)]);
         AtomicFile.WriteAllText(Path.Combine(dir, WindowFiles.NormalizerFile), normalizer!.ToJson());
         WindowFiles.WritePredictions(Path.Combine(dir, ScoresFile), test.Samples, predicted, ds.Cube.Calendar, ds.Cube.Symbols);
         var scores = new float[ds.Cube.T * ds.Cube.N];
@@ -121,10 +124,29 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             o => log($"{unit.Model.Name} seed {unit.Seed} window {o.Window.Index}: {(o.Resumed ? "read back" : "fitted")}"), cancel,
             (w, p) => Progress($"{unit.Model.Name} seed {unit.Seed} window {w.Index}")(p));
         File.Copy(Path.Combine(dir, WalkForwardRunner.ScoresFile), Path.Combine(dir, ScoresFile), overwrite: true);
+        if (unit.Model is NetModelSpec)
+            WriteSignificance(unit, dir, result.Windows.Select(o => (o.Window.Index, (IModel)NeuralModel.Load(o.Directory))));
         var windows = result.Windows.Select(o => o.Window.Test).ToArray();
         // The stitched out-of-sample blocks, end to end: the span every window predicted.
         var test = new SegmentSpan("test", windows[0].First, windows[^1].Last, 0);
         return (ds, test, result.Scores.Values, null);
+    }
+
+    /// <summary>
+    /// Paper 003's operator-significance view, for a network that can give it: each window's weight on every channel
+    /// its first learned layer reads, as <c>window,operator,inputs,d,weight</c> (inputs joined by +). The windows are
+    /// loaded one at a time, and not at all past the first when the network gives no such view.
+    /// </summary>
+    private static void WriteSignificance(WorkflowUnit unit, string dir, IEnumerable<(int Window, IModel Model)> fitted)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (window, model) in fitted)
+        {
+            if (model is not NeuralModel { Net: IChannelSignificance net }) return;
+            rows.AddRange(net.Significance(unit.Model.Columns).Select(c => (IReadOnlyList<string>)
+                [window.ToString(CultureInfo.InvariantCulture), c.Operator, string.Join('+', c.Inputs), c.Window.ToString(CultureInfo.InvariantCulture), CsvTable.Number(c.Weight)]));
+        }
+        if (rows.Count > 0) CsvTable.Write(Path.Combine(dir, SignificanceFile), ["window", "operator", "inputs", "d", "weight"], rows);
     }
 
     /// <summary>Each finished epoch as a log line; batches in between on the status line.</summary>

@@ -15,7 +15,7 @@ namespace AlphaSharp.Models.Nets.AlphaNet;
 /// gives neither), added to the Bi-LSTM's output and batch-normed ("residual optimisation"); attention scored on the
 /// Bi-LSTM's states weighs the 20 steps; one truncated-normal output through LeakyReLU.
 /// </summary>
-public sealed class AlphaNetV4 : Net, IPrefitNet
+public sealed class AlphaNetV4 : Net, IPrefitNet, IChannelSignificance
 {
     public const int PublishedSteps = 20;
     public const int Heads = 2;
@@ -89,6 +89,32 @@ public sealed class AlphaNetV4 : Net, IPrefitNet
         using (Autograd.NoGrad()) extracted = primary.Forward(firstBatch);
         var selection = SpearmanDropout.Select(extracted.Data, primary.Channels, Config.AlphaNet.Spearman);
         return Config with { AlphaNet = Config.AlphaNet with { Kept = [.. selection.Kept] } };
+    }
+
+    /// <summary>
+    /// Each kept channel of the primary image: the mean absolute input weight the Bi-LSTM gives it (all four gates, both
+    /// directions) times the absolute scale its batch norm learned, so the weight on the channel's standardised value.
+    /// The auxiliary images enter only through the Transformer branches and the residual sum, and are not scored.
+    /// </summary>
+    public IReadOnlyList<ChannelSignificance> Significance(IReadOnlyList<string> inputNames)
+    {
+        var primary = _images[0];
+        var parts = primary.Layer.ChannelParts(inputNames);
+        var kept = Config.AlphaNet.Kept ?? Enumerable.Range(0, parts.Count).ToArray();
+        var weights = _bilstm.NamedParameters().Where(p => p.Name.StartsWith("weight_ih", StringComparison.Ordinal)).Select(p => p.Value).ToArray();
+        var gamma = primary.Norm.Weight!.Data;
+        var k = primary.Channels;
+        var result = new ChannelSignificance[k];
+        for (var j = 0; j < k; j++)
+        {
+            double sum = 0;
+            var rows = 0;
+            foreach (var w in weights)
+                for (var r = 0; r < w.Shape[0]; r++, rows++) sum += Math.Abs(w.Data[r * k + j]);
+            var (op, inputs) = parts[kept[j]];
+            result[j] = new ChannelSignificance(op, inputs, primary.Layer.Window, Math.Abs(gamma[j]) * sum / rows);
+        }
+        return result;
     }
 
     public override Tensor Forward(Tensor x)

@@ -49,18 +49,22 @@ public sealed class OperatorLayer : Module, IUnaryModule
     public int Positions(int days) => _positions ?? (days - Window) / Stride + 1;
 
     /// <summary>The channels' names, e.g. ts_corr(close,volume,10), for the interpretability views and Spearman dropout's report.</summary>
-    public IReadOnlyList<string> ChannelNames(IReadOnlyList<string> inputNames)
+    public IReadOnlyList<string> ChannelNames(IReadOnlyList<string> inputNames) =>
+        ChannelParts(inputNames).Select(c => $"{c.Operator}({string.Join(',', c.Inputs)},{Window})").ToArray();
+
+    /// <summary>Each channel's operator and the input series it reads (two for a pair operator), in channel order.</summary>
+    public IReadOnlyList<(string Operator, string[] Inputs)> ChannelParts(IReadOnlyList<string> inputNames)
     {
         if (inputNames.Count != Inputs) throw new ArgumentException($"operator layer: {inputNames.Count} names for {Inputs} inputs");
-        var names = new List<string>(Channels);
+        var parts = new List<(string, string[])>(Channels);
         foreach (var op in _ops)
             if (op.IsPair())
             {
                 for (var i = 0; i < Inputs; i++)
-                    for (var j = i + 1; j < Inputs; j++) names.Add($"{op.Name()}({inputNames[i]},{inputNames[j]},{Window})");
+                    for (var j = i + 1; j < Inputs; j++) parts.Add((op.Name(), [inputNames[i], inputNames[j]]));
             }
-            else names.AddRange(inputNames.Select(n => $"{op.Name()}({n},{Window})"));
-        return names;
+            else parts.AddRange(inputNames.Select(n => (op.Name(), new[] { n })));
+        return parts;
     }
 
     public Tensor Forward(Tensor x)

@@ -6,12 +6,14 @@ namespace AlphaSharp.Reports.Charts;
 /// </summary>
 public static class Heatmap
 {
-    public static string Render(IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] values, ChartOptions options, string legendName = "value")
+    /// <param name="leftMargin">Room for the row labels, in pixels.</param>
+    public static string Render(IReadOnlyList<string> rows, IReadOnlyList<string> columns, double[,] values, ChartOptions options, string legendName = "value",
+        double leftMargin = 70)
     {
         if (values.GetLength(0) != rows.Count || values.GetLength(1) != columns.Count)
             throw new ArgumentException($"heatmap '{options.Title}': values are {values.GetLength(0)}x{values.GetLength(1)} for {rows.Count} rows and {columns.Count} columns");
         var height = Math.Max(options.Height, 110 + rows.Count * 24.0);
-        var frame = new ChartFrame(options with { Height = height }, [], leftMargin: 70, bottomMargin: 48);
+        var frame = new ChartFrame(options with { Height = height }, [], leftMargin: leftMargin, bottomMargin: 48);
         var o = frame.Options;
         frame.Svg.Text(o.Width / 2, 18, o.Title, "middle", 14, "bold", "#111111", "chart-title");
         frame.Svg.Text(16, (frame.Top + frame.Bottom) / 2, o.YLabel, "middle", 12, null, "#333333", "y-label", -90);

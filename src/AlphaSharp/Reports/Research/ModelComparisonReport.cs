@@ -25,7 +25,17 @@ public sealed record ForecastFigures(double Auc, double Accuracy, double Mae, do
 /// A model's seeds, its seed ensemble's tear sheet page where one was made, and the ensemble's layered test where one
 /// was run: each layer's annualised (compounded) excess return over the benchmark, layer 1 the highest scores.
 /// </summary>
-public sealed record ModelFigures(string Model, IReadOnlyList<SeedFigures> Seeds, string? TearSheetHtml = null, IReadOnlyList<double>? LayerExcess = null);
+public sealed record ModelFigures(string Model, IReadOnlyList<SeedFigures> Seeds, string? TearSheetHtml = null, IReadOnlyList<double>? LayerExcess = null,
+    IReadOnlyList<OperatorWeight>? Significance = null);
+
+/// <summary>
+/// One operator channel of a network's input, e.g. ts_corr over (close, volume) at d = 10: its mean weight over the
+/// fitted windows (and seeds) that kept it, and in how many of them it was kept.
+/// </summary>
+public sealed record OperatorWeight(string Operator, IReadOnlyList<string> Inputs, int Window, double Weight, int Kept, int Fits)
+{
+    public string Name => $"{Operator}({string.Join(',', Inputs)},{Window})";
+}
 
 /// <summary>What the report says about the run itself: provenance lines, the data-coverage notes and the resolved configuration.</summary>
 public sealed record RunContext(string Title, IReadOnlyList<KeyValuePair<string, string>> Provenance, IReadOnlyList<string> Coverage, string ResolvedConfig);
@@ -54,6 +64,7 @@ public static class ModelComparisonReport
         IcByMonth(report, models);
         CumulativeExcess(report, models);
         Layers(report, models);
+        foreach (var m in models.Where(m => m.Significance is { Count: > 0 })) Significance(report, m);
         foreach (var m in models.Where(m => m.TearSheetHtml is not null))
             report.Section($"Tear sheet: {m.Model} (mean score of its seeds)").Embedded(m.TearSheetHtml!);
         TrainingCurves(report, models);
@@ -143,6 +154,41 @@ public static class ModelComparisonReport
         report.Section($"Layered test ({layers} layers)",
                 "The seed ensemble's scores cut into equal-weight layers by rank on each rebalance day, each layer backtested with the workflow's rules, prices and costs; annualised = prod(1 + excess)^(252 / days) - 1 against the benchmark.")
             .Table(table).Svg(bars);
+    }
+
+    /// <summary>
+    /// Paper 003's interpretability view: which operators and inputs the network leans on. A heatmap of the mean weight
+    /// by operator and input (a pair channel counts for both of its inputs), and the channels ranked.
+    /// </summary>
+    private static void Significance(HtmlReport report, ModelFigures m, int top = 20)
+    {
+        var weights = m.Significance!;
+        var operators = weights.Select(w => w.Operator).Distinct().ToArray();
+        var inputs = weights.SelectMany(w => w.Inputs).Distinct().ToArray();
+        var sum = new double[inputs.Length, operators.Length];
+        var count = new int[inputs.Length, operators.Length];
+        foreach (var w in weights)
+            foreach (var input in w.Inputs)
+            {
+                var (r, c) = (Array.IndexOf(inputs, input), Array.IndexOf(operators, w.Operator));
+                sum[r, c] += w.Weight;
+                count[r, c]++;
+            }
+        var mean = new double[inputs.Length, operators.Length];
+        for (var r = 0; r < inputs.Length; r++)
+            for (var c = 0; c < operators.Length; c++) mean[r, c] = count[r, c] > 0 ? sum[r, c] / count[r, c] : double.NaN;
+        var map = Heatmap.Render(inputs, operators, mean,
+            new ChartOptions($"{m.Model}: mean weight by operator and input", "operator", "input", Height: 120 + 24 * inputs.Length, YFormat: v => v.ToString("0.000", CultureInfo.InvariantCulture)),
+            "mean |weight|", leftMargin: 130);
+        var table = new HtmlTable(["rank", "channel", "mean |weight|", "kept in"]);
+        var ranked = weights.OrderByDescending(w => w.Weight).ToArray();
+        for (var k = 0; k < Math.Min(top, ranked.Length); k++)
+            table.Row([(k + 1).ToString(CultureInfo.InvariantCulture), ranked[k].Name, ranked[k].Weight.ToString("0.0000", CultureInfo.InvariantCulture), $"{ranked[k].Kept} of {ranked[k].Fits} fits"]);
+        report.Section($"Operator significance: {m.Model}",
+                "The weight the network's first learned layer gives each operator channel on its standardised value (mean |input weight| times |batch-norm scale|), " +
+                "averaged over the fitted windows and seeds that kept the channel; grey: no kept channel. " +
+                $"{weights.Count} channels were kept at least once; the top {Math.Min(top, ranked.Length)} follow.")
+            .Svg(map).Table(table);
     }
 
     private static string F2(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
