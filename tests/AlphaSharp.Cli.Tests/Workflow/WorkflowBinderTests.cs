@@ -133,6 +133,17 @@ public class WorkflowBinderTests
     }
 
     [Fact]
+    public void A_model_s_own_seeds_replace_the_workflow_s_for_that_model_alone()
+    {
+        var spec = Bind(Base.Replace("    hidden_size: 32", "    hidden_size: 32\n    seeds: [7, 9]").Replace("profiles:", "seeds: 3\nprofiles:"));
+        Assert.Equal(["lightgbm-seed1", "lightgbm-seed2", "lightgbm-seed3", "lstm-seed7", "lstm-seed9"],
+            WorkflowUnits.Of(spec).Select(u => u.Unit.Key));
+        Assert.Equal([0, 1, 2, 3, 4], WorkflowUnits.Of(spec).Select(u => u.Unit.Index));
+        Assert.Contains("    seeds: [7, 9]\n", spec.Resolved.Body);
+        Assert.Null(Bind(Base).Models.Single(m => m.Name == "lstm").Seeds);
+    }
+
+    [Fact]
     public void A_count_of_seeds_means_one_to_n() => Assert.Equal([1UL, 2UL, 3UL], Bind(Base.Replace("profiles:", "seeds: 3\nprofiles:")).Seeds);
 
     [Fact]

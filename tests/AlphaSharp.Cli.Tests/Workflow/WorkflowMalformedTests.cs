@@ -201,6 +201,10 @@ public class WorkflowMalformedTests
         Single("wf.yaml:14: seeds: seed 2 repeats", Problems(Valid.Replace("profiles:", "seeds: [1, 2, 2]\nprofiles:")));
 
     [Fact]
+    public void Repeated_seed_of_a_model() =>
+        Single("wf.yaml:11: models.lstm.seeds: seed 3 repeats", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    seeds: [3, 3]")));
+
+    [Fact]
     public void Missing_store_directory() =>
         Assert.Contains(Problems(Valid.Replace("profiles:", "data:\n  store: /no/such/store\nprofiles:")),
             p => p.StartsWith("wf.yaml:15: data.store: '/no/such/store' is no store directory", StringComparison.Ordinal));

@@ -296,12 +296,20 @@ public class Paper003SmokeTests
         Assert.Contains("IC every 10 trading days", report);
         Assert.Contains("Layered test (5 layers)", report);
         // Each V4 window fixed its channels on its own first batch and saved them with the model.
+        // Its operator-significance view holds one row per kept channel of each window, and the page shows it.
         var v4 = Directory.GetDirectories(Path.Combine(run.Path, RunDirectory.UnitsFolder), "*alphanet_v4*").Single();
+        var significance = File.ReadAllLines(Path.Combine(v4, "significance.csv"));
+        Assert.Equal("window,operator,inputs,d,weight", significance[0]);
+        var rows = 0;
         foreach (var window in Directory.GetDirectories(v4, "window-*"))
         {
             var config = JsonNode.Parse(File.ReadAllText(Path.Combine(window, "model.json")))!["net"]!["alpha_net"]!;
             var kept = config["kept"]!.AsArray().Select(k => k!.GetValue<int>()).ToArray();
             Assert.InRange(kept.Length, 1, 2 * 55 + 4 * 11 - 1); // 11 inputs: 154 channels before the dropout
+            rows += kept.Length;
         }
+        Assert.Equal(rows, significance.Length - 1);
+        Assert.Contains("Operator significance: alphanet_v4", report);
+        Assert.Single(Directory.GetFiles(Path.Combine(run.Path, RunDirectory.UnitsFolder), "significance.csv", SearchOption.AllDirectories)); // V1 and V3 give no such view
     }
 }

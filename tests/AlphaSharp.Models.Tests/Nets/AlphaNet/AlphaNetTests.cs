@@ -84,6 +84,37 @@ public class AlphaNetTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// The operator-significance view on weights set by hand: kept channels 1, 5 and 9 of four inputs (a, b, c, d) are
+    /// ts_corr(a,c), ts_corr(c,d) and ts_cov(b,c) (pairs in the order ab, ac, ad, bc, bd, cd); each weighs |gamma| times
+    /// the mean |input weight| of its column over both directions' 4K rows.
+    /// </summary>
+    [Fact]
+    public void V4_significance_reads_each_kept_channel_s_input_weights_and_norm_scale()
+    {
+        var config = Config("alphanet_v4") with { AlphaNet = new AlphaNetSettings { Kept = [1, 5, 9], Transformer = false, Windows = [10] } };
+        var net = (AlphaNetV4)NetCatalog.Create(config, 1);
+        var state = net.StateDict();
+        var forward = state["bilstm.weight_ih_l0"];
+        var reverse = state["bilstm.weight_ih_l0_reverse"];
+        Assert.Equal([12, 3], forward.Shape); // 4 gates x K = 3 rows, K columns
+        for (var r = 0; r < 12; r++)
+            for (var c = 0; c < 3; c++)
+            {
+                forward.Data[r * 3 + c] = c == 0 ? 0.5f : c == 1 ? (r % 2 == 0 ? -0.25f : 0.25f) : 0;
+                reverse.Data[r * 3 + c] = c == 0 ? 0.5f : c == 1 ? 0.75f : (r < 6 ? 1f : 0);
+            }
+        var gamma = state["image0.bn.weight"];
+        gamma.Data[0] = 2; gamma.Data[1] = -1; gamma.Data[2] = 0.5f;
+
+        var view = net.Significance(["a", "b", "c", "d"]);
+        Assert.Equal(["ts_corr(a,c,10)", "ts_corr(c,d,10)", "ts_cov(b,c,10)"], view.Select(v => v.Name));
+        Assert.Equal(2 * 0.5, view[0].Weight, 12);                 // every row 0.5
+        Assert.Equal(1 * (12 * 0.25 + 12 * 0.75) / 24, view[1].Weight, 12);
+        Assert.Equal(0.5 * 6 / 24, view[2].Weight, 12);            // 6 of 24 rows at 1
+        Assert.Equal(["b", "c"], view[2].Inputs);
+    }
+
     [Fact]
     public void Settings_that_cannot_build_say_which_and_why()
     {
