@@ -126,9 +126,14 @@ public sealed class Trainer
         return batch.Inputs;
     }
 
-    /// <summary>Scores every sample in evaluation mode: the output for a regression, P(last class) for a classifier.</summary>
+    /// <summary>
+    /// Scores every sample in evaluation mode: the output for a regression, P(last class) for a classifier. Nothing is
+    /// recorded for a backward pass: a recorded step would keep its saved activations (for Qlib's Alpha360 Transformer
+    /// at batch 2048, a GB per feed-forward block) until the arena let them go, never back in the pool.
+    /// </summary>
     public float[] Predict(ModelData data)
     {
+        using var noGrad = Autograd.NoGrad();
         _net.Eval();
         var scores = new float[data.Count];
         var batch = Math.Max(_o.BatchSize, 1024);
