@@ -21,27 +21,28 @@ internal static class FeedForward
         Tensor w1 = linear1.Weight, w2 = linear2.Weight;
         Tensor? b1 = linear1.Bias, b2 = linear2.Bias;
 
-        // The hidden-sized buffers live until this entry's backward has run (or the call returns, when nothing is
-        // recorded) and then go back to the pool: fresh arrays of this size cost zeroing and page faults every step.
-        // Pooled arrays can be longer than asked: every use below passes explicit lengths and writes before reading.
+        // Only the pre-activation is kept for backward: the dropout mask is counter-based and drawn again from its
+        // seed, and the hidden activation is recomputed from the two (an elementwise pass, against two hidden-sized
+        // buffers per layer held through the whole step). Buffers come from the pool: fresh arrays of this size cost
+        // zeroing and page faults every step. Pooled arrays can be longer than asked: every use below passes explicit
+        // lengths and writes before reading.
         var pool = new RentedBuffers();
         var pre = pool.Rent(rows * f);
         Affine(x.Data, rows, d, w1.Data, b1?.Data, f, pre);
-        float[]? keep = null;
-        if (training && p > 0f)
-        {
-            keep = pool.Rent(rows * f);
-            DropoutMask.Fill(keep, rows * f, p, rng.NextULong());
-        }
+        var dropped = training && p > 0f;
+        var seed = dropped ? rng.NextULong() : 0;
         var inputs = new List<Tensor> { x, w1, w2 };
         if (b1 is not null) inputs.Add(b1);
         if (b2 is not null) inputs.Add(b2);
         // Inference keeps nothing for backward, so the activation can overwrite its input.
         var recording = Autograd.Needs([.. inputs]);
-        var hidden = recording ? pool.Rent(rows * f) : pre;
+        var step = new RentedBuffers();
+        var keep = Keep(step, rows * f, dropped, p, seed);
+        var hidden = recording ? step.Rent(rows * f) : pre;
         RowBlocks.For(rows, f, (_, start, end) => Activate(pre, keep, gelu, hidden, start * f, end * f));
         var y = TensorArena.OutputToOverwrite(rows * d);
         Affine(hidden, rows, f, w2.Data, b2?.Data, d, y);
+        step.ReturnAll();
         var output = new Tensor(y, x.Shape);
         if (!recording)
         {
@@ -51,16 +52,31 @@ internal static class FeedForward
         return Autograd.Record(output, [.. inputs], o =>
         {
             var g = o.Grad!;
+            var mask = Keep(pool, rows * f, dropped, p, seed);
             if (b2 is { RequiresGrad: true }) RowBlocks.AddColumnSums(g, rows, d, Autograd.GradOf(b2));
-            if (w2.RequiresGrad) Gemm.Sgemm(true, false, d, f, rows, 1f, g, d, hidden, f, 1f, Autograd.GradOf(w2), f);
+            if (w2.RequiresGrad)
+            {
+                var again = pool.Rent(rows * f);
+                RowBlocks.For(rows, f, (_, start, end) => Activate(pre, mask, gelu, again, start * f, end * f));
+                Gemm.Sgemm(true, false, d, f, rows, 1f, g, d, again, f, 1f, Autograd.GradOf(w2), f);
+            }
             var dpre = pool.Rent(rows * f);
             Gemm.Sgemm(false, false, rows, f, d, 1f, g, d, w2.Data, f, 0f, dpre, f);
-            RowBlocks.For(rows, f, (_, start, end) => ActivationBackward(pre, keep, gelu, dpre, start * f, end * f));
+            RowBlocks.For(rows, f, (_, start, end) => ActivationBackward(pre, mask, gelu, dpre, start * f, end * f));
             if (b1 is { RequiresGrad: true }) RowBlocks.AddColumnSums(dpre, rows, f, Autograd.GradOf(b1));
             if (w1.RequiresGrad) Gemm.Sgemm(true, false, f, d, rows, 1f, dpre, f, x.Data, d, 1f, Autograd.GradOf(w1), d);
             if (x.RequiresGrad) Gemm.Sgemm(false, false, rows, d, f, 1f, dpre, f, w1.Data, d, 1f, Autograd.GradOf(x), d);
             pool.ReturnAll();
         }, "transformer_feed_forward");
+    }
+
+    /// <summary>The dropout mask of <paramref name="seed"/> in a buffer of <paramref name="pool"/>; null without dropout.</summary>
+    private static float[]? Keep(RentedBuffers pool, int length, bool dropped, float p, ulong seed)
+    {
+        if (!dropped) return null;
+        var keep = pool.Rent(length);
+        DropoutMask.Fill(keep, length, p, seed);
+        return keep;
     }
 
     /// <summary>y [rows, n] = x [rows, k] W^T + b.</summary>

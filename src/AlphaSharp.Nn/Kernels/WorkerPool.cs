@@ -147,7 +147,10 @@ internal static class WorkerPool
         {
             while (true)
             {
-                var job = SpinForJob() ?? SleepForJob();
+                // A wake that finds no job (a paper 003 run once died here on a null job, 9 minutes in, with a
+                // second process loading the machine) goes back to waiting rather than taking the process down:
+                // a job is only ever handed over by Start, which writes it before it wakes anyone.
+                if ((SpinForJob() ?? SleepForJob()) is not { } job) continue;
                 _job = null;
                 job.RunPart(_part);
             }
@@ -168,14 +171,14 @@ internal static class WorkerPool
             return null;
         }
 
-        private Job SleepForJob()
+        private Job? SleepForJob()
         {
             Interlocked.Exchange(ref _sleeping, 1);
             if (Volatile.Read(ref _job) is not null && Interlocked.CompareExchange(ref _sleeping, 0, 1) == 1)
                 return _job!;
             // Either no job yet, or the starter saw this asleep and released the semaphore: wait for that release.
             _wake.Wait();
-            return Volatile.Read(ref _job)!;
+            return Volatile.Read(ref _job);
         }
     }
 }
