@@ -2,8 +2,8 @@ using AlphaSharp.Models.Datasets;
 
 namespace AlphaSharp.Models;
 
-/// <summary>What a model takes as one sample: its shape and how many days it looks back.</summary>
-public sealed record ModelInput(SampleShape Shape, int Window);
+/// <summary>What a model takes as one sample: its shape, how many days it holds and the trading days between them (1: every day).</summary>
+public sealed record ModelInput(SampleShape Shape, int Window, int Step = 1);
 
 /// <summary>
 /// One interface for every model: fit on a training segment (choosing what it chooses on the validation segment

@@ -40,7 +40,7 @@ public sealed class NeuralModel : IModel
     public string Kind => Config.Kind;
     public ModelInput Input => Config.FieldRows && Net.Shape == SampleShape.Sequence
         ? new(SampleShape.FieldSequence, Config.Window)
-        : new(Net.Shape, Config.Window);
+        : new(Net.Shape, Config.Window, Config.WindowStep);
 
     public FitReport Fit(ModelData train, ModelData? valid, FitContext context)
     {

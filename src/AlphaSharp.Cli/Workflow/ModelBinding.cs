@@ -242,6 +242,14 @@ internal static class ModelBinding
                 else config = config with { FieldRows = true, Features = columns.Count / config.Window };
             }
         }
+        // Given only where set, so a workflow without it keeps its canonical document (and its resumable runs).
+        if (s.OptionalInt("window_step", 1) is { } step)
+        {
+            s.Output["window_step"] = CanonicalDocument.Int(step);
+            if (step > 1 && (kind == "mlp" || config.FieldRows))
+                s.Problem("window_step", $"{(kind == "mlp" ? "an mlp reads one day" : "field_rows reads one day's row")}; only a sequence of days can step through them");
+            else config = config with { WindowStep = step };
+        }
         s.Check(config.Validate, new Dictionary<string, string> { ["features"] = "columns" });
         var options = Trainer(s, trainer);
         if (maxEpochs is { } cap && options.Epochs > cap) options = options with { Epochs = cap };

@@ -109,7 +109,7 @@ public sealed class Dataset
     /// </summary>
     public ModelData ModelData(SegmentSpan span, ModelInput input, FeatureNormalizer normalizer, bool forFitting)
     {
-        var sampler = new WindowSampler(Cube, normalizer, input.Shape, input.Window);
+        var sampler = new WindowSampler(Cube, normalizer, input.Shape, input.Window, input.Step);
         var samples = Samples(span, labelled: forFitting, forFitting ? Spec.FitEvery : 1);
         var data = Models.ModelData.WithLabels(sampler, samples, forFitting ? FittingLabel : Label, forFitting ? Weight : null, Label);
         if (data.Weights is { } w) CheckWeights(span, samples, w);

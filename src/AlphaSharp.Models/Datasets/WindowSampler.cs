@@ -22,31 +22,42 @@ public enum SampleShape
 
 /// <summary>
 /// Turns samples into model inputs: each sample's window is copied out of the <see cref="FeatureCube"/> and
-/// normalised on the way, so no window is ever stored. Rows are windows of one day.
+/// normalised on the way, so no window is ever stored. Rows are windows of one day. A sequence or image may step
+/// through its days (<paramref name="step"/> 5: every 5th trading day back from the decision day, paper 000's weekly
+/// data read off daily features).
 /// </summary>
 public sealed class WindowSampler
 {
-    public WindowSampler(FeatureCube cube, FeatureNormalizer normalizer, SampleShape shape, int window)
+    public WindowSampler(FeatureCube cube, FeatureNormalizer normalizer, SampleShape shape, int window, int step = 1)
     {
         if (normalizer.Features != cube.F) throw new ArgumentException($"sampler: normalizer fitted on {normalizer.Features} features, cube has {cube.F}");
         if (shape == SampleShape.Rows) window = 1;
         if (window < 1) throw new ArgumentOutOfRangeException(nameof(window), $"window must be at least 1 day, got {window}");
+        if (step < 1) throw new SettingException($"{new SettingName("window_step")}: {step} is not a step of 1 trading day or more");
+        if (step > 1 && shape is not (SampleShape.Sequence or SampleShape.Image))
+            throw new SettingException($"{new SettingName("window_step")}: {step} steps through a sequence's days; a {shape} sample has none to step through");
         if (shape == SampleShape.FieldSequence && cube.F % window != 0)
             throw new SettingException($"{new SettingName("window")} {window}: a row of {cube.F} features is not a whole number of fields of {window} days");
-        _span = shape == SampleShape.FieldSequence ? 1 : window;
+        _days = shape == SampleShape.FieldSequence ? 1 : window;
+        _span = (_days - 1) * step + 1;
         Cube = cube;
         Normalizer = normalizer;
         Shape = shape;
         Window = window;
+        Step = step;
     }
 
     public FeatureCube Cube { get; }
     public FeatureNormalizer Normalizer { get; }
     public SampleShape Shape { get; }
     public int Window { get; }
-    /// <summary>Days read from the cube per sample: the window, or the one decision day for a field sequence.</summary>
+    /// <summary>Trading days between two steps of a sequence (1: every day).</summary>
+    public int Step { get; }
+    /// <summary>Days a sample holds: the window, or the one decision day for a field sequence.</summary>
+    private readonly int _days;
+    /// <summary>Days read from the cube per sample: the held days and those stepped over between them.</summary>
     private readonly int _span;
-    public int SampleSize => _span * Cube.F;
+    public int SampleSize => _days * Cube.F;
 
     /// <summary>The shape of a batch of <paramref name="batch"/> samples, as a tensor takes it.</summary>
     public int[] BatchShape(int batch) => Shape switch
@@ -107,13 +118,15 @@ public sealed class WindowSampler
         var size = SampleSize;
         var transposed = Shape is SampleShape.Image or SampleShape.FieldSequence;
         Span<float> scratch = transposed ? new float[size] : default;
+        float[]? spanScratch = null;
         for (var k = 0; k < positions.Length; k++)
         {
             if (k + PrefetchAhead < positions.Length) Prefetch(samples, positions[k + PrefetchAhead]);
             var p = positions[k];
             var target = x.Slice(k * size, size);
             var window = transposed ? scratch : target;
-            if (Cube.TryWindow(samples.Instruments[p], samples.Days[p], _span, out var source)) Normalizer.Apply(source, window);
+            if (Step > 1) FillStepped(samples.Instruments[p], samples.Days[p], window, ref spanScratch);
+            else if (Cube.TryWindow(samples.Instruments[p], samples.Days[p], _span, out var source)) Normalizer.Apply(source, window);
             else
             {
                 Cube.CopyWindow(samples.Instruments[p], samples.Days[p], _span, window);
@@ -123,6 +136,19 @@ public sealed class WindowSampler
             // fields x days -> days x fields: the same transpose with the row's fields as its "days".
             else if (Shape == SampleShape.FieldSequence) Transpose(window, target, Cube.F / Window, Window);
         }
+    }
+
+    /// <summary>Every Step-th day of the span ending on day t, oldest first, normalised into <paramref name="window"/>.</summary>
+    private void FillStepped(int i, int t, Span<float> window, ref float[]? scratch)
+    {
+        var f = Cube.F;
+        if (!Cube.TryWindow(i, t, _span, out var span))
+        {
+            scratch ??= new float[_span * f];
+            Cube.CopyWindow(i, t, _span, scratch);
+            span = scratch;
+        }
+        for (var d = 0; d < _days; d++) Normalizer.Apply(span.Slice(d * Step * f, f), window.Slice(d * f, f));
     }
 
     /// <summary>Asks for every cache line of a sample's window, where the CPU takes prefetch hints.</summary>

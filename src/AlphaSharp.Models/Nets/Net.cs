@@ -15,6 +15,8 @@ public sealed record NetConfig
     public required int Features { get; init; }
     /// <summary>Days of history one sample reads (1 for cross-sectional rows).</summary>
     public int Window { get; init; } = 1;
+    /// <summary>Trading days between two of a sequence's <see cref="Window"/> steps (5: weekly steps of daily features, paper 000).</summary>
+    public int WindowStep { get; init; } = 1;
     public int Hidden { get; init; } = 64;
     public int Layers { get; init; } = 2;
     public float Dropout { get; init; }
@@ -45,6 +47,7 @@ public sealed record NetConfig
     {
         if (Features < 1) throw new SettingException($"{new SettingName("features")}: a network needs at least one input feature, got {Features}");
         if (Window < 1) throw new SettingException($"{new SettingName("window")}: {Window} is not a number of days (1 or more)");
+        if (WindowStep < 1) throw new SettingException($"{new SettingName("window_step")}: {WindowStep} is not a step of 1 trading day or more");
         if (Hidden < 1) throw new SettingException($"{new SettingName("hidden_size")}: {Hidden} is not a width (1 or more)");
         if (Layers < 1) throw new SettingException($"{new SettingName("num_layers")}: {Layers} is not a layer count (1 or more)");
         if (!(Dropout >= 0 && Dropout < 1)) throw new SettingException($"{new SettingName("dropout")}: {Dropout} is not a probability in [0, 1)");

@@ -144,6 +144,15 @@ public class WorkflowBinderTests
     }
 
     [Fact]
+    public void A_window_step_reaches_the_network_and_the_document_only_where_given()
+    {
+        var spec = Bind(Base.Replace("    hidden_size: 32", "    hidden_size: 32\n    window_step: 5"));
+        Assert.Equal(5, Assert.IsType<NetModelSpec>(spec.Models[1]).Net.WindowStep);
+        Assert.Contains("    window_step: 5\n", spec.Resolved.Body);
+        Assert.DoesNotContain("window_step", Bind(Base).Resolved.Body); // absent, the hash of every earlier run still holds
+    }
+
+    [Fact]
     public void A_count_of_seeds_means_one_to_n() => Assert.Equal([1UL, 2UL, 3UL], Bind(Base.Replace("profiles:", "seeds: 3\nprofiles:")).Seeds);
 
     [Fact]

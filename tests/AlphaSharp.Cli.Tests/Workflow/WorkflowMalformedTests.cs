@@ -205,6 +205,10 @@ public class WorkflowMalformedTests
         Single("wf.yaml:11: models.lstm.seeds: seed 3 repeats", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    seeds: [3, 3]")));
 
     [Fact]
+    public void Window_step_on_a_network_that_reads_one_day() =>
+        Single("wf.yaml:10: models.mlp.window_step: an mlp reads one day", Problems(Replace("  lightgbm: {}", "  lightgbm: {}\n  mlp:\n    window_step: 5")));
+
+    [Fact]
     public void Missing_store_directory() =>
         Assert.Contains(Problems(Valid.Replace("profiles:", "data:\n  store: /no/such/store\nprofiles:")),
             p => p.StartsWith("wf.yaml:15: data.store: '/no/such/store' is no store directory", StringComparison.Ordinal));

@@ -53,5 +53,10 @@ public class FieldSequenceTests
         Assert.Equal(new ModelInput(SampleShape.FieldSequence, 3), lstm.Input);
         var plain = new NeuralModel(new NetConfig { Kind = "lstm", Features = 6, Window = 3 }, NeuralModelTests.Fast());
         Assert.Equal(new ModelInput(SampleShape.Sequence, 3), plain.Input);
+        // A window step reaches the sampler through the net's input, and only a sequence of days can step.
+        var weekly = new NeuralModel(new NetConfig { Kind = "lstm", Features = 6, Window = 3, WindowStep = 5 }, NeuralModelTests.Fast());
+        Assert.Equal(new ModelInput(SampleShape.Sequence, 3, 5), weekly.Input);
+        Assert.Contains("window_step", Assert.Throws<SettingException>(() => new WindowSampler(cube, normalizer, SampleShape.FieldSequence, 3, 5)).Message);
+        Assert.Contains("window_step", Assert.Throws<SettingException>(() => new WindowSampler(cube, normalizer, SampleShape.Rows, 1, 2)).Message);
     }
 }

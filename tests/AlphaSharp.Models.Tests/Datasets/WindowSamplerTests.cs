@@ -44,8 +44,11 @@ public class WindowSamplerTests
     [InlineData(SampleShape.Sequence, 20, FeatureNorm.RobustZScore)]
     [InlineData(SampleShape.Image, 7, FeatureNorm.ZScore)]
     [InlineData(SampleShape.Rows, 1, FeatureNorm.None)]
-    public void SamplesAndWindowsMatchANaiveConstructionBitForBit(SampleShape shape, int window, FeatureNorm norm)
+    [InlineData(SampleShape.Sequence, 6, FeatureNorm.RobustZScore, 5)] // paper 000's weekly steps of daily features
+    [InlineData(SampleShape.Image, 4, FeatureNorm.ZScore, 3)]
+    public void SamplesAndWindowsMatchANaiveConstructionBitForBit(SampleShape shape, int window, FeatureNorm norm, int step = 1)
     {
+        var reach = (window - 1) * step + 1; // calendar days from a window's first step to its decision day
         var (market, cube, panels, label) = Build(2);
         int T = market.T, N = market.N, F = Features.Length;
         var members = market.Members;
@@ -61,15 +64,15 @@ public class WindowSamplerTests
         // The cases the sampler must get right are all present.
         if (window > 1)
         {
-            Assert.Contains(expected, s => s.Day - window + 1 < market.ListedFrom[s.Instrument]);       // window before listing
-            Assert.Contains(expected, s => Enumerable.Range(Math.Max(0, s.Day - window + 1), Math.Min(window, s.Day + 1))
+            Assert.Contains(expected, s => s.Day - reach + 1 < market.ListedFrom[s.Instrument]);        // window before listing
+            Assert.Contains(expected, s => Enumerable.Range(Math.Max(0, s.Day - reach + 1), Math.Min(reach, s.Day + 1))
                 .Any(d => !members[s.Instrument * T + d]));                                           // window across an index entry/exit
         }
-        Assert.Contains(expected, s => Enumerable.Range(Math.Max(0, s.Day - window + 1), Math.Min(window, s.Day + 1))
+        Assert.Contains(expected, s => Enumerable.Range(Math.Max(0, s.Day - reach + 1), Math.Min(reach, s.Day + 1))
             .Any(d => float.IsNaN(market.Data.Panel.Field("close")[s.Instrument * T + d])));              // a suspension in the window
 
         var normalizer = FeatureNormalizer.Fit(cube, samples, new FeatureProcessing(norm));
-        var sampler = new WindowSampler(cube, normalizer, shape, window);
+        var sampler = new WindowSampler(cube, normalizer, shape, window, step);
         var positions = Enumerable.Range(0, samples.Count).Reverse().ToArray(); // any order
         var x = new float[positions.Length * sampler.SampleSize];
         sampler.Fill(samples, positions, x);
@@ -80,7 +83,7 @@ public class WindowSamplerTests
             for (var d = 0; d < window; d++)
                 for (var f = 0; f < F; f++)
                 {
-                    var day = t - window + 1 + d;
+                    var day = t - (window - 1 - d) * step;
                     var raw = day < 0 ? float.NaN : panels[f][i * T + day];
                     var v = (raw - normalizer.Center[f]) / normalizer.Scale[f];
                     var want = float.IsNaN(v) ? 0f : Math.Clamp(v, -normalizer.Clip, normalizer.Clip);
