@@ -174,19 +174,23 @@ public static class ModelComparisonReport
                 sum[r, c] += w.Weight;
                 count[r, c]++;
             }
-        var mean = new double[inputs.Length, operators.Length];
+        // Against the mean channel: weights of the same initial scale differ in the third decimal, which a scale from
+        // zero would paint one colour.
+        var grand = weights.Average(w => w.Weight);
+        var relative = new double[inputs.Length, operators.Length];
         for (var r = 0; r < inputs.Length; r++)
-            for (var c = 0; c < operators.Length; c++) mean[r, c] = count[r, c] > 0 ? sum[r, c] / count[r, c] : double.NaN;
-        var map = Heatmap.Render(inputs, operators, mean,
-            new ChartOptions($"{m.Model}: mean weight by operator and input", "operator", "input", Height: 120 + 24 * inputs.Length, YFormat: v => v.ToString("0.000", CultureInfo.InvariantCulture)),
-            "mean |weight|", leftMargin: 130);
+            for (var c = 0; c < operators.Length; c++) relative[r, c] = count[r, c] > 0 ? sum[r, c] / count[r, c] - grand : double.NaN;
+        var map = Heatmap.Render(inputs, operators, relative,
+            new ChartOptions($"{m.Model}: mean weight by operator and input, against the mean channel ({grand.ToString("0.0000", CultureInfo.InvariantCulture)})",
+                "operator", "input", Height: 120 + 24 * inputs.Length, YFormat: v => v.ToString("+0.0000;-0.0000;0", CultureInfo.InvariantCulture)),
+            "weight - mean", leftMargin: 130);
         var table = new HtmlTable(["rank", "channel", "mean |weight|", "kept in"]);
         var ranked = weights.OrderByDescending(w => w.Weight).ToArray();
         for (var k = 0; k < Math.Min(top, ranked.Length); k++)
             table.Row([(k + 1).ToString(CultureInfo.InvariantCulture), ranked[k].Name, ranked[k].Weight.ToString("0.0000", CultureInfo.InvariantCulture), $"{ranked[k].Kept} of {ranked[k].Fits} fits"]);
         report.Section($"Operator significance: {m.Model}",
                 "The weight the network's first learned layer gives each operator channel on its standardised value (mean |input weight| times |batch-norm scale|), " +
-                "averaged over the fitted windows and seeds that kept the channel; grey: no kept channel. " +
+                "averaged over the fitted windows and seeds that kept the channel; the map shows each operator and input's mean against the mean of every channel (green above, red below; grey: no kept channel). " +
                 $"{weights.Count} channels were kept at least once; the top {Math.Min(top, ranked.Length)} follow.")
             .Svg(map).Table(table);
     }
