@@ -194,7 +194,7 @@ public class WorkflowBinderTests
     public void The_committed_workflows_are_the_ones_promised()
     {
         var names = WorkflowFiles();
-        Assert.Equal(["paper003_alphanet.yaml", "qlib_benchmark_alpha158.yaml", "qlib_benchmark_alpha360.yaml", "quickstart.yaml"], names);
+        Assert.Equal(["paper000_lstm_gru.yaml", "paper003_alphanet.yaml", "qlib_benchmark_alpha158.yaml", "qlib_benchmark_alpha360.yaml", "quickstart.yaml"], names);
         var quick = WorkflowBinder.Bind(Path.Combine(ConfigsDir(), "quickstart.yaml"));
         Assert.Equal(["lightgbm", "lstm"], quick.Models.Select(m => m.Kind));
         Assert.Equal(new Segment("test", new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 30)), quick.Dataset.Segments[2]);
