@@ -1,6 +1,7 @@
 using AlphaSharp.Common;
 using AlphaSharp.Factors.FeatureSets;
 using AlphaSharp.Models.Classical;
+using AlphaSharp.Models.Datasets;
 using AlphaSharp.Models.Classical.Svm;
 using AlphaSharp.Models.Nets;
 using AlphaSharp.Models.Nets.AlphaNet;
@@ -83,6 +84,13 @@ internal static class ModelBinding
         return Written(root, seeds);
     }
 
+    /// <summary>A model's own <c>label_norm</c>, written to the canonical document only where given (so earlier runs keep their hashes).</summary>
+    private static LabelNorm? OwnLabelNorm(Section s)
+    {
+        if (!s.Has("label_norm")) return null;
+        return s.Choice("label_norm", DatasetBinding.LabelNorms, LabelNorm.None);
+    }
+
     private static IReadOnlyList<ulong> Written(Section s, IReadOnlyList<ulong> seeds)
     {
         s.Output["seeds"] = seeds.Select(x => CanonicalDocument.Int((long)x)).ToList();
@@ -128,7 +136,8 @@ internal static class ModelBinding
             output[name] = settings;
             var s = new Section(root.Problems, $"models.{name}", map, where, settings);
             var seeds = OwnSeeds(s);
-            if (Model(s, name, trainer, features, maxEpochs) is { } model) models.Add(model with { Seeds = seeds });
+            var labelNorm = OwnLabelNorm(s);
+            if (Model(s, name, trainer, features, maxEpochs) is { } model) models.Add(model with { Seeds = seeds, OwnLabelNorm = labelNorm });
             s.Finish();
         }
         return models;

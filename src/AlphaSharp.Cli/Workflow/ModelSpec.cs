@@ -26,6 +26,15 @@ public abstract record ModelSpec(string Name, string Kind, IReadOnlyList<string>
     public IReadOnlyList<ulong>? Seeds { get; init; }
 
     /// <summary>
+    /// The model's own fitting target (<c>models.NAME.label_norm</c>), in place of the workflow's: a regression on the
+    /// raw return beside classifiers of up/down in one workflow; null: the workflow's.
+    /// </summary>
+    public LabelNorm? OwnLabelNorm { get; init; }
+
+    /// <summary>The fitting target this model trains on: its own or else the workflow's.</summary>
+    public LabelNorm FittingNorm(LabelNorm workflows) => OwnLabelNorm ?? workflows;
+
+    /// <summary>
     /// The score above which the model calls a stock up: 0.5 for a probability (a classifier network, or any network
     /// fitted on 0/1 up/down labels), 0 for a signed score (a regression's return estimate, an SVM's decision value).
     /// </summary>

@@ -88,7 +88,7 @@ public static class WorkflowFinisher
         var curve = File.Exists(epochs) ? Curve(Csv(epochs)) : new TrainingCurve([], [], [], []);
         return new SeedFigures(unit.Seed, D("ic"), D("icir"), D("rank_ic"), D("rank_icir"),
             Dates(ic), Column(ic, "ic"), Column(ic, "rank_ic"), Dates(returns), Column(returns, "excess"), curve,
-            s.ContainsKey("auc") ? new ForecastFigures(D("auc"), D("accuracy"), D("mae"), D("rmse"), D("mape")) : null);
+            s.ContainsKey("auc") ? new ForecastFigures(D("auc"), D("accuracy"), D("mae"), D("rmse"), D("mape"), D("price_mape")) : null, D("seconds"));
     }
 
     /// <summary>The units' operator weights (where their network gave them) averaged per channel over every fit that kept it; null without any.</summary>

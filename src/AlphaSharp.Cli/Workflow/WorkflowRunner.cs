@@ -46,8 +46,8 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             cancel.ThrowIfCancellationRequested();
             RunUnit(run, todo[k], cancel);
             // A feature cube no later unit reads is let go at once: Alpha158's is 1.3 GB over the shipped store.
-            var key = ColumnsKey(todo[k].Model);
-            if (todo.Skip(k + 1).All(u => ColumnsKey(u.Model) != key) && _datasets.Remove(key)) GC.Collect();
+            var key = DatasetKey(todo[k].Model);
+            if (todo.Skip(k + 1).All(u => DatasetKey(u.Model) != key) && _datasets.Remove(key)) GC.Collect();
         }
         return todo.Length;
     }
@@ -58,7 +58,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         var dir = run.UnitDirectory(unit.Unit);
         var (ds, test, scores, fit) = spec.WalkForward is { } wf ? WalkForward(unit, dir, wf, cancel) : FixedSegments(unit, dir, cancel);
         var ic = DailyIc(ds, test, scores, dir);
-        var quality = Quality(ds, test, scores, unit.Model);
+        var quality = Quality(ds, test, scores, unit.Model, spec.Label.Kind == LabelSpec.ForwardKind);
         var excess = Backtest(ds, test, scores, dir);
         var arithmetic = PerformanceMetrics.ExcessArithmetic(excess);
         var compounded = PerformanceMetrics.ExcessCompounded(excess);
@@ -78,11 +78,12 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             JsonOutput.Number(w, "max_drawdown_compounded", compounded.MaxDrawdown);
             JsonOutput.Number(w, "auc", quality.Auc);
             JsonOutput.Number(w, "accuracy", quality.Accuracy);
-            if (unit.Model.EstimatesReturns(spec.Dataset.LabelNorm))
+            if (unit.Model.EstimatesReturns(ds.Spec.LabelNorm))
             {
                 JsonOutput.Number(w, "mae", quality.Mae);
                 JsonOutput.Number(w, "rmse", quality.Rmse);
                 JsonOutput.Number(w, "mape", quality.Mape);
+                if (spec.Label.Kind == LabelSpec.ForwardKind) JsonOutput.Number(w, "price_mape", quality.PriceMape);
             }
             if (fit is not null)
             {
@@ -179,9 +180,10 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
     /// <summary>
     /// The test scores as a forecast of the raw label, pooled over every test sample: AUC and accuracy of up (label
     /// above 0) against down, the score called up above the model's threshold; MAE, RMSE and MAPE of the score as an
-    /// estimate of the label itself (written only for a model whose score is one).
+    /// estimate of the label itself, and the MAPE of the end price it implies (written only for a model whose score is
+    /// one, the price MAPE only where the label is a forward price return).
     /// </summary>
-    private static (double Auc, double Accuracy, double Mae, double Rmse, double Mape) Quality(Dataset ds, SegmentSpan test, float[] scores, ModelSpec model)
+    private static (double Auc, double Accuracy, double Mae, double Rmse, double Mape, double PriceMape) Quality(Dataset ds, SegmentSpan test, float[] scores, ModelSpec model, bool priceReturn)
     {
         var samples = ds.Samples(test, labelled: true);
         var s = new double[samples.Count];
@@ -194,7 +196,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             up[k] = y[k] > 0 ? 1 : 0;
         }
         return (PredictionMetrics.Auc(s, up), PredictionMetrics.Accuracy(s, up, model.UpThreshold(ds.Spec.LabelNorm)),
-            PredictionMetrics.Mae(s, y), PredictionMetrics.Rmse(s, y), PredictionMetrics.Mape(s, y));
+            PredictionMetrics.Mae(s, y), PredictionMetrics.Rmse(s, y), PredictionMetrics.Mape(s, y), priceReturn ? PredictionMetrics.ImpliedPriceMape(s, y) : double.NaN);
     }
 
     /// <summary>Backtests the test scores with the workflow's strategy and rules over the test span; writes the daily returns and returns the excess.</summary>
@@ -215,16 +217,16 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         return excess;
     }
 
-    /// <summary>The dataset of a model's columns (one per column set, shared by every unit that reads it), with its normaliser fitted on train.</summary>
+    /// <summary>The dataset of a model's columns and fitting target (one per pair, shared by every unit that reads it), with its normaliser fitted on train.</summary>
     private (Dataset Data, FeatureNormalizer? Normalizer) DatasetFor(ModelSpec model, bool fitNormalizer)
     {
-        var key = ColumnsKey(model);
+        var key = DatasetKey(model);
         if (_datasets.TryGetValue(key, out var cached) && (cached.Normalizer is not null || !fitNormalizer)) return cached;
         if (cached.Data is null)
         {
             var columns = new HashSet<string>(model.Columns, StringComparer.Ordinal);
             var features = spec.Dataset.Features.Where(f => columns.Contains(f.Name)).ToArray();
-            var dataset = spec.Dataset with { Features = features };
+            var dataset = spec.Dataset with { Features = features, LabelNorm = model.FittingNorm(spec.Dataset.LabelNorm) };
             var clock = Stopwatch.StartNew();
             var ds = Dataset.Build(data, dataset, (done, total) => status?.Invoke($"features for {model.Name}: {done}/{total}"), label: LabelPanel());
             log(string.Create(CultureInfo.InvariantCulture, $"dataset for {model.Name}: {features.Length} features x {ds.Cube.N} instruments x {ds.Cube.T} days, {clock.Elapsed.TotalSeconds:F1} s"));
@@ -235,7 +237,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         return cached;
     }
 
-    private static string ColumnsKey(ModelSpec model) => string.Join(',', model.Columns);
+    private string DatasetKey(ModelSpec model) => string.Join(',', model.Columns) + "|" + model.FittingNorm(spec.Dataset.LabelNorm);
 
     private float[]? _label;
 

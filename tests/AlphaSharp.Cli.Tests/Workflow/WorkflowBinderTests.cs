@@ -153,6 +153,18 @@ public class WorkflowBinderTests
     }
 
     [Fact]
+    public void A_models_own_label_norm_replaces_the_workflows_for_it_alone_and_reaches_the_document_only_where_given()
+    {
+        var spec = Bind(Base.Replace("    hidden_size: 32", "    hidden_size: 32\n    label_norm: updown"));
+        Assert.Equal(LabelNorm.UpDown, spec.Models[1].FittingNorm(spec.Dataset.LabelNorm));
+        Assert.Equal(spec.Dataset.LabelNorm, spec.Models[0].FittingNorm(spec.Dataset.LabelNorm));
+        Assert.NotEqual(LabelNorm.UpDown, spec.Dataset.LabelNorm);
+        Assert.Contains("    label_norm: \"updown\"\n", spec.Resolved.Body);
+        Assert.Null(Bind(Base).Models[1].OwnLabelNorm);
+        Assert.DoesNotContain("    label_norm", Bind(Base).Resolved.Body.Split("models:")[1].Split("seeds:")[0]);
+    }
+
+    [Fact]
     public void A_count_of_seeds_means_one_to_n() => Assert.Equal([1UL, 2UL, 3UL], Bind(Base.Replace("profiles:", "seeds: 3\nprofiles:")).Seeds);
 
     [Fact]

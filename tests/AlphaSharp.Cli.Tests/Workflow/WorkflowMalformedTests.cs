@@ -205,6 +205,10 @@ public class WorkflowMalformedTests
         Single("wf.yaml:11: models.lstm.seeds: seed 3 repeats", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    seeds: [3, 3]")));
 
     [Fact]
+    public void Unknown_label_norm_of_a_model() =>
+        Single("wf.yaml:11: models.lstm.label_norm: expected one of", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    label_norm: updwn")));
+
+    [Fact]
     public void Window_step_on_a_network_that_reads_one_day() =>
         Single("wf.yaml:10: models.mlp.window_step: an mlp reads one day", Problems(Replace("  lightgbm: {}", "  lightgbm: {}\n  mlp:\n    window_step: 5")));
 

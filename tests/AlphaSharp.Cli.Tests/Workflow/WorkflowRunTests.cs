@@ -163,6 +163,46 @@ public class WorkflowRunTests
         Assert.Contains("Forecast quality", File.ReadAllText(OnlyRun(runs).ReportPath));
     }
 
+    [Fact]
+    public void A_regression_beside_classifiers_fits_the_raw_return_and_reports_its_errors_and_implied_price_mape()
+    {
+        using var tmp = new CliTempDir();
+        var runs = Path.Combine(tmp.Dir, "runs");
+        var text = Tiny.Replace("segments:", "label:\n  kind: forward\n  horizon: 5\n  price: close\nprocessors:\n  label_norm: updown\nsegments:")
+            .Replace("    hidden_sizes: [16]", "    hidden_sizes: [16]\n  mlp_return:\n    kind: mlp\n    hidden_sizes: [16]\n    label_norm: none");
+        var file = Path.Combine(tmp.Dir, "mixed.yaml");
+        File.WriteAllText(file, text);
+        var r = CliHarness.Run("run", file, "--runs", runs, "--set", "seeds=[1]", "--set", "models.lightgbm=~");
+        Assert.True(r.Exit == 0, r.Err);
+        var run = OnlyRun(runs);
+        string UnitOf(string model) => Directory.GetDirectories(Path.Combine(run.Path, RunDirectory.UnitsFolder)).Single(d => Path.GetFileName(d).EndsWith($"-{model}-seed1", StringComparison.Ordinal));
+        JsonNode Done(string model) => JsonNode.Parse(File.ReadAllText(Path.Combine(UnitOf(model), RunDirectory.UnitDoneFile)))!;
+        var classifier = Done("mlp");
+        Assert.Null(classifier["mae"]); // fitted on 0/1: its score is no return
+        var regression = Done("mlp_return");
+
+        // The truth, independently: the 5-day close-to-close return from the store's closes at each predicted (date, symbol).
+        var data = AlphaSharp.Data.MarketStore.Load(AlphaSharp.Cli.EmbeddedData.Locate());
+        var ret = new AlphaSharp.Factors.FactorEngine(data).Evaluate("Ref($close,-5)/$close-1", AlphaSharp.Factors.Expressions.ExpressionRole.Label);
+        var T = data.Calendar.Count;
+        var symbols = data.Panel.Symbols.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i);
+        var unit = UnitOf("mlp_return");
+        var pairs = new List<(double Score, double Label)>();
+        foreach (var line in File.ReadLines(Path.Combine(unit, "predictions.csv")).Skip(1))
+        {
+            var f = line.Split(',');
+            var t = data.Calendar.IndexOf(DateOnly.ParseExact(f[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            var y = ret[symbols[f[1]] * T + t];
+            if (float.IsFinite(y)) pairs.Add((double.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture), y));
+        }
+        Assert.True(pairs.Count > 5000, $"{pairs.Count} pairs");
+        Assert.Equal(pairs.Average(p => Math.Abs(p.Score - p.Label)), regression["mae"]!.GetValue<double>(), 6);
+        // The price the forecast implies, close x (1 + score), against the close 5 days on, relative to the latter.
+        Assert.Equal(pairs.Average(p => Math.Abs((1 + p.Score) - (1 + p.Label)) / (1 + p.Label)), regression["price_mape"]!.GetValue<double>(), 6);
+        var report = File.ReadAllText(run.ReportPath);
+        Assert.Contains("price MAPE", report);
+    }
+
     private static int LowerBound(double[] sorted, double v)
     {
         int lo = 0, hi = sorted.Length;

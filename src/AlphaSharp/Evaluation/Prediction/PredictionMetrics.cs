@@ -93,6 +93,27 @@ public static class PredictionMetrics
         return n == 0 ? double.NaN : s / n;
     }
 
+    /// <summary>
+    /// The MAPE of the price a return forecast implies: with y = P_end / P_start - 1 and the forecast p, the implied end
+    /// price P_start (1 + p) misses P_end by |p - y| / (1 + y) of it, whatever P_start is. The price-forecast error a
+    /// paper that predicts prices reports, from return forecasts, where MAPE of the returns themselves divides by
+    /// returns near zero. A fraction; y at or below -1 (no price) is rejected.
+    /// </summary>
+    public static double ImpliedPriceMape(ReadOnlySpan<double> predictedReturn, ReadOnlySpan<double> actualReturn)
+    {
+        CheckLengths(predictedReturn.Length, actualReturn.Length);
+        double s = 0;
+        var n = 0;
+        for (var i = 0; i < predictedReturn.Length; i++)
+        {
+            if (double.IsNaN(predictedReturn[i]) || double.IsNaN(actualReturn[i])) continue;
+            if (actualReturn[i] <= -1) throw new ArgumentException($"implied price MAPE: return {actualReturn[i]} at sample {i} leaves no price (a simple return is above -1)");
+            s += Math.Abs(predictedReturn[i] - actualReturn[i]) / (1 + actualReturn[i]);
+            n++;
+        }
+        return n == 0 ? double.NaN : s / n;
+    }
+
     /// <summary>MAE = mean(|y - p|).</summary>
     public static double Mae(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
     {

@@ -16,10 +16,14 @@ public sealed record SeedFigures(
     DateOnly[] IcDates, double[] DailyIc, double[] DailyRankIc,
     DateOnly[] Dates, double[] Excess,
     TrainingCurve Curve,
-    ForecastFigures? Forecast = null);
+    ForecastFigures? Forecast = null,
+    double Seconds = double.NaN);
 
-/// <summary>The test scores as a forecast of the raw label: AUC and accuracy of up against down; MAE, RMSE, MAPE (NaN where the score is no return estimate).</summary>
-public sealed record ForecastFigures(double Auc, double Accuracy, double Mae, double Rmse, double Mape);
+/// <summary>
+/// The test scores as a forecast of the raw label: AUC and accuracy of up against down; MAE, RMSE, MAPE (NaN where the
+/// score is no return estimate); the MAPE of the price it implies (NaN also where the label is no simple price return).
+/// </summary>
+public sealed record ForecastFigures(double Auc, double Accuracy, double Mae, double Rmse, double Mape, double PriceMape = double.NaN);
 
 /// <summary>
 /// A model's seeds, its seed ensemble's tear sheet page where one was made, and the ensemble's layered test where one
@@ -103,22 +107,36 @@ public static class ModelComparisonReport
         return table;
     }
 
-    /// <summary>AUC, accuracy and the error measures of every model, mean ± std over seeds; left out when no seed has them.</summary>
+    /// <summary>
+    /// AUC, accuracy, the error measures and the time of every model, mean ± std over seeds, and the AUC of each seed
+    /// as bars (paper 000's stability of repeated runs); left out when no seed has them.
+    /// </summary>
     private static void Forecasts(HtmlReport report, IReadOnlyList<ModelFigures> models)
     {
         var withForecast = models.Where(m => m.Seeds.All(s => s.Forecast is not null)).ToArray();
         if (withForecast.Length == 0) return;
-        var table = new HtmlTable(["model", "seeds", "AUC", "accuracy", "MAE", "RMSE", "MAPE"]);
+        var table = new HtmlTable(["model", "seeds", "AUC", "accuracy", "MAE", "RMSE", "MAPE", "price MAPE", "seconds per seed"]);
         string F4(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+        string F0(double v) => v.ToString("F0", CultureInfo.InvariantCulture);
         foreach (var m in withForecast)
         {
             var f = m.Seeds.Select(s => s.Forecast!).ToArray();
             table.Row(m.Model, m.Seeds.Count.ToString(CultureInfo.InvariantCulture), Cell(f.Select(x => x.Auc), F4), Cell(f.Select(x => x.Accuracy), Formats.Percent2),
-                Cell(f.Select(x => x.Mae), F4), Cell(f.Select(x => x.Rmse), F4), Cell(f.Select(x => x.Mape), Ratio));
+                Cell(f.Select(x => x.Mae), F4), Cell(f.Select(x => x.Rmse), F4), Cell(f.Select(x => x.Mape), Ratio), Cell(f.Select(x => x.PriceMape), Formats.Percent2),
+                Cell(m.Seeds.Select(s => s.Seconds), F0));
         }
-        report.Section("Forecast quality",
-                "Every test sample pooled: AUC of the score for up (raw label above 0) against down; accuracy with up called above the model's threshold (0.5 for a probability, 0 for a signed score); MAE, RMSE and MAPE only where the score estimates the raw label (n/a otherwise; MAPE divides by each true return, so returns near zero make it huge, as sklearn's). Mean ± std over seeds.")
+        var section = report.Section("Forecast quality",
+                "Every test sample pooled: AUC of the score for up (raw label above 0) against down; accuracy with up called above the model's threshold (0.5 for a probability, 0 for a signed score); " +
+                "MAE, RMSE and MAPE only where the score estimates the raw label (n/a otherwise; MAPE divides by each true return, so returns near zero make it huge, as sklearn's); " +
+                "price MAPE: the error of the end price the return forecast implies, |forecast - return| / (1 + return), where the label is a forward price return. " +
+                "Seconds per seed: the model's whole unit (every window's fit, prediction and the backtest) on this machine. Mean ± std over seeds.")
             .Table(table);
+        var seeds = withForecast.Max(m => m.Seeds.Count);
+        if (seeds < 2) return;
+        var bars = BarChart.Render(withForecast.Select(m => m.Model).ToArray(),
+            Enumerable.Range(0, seeds).Select(k => new BarSeries($"seed {k + 1}", withForecast.Select(m => k < m.Seeds.Count ? m.Seeds[k].Forecast!.Auc - 0.5 : double.NaN).ToArray(), Palette.At(k))).ToArray(),
+            new ChartOptions("Test AUC of each seed, above 0.5 (chance)", "model", "AUC - 0.5", YFormat: v => v.ToString("+0.000;-0.000;0", CultureInfo.InvariantCulture)));
+        section.Svg(bars);
     }
 
     /// <summary>The IC summary (mean, std, IR) on every n-th test day from the first, per seed, then mean ± std over seeds.</summary>

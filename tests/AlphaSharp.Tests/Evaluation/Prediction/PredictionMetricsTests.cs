@@ -44,6 +44,16 @@ public class PredictionMetricsTests
     }
 
     [Fact]
+    public void Implied_price_mape_is_the_error_of_the_end_price_a_return_forecast_implies()
+    {
+        // Start at 10 and 40: forecasts +2 % and -1 % imply 10.2 and 39.6; the prices reached are 10.5 (+5 %) and 38 (-5 %).
+        double[] p = [0.02, -0.01, double.NaN];
+        double[] y = [0.05, -0.05, 0.3];
+        Assert.Equal((Math.Abs(10.2 - 10.5) / 10.5 + Math.Abs(39.6 - 38) / 38) / 2, P.ImpliedPriceMape(p, y), 14);
+        Assert.Throws<ArgumentException>(() => P.ImpliedPriceMape([0.0], [-1.0]));
+    }
+
+    [Fact]
     public void Accuracy_and_errors_by_hand()
     {
         Assert.Equal(0.75, P.Accuracy([1, 0, 1, 1], [1, 0, 0, 1]));
