@@ -39,7 +39,8 @@ public sealed record DatasetSpec(
 
 /// <summary>
 /// One feature cube, one label panel and the segments of a study, built once and shared by every model and every
-/// walk-forward window (each refits its own normaliser on its own training span). Samples are universe members only.
+/// walk-forward window (each refits its own normaliser on its own training span). Samples are universe members only
+/// (and of those, only the cells a sample mask keeps, where one is given).
 /// </summary>
 public sealed class Dataset
 {
@@ -73,7 +74,11 @@ public sealed class Dataset
     /// <c>Factors/Labels</c>; null computes <see cref="DatasetSpec.Label"/>. Its reach is still the spec's.
     /// </param>
     /// <param name="weight">A sample-weight panel computed elsewhere (instrument-major); null computes the spec's <c>Weight</c> if it has one.</param>
-    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null, float[]? label = null, float[]? weight = null)
+    /// <param name="samples">
+    /// Which (instrument, day) cells are samples at all, within the universe (instrument-major): a strategy's picks
+    /// that a model learns to filter (paper 001). Null: every member.
+    /// </param>
+    public static Dataset Build(MarketData data, DatasetSpec spec, Action<int, int>? progress = null, float[]? label = null, float[]? weight = null, bool[]? samples = null)
     {
         if (spec.Features.Count == 0) throw new InputException("features: none given");
         spec.Validate();
@@ -86,6 +91,12 @@ public sealed class Dataset
             throw new ArgumentException($"dataset: the weight panel has {weight.Length} cells, expected {data.Panel.N} x {data.Panel.T}");
         if (weight is null && spec.Weight is { } expression) weight = engine.Evaluate(expression, ExpressionRole.Feature);
         var members = engine.Mask;
+        if (samples is not null)
+        {
+            if (samples.Length != data.Panel.N * data.Panel.T)
+                throw new ArgumentException($"dataset: the sample mask has {samples.Length} cells, expected {data.Panel.N} x {data.Panel.T}");
+            members = members is null ? samples : members.Select((m, k) => m && samples[k]).ToArray();
+        }
         var cube = FeatureCube.Build(engine, spec.Features, progress);
         var fitting = LabelNorms.Apply(spec.LabelNorm, label, members, data.Calendar.Count);
         return new Dataset(spec, data, cube, label, fitting, weight, members, spans);

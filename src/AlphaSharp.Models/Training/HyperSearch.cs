@@ -41,7 +41,7 @@ public static class HyperSearch
     public const string TrialsFile = "trials.csv";
 
     public static HyperSearchResult Run(Dataset dataset, ParameterSpace space, HyperSearchOptions options, Func<TrialParameters, IModel> factory,
-        string? directory = null, string train = "train", string valid = "valid", CancellationToken cancel = default)
+        string? directory = null, string train = "train", string valid = "valid", CancellationToken cancel = default, Action<Trial>? onTrial = null)
     {
         var trials = options.Kind == SearchKind.Grid ? space.Grid() : space.Random(options.Trials, options.Seed);
         var trainSpan = dataset.Span(train);
@@ -63,6 +63,7 @@ public static class HyperSearch
             var figures = ValidationMetrics.Of(d.Valid, model.Predict(d.Valid));
             var trial = new Trial(k, trials[k], figures.By(options.Metric), figures.Loss, figures.Ic, fit.Epochs, fit.BestEpoch, clock.Elapsed.TotalSeconds);
             done.Add(trial);
+            onTrial?.Invoke(trial);
             if (double.IsFinite(trial.Score) && (best is null || Better(trial.Score, best.Score, options.Metric)))
             {
                 best = trial;

@@ -13,7 +13,7 @@ public class NoLookAheadTests
     public static TheoryData<string, int> Cases()
     {
         var data = new TheoryData<string, int>();
-        foreach (var strategy in new[] { "topk", "topn", "layers", "enhanced", "signals" })
+        foreach (var strategy in new[] { "topk", "topn", "layers", "enhanced", "signals", "threshold" })
             for (var setting = 0; setting < 4; setting++) data.Add(strategy, setting);
         return data;
     }
@@ -24,6 +24,7 @@ public class NoLookAheadTests
         "topn" => new TopNStrategy(5),
         "layers" => new LayerStrategy(3, 1),
         "enhanced" => new EnhancedIndexStrategy(1.0, 0.3),
+        "threshold" => new ThresholdStrategy(0.5),
         _ => new SignalStrategy(0.1, buyAbove: 0.7, sellBelow: 0.3),
     };
 

@@ -20,9 +20,45 @@ public static class MultiFactorPipeline
 {
     public static MultiFactorResult Run(MarketData data, MultiFactorOptions options, Action<string>? log = null)
     {
+        var panel = data.Panel;
+        var members = data.Universe?.MaskFor(panel);
+        var (screening, nonePassed, selected, raw) = Screen(data, options, log);
+        var monthEnds = MonthEnds(panel.Calendar);
+        var testDates = monthEnds.Where((t, k) => k + 1 < monthEnds.Length && panel.Calendar[t] >= options.TestStart && panel.Calendar[t] <= options.TestEnd).ToArray();
+        if (testDates.Length < 2) throw new InputException($"multi-factor: the test period {options.TestStart:yyyy-MM-dd}..{options.TestEnd:yyyy-MM-dd} has {testDates.Length} month ends with a following one; need 2 or more");
+        var periodReturn = PeriodReturns(panel, monthEnds);
+        var K = selected.Count;
+        var before = new double[K, K];
+        var after = new double[K, K];
+        if (K > 0) log?.Invoke($"combining {K} factors");
+        var composite = Combine(panel, members, options, selected, raw, testDates, before, after);
+        var spanned = monthEnds[Array.IndexOf(monthEnds, testDates[^1]) + 1] - testDates[0];
+        var compositePanel = PanelArray.Of(panel, composite);
+        var periodPanel = PanelArray.Of(panel, periodReturn);
+        var quintiles = LayerTest.Run(compositePanel, periodPanel, members, testDates, options.Layers, spanned);
+        var icSeries = IcSeries.Compute(compositePanel, periodPanel, members, 0, testDates[0], testDates[^1]).On(testDates);
+        var coverageAll = testDates.Select(t => CrossSections.Coverage(compositePanel, members, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
+        return new MultiFactorResult(screening, nonePassed, selected, composite, testDates, quintiles,
+            IcSummary.Of(icSeries.Ic), IcSummary.Of(icSeries.RankIc), coverageAll, before, after);
+    }
+
+    /// <summary>
+    /// The composite on every one of <paramref name="dates"/> (indices into the calendar), with the factors, signs and
+    /// weights the screening of <paramref name="options"/> chooses: a daily score for a strategy built on the model
+    /// (paper 001's picks that its classifier filters). NaN off the dates, off the members and where a member lacks a factor.
+    /// </summary>
+    public static (float[] Composite, IReadOnlyList<SelectedFactor> Selected) CompositeOn(MarketData data, MultiFactorOptions options, IReadOnlyList<int> dates, Action<string>? log = null)
+    {
+        var (_, _, selected, raw) = Screen(data, options, log);
+        var K = selected.Count;
+        return (Combine(data.Panel, data.Universe?.MaskFor(data.Panel), options, selected, raw, dates, new double[K, K], new double[K, K]), selected);
+    }
+
+    /// <summary>Steps (1) and the choice of (4): every candidate's screening cells, and the kept factors with their signs and weights (and their raw panels).</summary>
+    private static (List<ScreeningCell> Screening, bool NonePassed, List<SelectedFactor> Selected, float[][] Raw) Screen(MarketData data, MultiFactorOptions options, Action<string>? log)
+    {
         options.Validate();
         var panel = data.Panel;
-        var T = panel.T;
         var members = data.Universe?.MaskFor(panel);
         var engine = new FactorEngine(data);
         log?.Invoke($"computing {options.Factors.Count} candidate factors");
@@ -65,67 +101,61 @@ public static class MultiFactorPipeline
             selected.Add((f, new SelectedFactor(options.Factors[f].Name, meanIc < 0 ? -1 : 1, weight)));
         }
         var total = selected.Sum(s => s.Factor.Weight);
-        selected = selected.Select(s => (s.Index, s.Factor with { Weight = s.Factor.Weight / total })).ToList();
+        return (screening, nonePassed, selected.Select(s => s.Factor with { Weight = s.Factor.Weight / total }).ToList(), selected.Select(s => raw[s.Index]).ToArray());
+    }
 
-        var testDates = monthEnds.Where((t, k) => k + 1 < monthEnds.Length && panel.Calendar[t] >= options.TestStart && panel.Calendar[t] <= options.TestEnd).ToArray();
-        if (testDates.Length < 2) throw new InputException($"multi-factor: the test period {options.TestStart:yyyy-MM-dd}..{options.TestEnd:yyyy-MM-dd} has {testDates.Length} month ends with a following one; need 2 or more");
-        var periodReturn = PeriodReturns(panel, monthEnds);
+    /// <summary>
+    /// Steps (2)-(4) on each of <paramref name="dates"/>: the composite (instrument-major, NaN elsewhere), and the mean
+    /// correlation of the kept factors before and after orthogonalisation into <paramref name="before"/> and <paramref name="after"/>.
+    /// </summary>
+    private static float[] Combine(Panel panel, bool[]? members, MultiFactorOptions options, IReadOnlyList<SelectedFactor> selected, float[][] raw,
+        IReadOnlyList<int> dates, double[,] before, double[,] after)
+    {
+        var T = panel.T;
         var K = selected.Count;
         var composite = new float[T * panel.N];
         Array.Fill(composite, float.NaN);
-        var before = new double[K, K];
-        var after = new double[K, K];
-        if (K > 0)
+        if (K == 0) return composite;
+        var prepared = selected.Select((s, k) => Prepare(PanelArray.Of(panel, raw[k]), s.Direction, members, options.WinsorizeMad)).ToArray();
+        var weights = selected.Select(s => s.Weight).ToArray();
+        var sums = (Before: new double[K, K], After: new double[K, K], Count: 0);
+        var gate = new object();
+        Parallel.ForEach(dates, t =>
         {
-            log?.Invoke($"combining {K} factors");
-            var prepared = selected.Select(s => Prepare(PanelArray.Of(panel, raw[s.Index]), s.Factor.Direction, members, options.WinsorizeMad)).ToArray();
-            var weights = selected.Select(s => s.Factor.Weight).ToArray();
-            var sums = (Before: new double[K, K], After: new double[K, K], Count: 0);
-            var gate = new object();
-            Parallel.ForEach(testDates, t =>
+            var ids = new List<int>();
+            for (var i = 0; i < panel.N; i++)
             {
-                var ids = new List<int>();
-                for (var i = 0; i < panel.N; i++)
-                {
-                    var at = i * T + t;
-                    if (members is not null && !members[at]) continue;
-                    if (options.FillMissingWithMean ? prepared.Any(p => float.IsFinite(p[at])) : prepared.All(p => float.IsFinite(p[at]))) ids.Add(i);
-                }
-                if (ids.Count <= K + 1) return;
-                var columns = prepared.Select(p => ids.Select(i => float.IsFinite(p[i * T + t]) ? (double)p[i * T + t] : 0.0).ToArray()).ToArray();
-                var ortho = Orthogonalization.Apply(columns, options.Orthogonalization).Select(Standardize).ToArray();
-                for (var r = 0; r < ids.Count; r++)
-                {
-                    double v = 0;
-                    for (var k = 0; k < K; k++) v += weights[k] * ortho[k][r];
-                    composite[ids[r] * T + t] = (float)v;
-                }
-                lock (gate)
-                {
-                    for (var a = 0; a < K; a++)
-                        for (var b = 0; b < K; b++)
-                        {
-                            sums.Before[a, b] += Correlation.Pearson(columns[a], columns[b]);
-                            sums.After[a, b] += a == b ? 1 : Correlation.Pearson(ortho[a], ortho[b]);
-                        }
-                    sums.Count++;
-                }
-            });
-            for (var a = 0; a < K; a++)
-                for (var b = 0; b < K; b++)
-                {
-                    before[a, b] = sums.Before[a, b] / sums.Count;
-                    after[a, b] = sums.After[a, b] / sums.Count;
-                }
-        }
-        var spanned = monthEnds[Array.IndexOf(monthEnds, testDates[^1]) + 1] - testDates[0];
-        var compositePanel = PanelArray.Of(panel, composite);
-        var periodPanel = PanelArray.Of(panel, periodReturn);
-        var quintiles = LayerTest.Run(compositePanel, periodPanel, members, testDates, options.Layers, spanned);
-        var icSeries = IcSeries.Compute(compositePanel, periodPanel, members, 0, testDates[0], testDates[^1]).On(testDates);
-        var coverageAll = testDates.Select(t => CrossSections.Coverage(compositePanel, members, t)).Where(c => !double.IsNaN(c)).DefaultIfEmpty(double.NaN).Average();
-        return new MultiFactorResult(screening, nonePassed, selected.Select(s => s.Factor).ToList(), composite, testDates, quintiles,
-            IcSummary.Of(icSeries.Ic), IcSummary.Of(icSeries.RankIc), coverageAll, before, after);
+                var at = i * T + t;
+                if (members is not null && !members[at]) continue;
+                if (options.FillMissingWithMean ? prepared.Any(p => float.IsFinite(p[at])) : prepared.All(p => float.IsFinite(p[at]))) ids.Add(i);
+            }
+            if (ids.Count <= K + 1) return;
+            var columns = prepared.Select(p => ids.Select(i => float.IsFinite(p[i * T + t]) ? (double)p[i * T + t] : 0.0).ToArray()).ToArray();
+            var ortho = Orthogonalization.Apply(columns, options.Orthogonalization).Select(Standardize).ToArray();
+            for (var r = 0; r < ids.Count; r++)
+            {
+                double v = 0;
+                for (var k = 0; k < K; k++) v += weights[k] * ortho[k][r];
+                composite[ids[r] * T + t] = (float)v;
+            }
+            lock (gate)
+            {
+                for (var a = 0; a < K; a++)
+                    for (var b = 0; b < K; b++)
+                    {
+                        sums.Before[a, b] += Correlation.Pearson(columns[a], columns[b]);
+                        sums.After[a, b] += a == b ? 1 : Correlation.Pearson(ortho[a], ortho[b]);
+                    }
+                sums.Count++;
+            }
+        });
+        for (var a = 0; a < K; a++)
+            for (var b = 0; b < K; b++)
+            {
+                before[a, b] = sums.Count == 0 ? double.NaN : sums.Before[a, b] / sums.Count;
+                after[a, b] = sums.Count == 0 ? double.NaN : sums.After[a, b] / sums.Count;
+            }
+        return composite;
     }
 
     /// <summary>Direction-adjusted, MAD-clipped, z-scored per date over the members (NaN stays NaN); instrument-major.</summary>

@@ -93,6 +93,25 @@ public class StrategyTests
     }
 
     [Fact]
+    public void Threshold_holds_every_eligible_stock_at_or_above_it_at_equal_weight_and_cash_when_none_is()
+    {
+        string[] s = ["SZ000001", "SZ000002", "SZ000003", "SZ000004"];
+        var tm = new TinyMarket(s, 4).Set("volume", "SZ000003", 0, 0);
+        var m = tm.View();
+        var scores = TinyMarket.EmptyScores(m);
+        // Day 0: 0.9, 0.5 (at the threshold: held), 0.8 (suspended), NaN (no score, as off the picks).
+        // Day 1: every score below 0.5: sell everything, hold cash.
+        float[][] days = [[0.9f, 0.5f, 0.8f, float.NaN], [0.4f, 0.1f, 0.49f, float.NaN]];
+        for (var t = 0; t < 2; t++) for (var i = 0; i < 4; i++) scores[t * 4 + i] = days[t][i];
+        var o = Plain with { Filter = CandidateFilter.Default with { MinListingDays = 0, UniverseOnly = false }, RiskDegree = 1 };
+        var r = Backtester.Run(m, new ScoreTable(m, scores), new ThresholdStrategy(0.5), o);
+        Assert.Equal(["SZ000001", "SZ000002"], HeldAfter(r, 1).Order());
+        Assert.All(r.Trades.Where(t => t.Day == 1), t => Assert.Equal(50_000, t.Shares)); // 1,000,000 / 2 at 10
+        Assert.Empty(HeldAfter(r, 2));
+        Assert.Throws<SettingException>(() => new ThresholdStrategy(double.NaN));
+    }
+
+    [Fact]
     public void Layers_cut_the_ranked_stocks_into_groups_differing_by_at_most_one()
     {
         Assert.Equal((0, 4), LayerStrategy.Range(10, 3, 1));   // ranks 0-3: floor(3r/10) = 0 up to r = 3
