@@ -34,10 +34,18 @@ public static class MultiFactorCommand
     {
         if (configPath is null) return Run(new MultiFactorOptions(), null, storeDir, outDir);
         if (!File.Exists(configPath)) throw new InputException($"--config {configPath}: no such file");
+        return Run(Load(configPath), configPath, storeDir, outDir);
+    }
+
+    /// <summary>A multi-factor settings file, checked (a bad key or value: one line naming file:line); the store resolves its factors later.</summary>
+    public static MultiFactorOptions Load(string configPath)
+    {
         var lines = new ConfigSettingLines(configPath);
         try
         {
-            return Run(ReadConfig(configPath, lines), configPath, storeDir, outDir);
+            var options = ReadConfig(configPath, lines);
+            options.Validate();
+            return options;
         }
         catch (SettingException e)
         {

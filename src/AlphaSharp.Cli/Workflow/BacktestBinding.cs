@@ -12,7 +12,7 @@ namespace AlphaSharp.Cli.Workflow;
 /// </summary>
 internal static class BacktestBinding
 {
-    public static readonly SettingChoices<string> StrategyKinds = new(("topk_dropout", "topk_dropout"), ("topn", "topn"), ("enhanced", "enhanced"), ("signals", "signals"));
+    public static readonly SettingChoices<string> StrategyKinds = new(("topk_dropout", "topk_dropout"), ("topn", "topn"), ("enhanced", "enhanced"), ("signals", "signals"), ("threshold", "threshold"));
     public static readonly SettingChoices<string> RuleSets = new(("china", "china"), ("generic", "generic"));
     private static readonly string[] QlibCostKeys = ["open_cost", "close_cost", "min_cost"];
     private static readonly string[] OwnCostKeys = ["commission", "min_commission", "stamp_duty", "transfer_fee", "slippage_bps", "slippage_volume"];
@@ -24,6 +24,7 @@ internal static class BacktestBinding
         StrategySpec spec = kind switch
         {
             "topn" => new TopNSpec(s.Int("n", 50, 1)),
+            "threshold" => new ThresholdSpec(s.Number("above", 0.5, double.MinValue, double.MaxValue)),
             "enhanced" => new EnhancedIndexSpec(s.Number("tilt", EnhancedIndexStrategy.DefaultTilt, double.MinValue, double.MaxValue),
                 s.Number("turnover_cap", EnhancedIndexStrategy.DefaultTurnoverCap, 0, 1, aboveMin: true), s.Bool("size_neutral", true)),
             "signals" => new SignalSpec(s.Number("capital_share", 0.1, 0, 1, aboveMin: true),

@@ -91,6 +91,66 @@ internal static class ModelBinding
         return s.Choice("label_norm", DatasetBinding.LabelNorms, LabelNorm.None);
     }
 
+    /// <summary>Keys a grid may not vary: what the model is, what it reads, and what is the unit's rather than the fit's.</summary>
+    private static readonly string[] FixedKeys = ["kind", "columns", "seeds", "label_norm", "classify", "grid"];
+
+    /// <summary>A model's <c>grid:</c> (a mapping of its own keys to lists of values), written to the document; null where absent.</summary>
+    private static IReadOnlyList<(string Key, IReadOnlyList<YScalar> Values)>? GridKeys(Section s)
+    {
+        if (!s.Has("grid")) return null;
+        var node = s.Take("grid");
+        if (node is not YMap map || map.Entries.Count == 0)
+        {
+            s.Problem("grid", "expected a mapping of the model's keys to lists of values, e.g. {num_layers: [1, 3], hidden_size: [50, 150]}");
+            return null;
+        }
+        var keys = new List<(string, IReadOnlyList<YScalar>)>();
+        var output = new SortedDictionary<string, object>(StringComparer.Ordinal);
+        foreach (var e in map.Entries)
+        {
+            if (FixedKeys.Contains(e.Key))
+            {
+                s.ProblemAt(e.Value, $"grid.{e.Key}", $"a grid varies how a model fits, not {e.Key}; give another model for another {e.Key}");
+                continue;
+            }
+            var values = e.Value is YSeq seq ? seq.Items.OfType<YScalar>().Where(v => v.Value is not null).ToList() : [];
+            if (e.Value is not YSeq list || values.Count != list.Items.Count || values.Count == 0)
+            {
+                s.ProblemAt(e.Value, $"grid.{e.Key}", "expected a list of one or more single values, e.g. [1, 3]");
+                continue;
+            }
+            keys.Add((e.Key, values));
+            output[e.Key] = values.Select(v => CanonicalDocument.Str(v.Value!)).ToList();
+        }
+        s.Output["grid"] = output;
+        return keys.Count == 0 ? null : keys;
+    }
+
+    /// <summary>
+    /// Every combination of the grid's values, each bound as the model's section with those keys set (a bad value is
+    /// reported at its own line, once however many points hold it).
+    /// </summary>
+    private static ModelGrid? Grid(List<WorkflowProblem> problems, string name, Source where, YMap map,
+        IReadOnlyList<(string Key, IReadOnlyList<YScalar> Values)> keys, TrainerOptions trainer, FeaturesSpec features, int? maxEpochs)
+    {
+        var points = new List<GridPoint>();
+        var at = new int[keys.Count];
+        while (true)
+        {
+            var entries = map.Entries.Where(e => e.Key != "grid" && e.Key != "seeds" && e.Key != "label_norm" && keys.All(k => k.Key != e.Key)).ToList();
+            entries.AddRange(keys.Select((k, j) => new YEntry(k.Key, k.Values[at[j]].Source, k.Values[at[j]])));
+            var section = new Section(problems, $"models.{name}", map with { Entries = entries }, where, new SortedDictionary<string, object>(StringComparer.Ordinal));
+            var model = Model(section, name, trainer, features, maxEpochs);
+            section.Finish();
+            if (model is null) return null;
+            points.Add(new GridPoint(string.Join(", ", keys.Select((k, j) => $"{k.Key}={k.Values[at[j]].Value}")), model));
+            var d = keys.Count - 1;
+            while (d >= 0 && ++at[d] == keys[d].Values.Count) at[d--] = 0;
+            if (d < 0) break;
+        }
+        return new ModelGrid(keys.Select(k => (k.Key, (IReadOnlyList<string>)k.Values.Select(v => v.Value!).ToList())).ToList(), points);
+    }
+
     private static IReadOnlyList<ulong> Written(Section s, IReadOnlyList<ulong> seeds)
     {
         s.Output["seeds"] = seeds.Select(x => CanonicalDocument.Int((long)x)).ToList();
@@ -137,7 +197,12 @@ internal static class ModelBinding
             var s = new Section(root.Problems, $"models.{name}", map, where, settings);
             var seeds = OwnSeeds(s);
             var labelNorm = OwnLabelNorm(s);
-            if (Model(s, name, trainer, features, maxEpochs) is { } model) models.Add(model with { Seeds = seeds, OwnLabelNorm = labelNorm });
+            var gridKeys = GridKeys(s);
+            if (Model(s, name, trainer, features, maxEpochs) is { } model)
+            {
+                var grid = gridKeys is null ? null : Grid(root.Problems, name, where, map!, gridKeys, trainer, features, maxEpochs);
+                models.Add(model with { Seeds = seeds, OwnLabelNorm = labelNorm, Grid = grid });
+            }
             s.Finish();
         }
         return models;
@@ -222,6 +287,8 @@ internal static class ModelBinding
             AlphaNet = alphaNet?.Settings ?? d.AlphaNet,
         };
         if (config.Dropout >= 1) s.Problem("dropout", $"expected a probability below 1, got {config.Dropout}");
+        // Written only where given, so earlier runs keep their hashes: a softmax over down and up, fitted by cross-entropy.
+        if (s.Has("classify") && s.Bool("classify", false)) config = config with { Outputs = 2 };
         if (kind == "mlp")
         {
             var sizes = s.Take("hidden_sizes");

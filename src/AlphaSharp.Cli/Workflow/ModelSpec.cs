@@ -31,6 +31,12 @@ public abstract record ModelSpec(string Name, string Kind, IReadOnlyList<string>
     /// </summary>
     public LabelNorm? OwnLabelNorm { get; init; }
 
+    /// <summary>
+    /// The model's grid (<c>models.NAME.grid</c>): each point the model with some of its keys set otherwise, fitted on
+    /// train and scored on valid; the best point predicts the test. Null: the model as written, fitted once.
+    /// </summary>
+    public ModelGrid? Grid { get; init; }
+
     /// <summary>The fitting target this model trains on: its own or else the workflow's.</summary>
     public LabelNorm FittingNorm(LabelNorm workflows) => OwnLabelNorm ?? workflows;
 
@@ -75,3 +81,9 @@ public sealed record SvmModelSpec(string Name, IReadOnlyList<string> Columns, Sv
 
     public override bool EstimatesReturns(LabelNorm fittingNorm) => !Classify && fittingNorm == LabelNorm.None;
 }
+
+/// <summary>A model's grid: the keys it varies with their values as written, and every combination bound (the last key varying fastest).</summary>
+public sealed record ModelGrid(IReadOnlyList<(string Key, IReadOnlyList<string> Values)> Keys, IReadOnlyList<GridPoint> Points);
+
+/// <summary>One combination: its label (<c>key=value, ...</c>, as the trials file writes it) and the model it binds to.</summary>
+public sealed record GridPoint(string Label, ModelSpec Model);

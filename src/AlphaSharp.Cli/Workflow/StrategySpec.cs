@@ -35,3 +35,9 @@ public sealed record SignalSpec(double CapitalShare, double BuyAbove, double Sel
 {
     public override IStrategy Create() => new SignalStrategy(CapitalShare, BuyAbove, SellBelow);
 }
+
+/// <summary>Every eligible stock scored at or above a threshold, at equal weight (paper 001's filtered picks).</summary>
+public sealed record ThresholdSpec(double Above) : StrategySpec("threshold")
+{
+    public override IStrategy Create() => new ThresholdStrategy(Above);
+}

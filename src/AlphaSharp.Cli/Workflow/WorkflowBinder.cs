@@ -108,10 +108,16 @@ public static partial class WorkflowBinder
         var strategy = BacktestBinding.Strategy(root);
         var backtest = BacktestBinding.Backtest(root);
         var report = BacktestBinding.Report(root, name, models);
+        foreach (var m in models.Where(m => m.Grid is not null && walkForward is not null))
+            root.Problem("models", $"{m.Name}: a grid is chosen on the fixed valid segment; with walk_forward each window would choose its own, which is not built; remove the grid or the walk_forward");
+        foreach (var m in models)
+            if (m is NetModelSpec { Net.Classifier: true } && m.FittingNorm(labelNorm) != LabelNorm.UpDown)
+                root.Problem("models", $"{m.Name}: classify fits down (0) and up (1) classes; give it label_norm: updown (its own or processors')");
+        var picks = PicksBinding.Picks(root, origin, walkForward?.Start ?? segments.FirstOrDefault(g => g.Name == "test")?.Start);
         root.Finish();
         resolved.Seal();
         var dataset = new DatasetSpec(features.Features, label.Expression ?? "", label.Reach, segments, labelNorm, processing, label.Weight, fitEvery);
-        return new WorkflowSpec(name, data, features, label, dataset, walkForward, models, seeds, strategy, backtest, report, profile, overrides, resolved, origin);
+        return new WorkflowSpec(name, data, features, label, dataset, walkForward, models, seeds, strategy, backtest, report, profile, overrides, resolved, origin, picks);
     }
 
     /// <summary>Problems in file order (a problem found twice, under two profiles, once); overrides' after the file's.</summary>

@@ -7,6 +7,7 @@ using AlphaSharp.Common;
 using AlphaSharp.Data;
 using AlphaSharp.Reports.Research;
 using AlphaSharp.Reports.TearSheets;
+using AlphaSharp.Models.Training;
 using AlphaSharp.Runs;
 
 namespace AlphaSharp.Cli.Workflow;
@@ -36,16 +37,20 @@ public static class WorkflowFinisher
         var models = new List<ModelFigures>();
         var metrics = new JsonObject();
         var rows = new List<IReadOnlyList<string>>();
+        var strategyRows = new List<(string Name, PerformanceSummary Summary)>();
+        ScoreTable? firstEnsemble = null;
         foreach (var group in WorkflowUnits.Of(spec).GroupBy(u => u.Model.Name))
         {
             var units = group.ToArray();
             var summaries = units.Select(u => Summary(run, u)).ToArray();
             var seeds = units.Select((u, k) => ReadSeed(run, u, summaries[k])).ToArray();
             var wantsSheet = spec.Report.TearSheet == "all" || spec.Report.TearSheet == group.Key;
-            var ensemble = wantsSheet || spec.Report.Layers > 0 ? EnsembleScores(market, run, units) : null;
-            var sheet = wantsSheet ? TearSheetOf(spec, market, data, run, group.Key, units.Length, ensemble!) : null;
+            var ensemble = wantsSheet || spec.Report.Layers > 0 || spec.Picks is not null ? EnsembleScores(market, run, units) : null;
+            firstEnsemble ??= ensemble;
+            var (sheet, summary) = wantsSheet ? TearSheetOf(spec, market, data, run, group.Key, $"{units.Length} seeds' mean score", ensemble!) : default;
+            if (spec.Picks is not null) strategyRows.Add((group.Key, summary ?? PerformanceSummary.Compute(Backtester.Run(market, ensemble!, spec.Strategy.Create(), Span(spec, market, ensemble!)).ToSeries())));
             var layers = spec.Report.Layers > 0 ? LayerExcess(spec, market, ensemble!, log) : null;
-            models.Add(new ModelFigures(group.Key, seeds, sheet, layers, Significance(run, units)));
+            models.Add(new ModelFigures(group.Key, seeds, sheet, layers, Significance(run, units), Trials(run, units)));
             var figures = new JsonObject { ["seeds"] = units.Length };
             if (layers is not null)
                 for (var l = 0; l < layers.Length; l++) figures[$"layer{l + 1}_excess_annual"] = Json(layers[l]);
@@ -58,6 +63,16 @@ public static class WorkflowFinisher
             }
             metrics[group.Key] = figures;
         }
+        PicksComparison? picks = null;
+        if (spec.Picks is not null && strategyRows.Count > 0)
+        {
+            var (sheet, summary) = UnfilteredPicks(spec, market, data, run, firstEnsemble!, log);
+            strategyRows.Insert(0, (UnfilteredName, summary));
+            picks = new PicksComparison(strategyRows, sheet);
+            var comparison = new JsonObject();
+            foreach (var (name, summary1) in strategyRows) comparison[name] = StrategyFigures(summary1);
+            metrics["picks_comparison"] = comparison;
+        }
         CsvTable.Write(run.File(ResultsFile), ["model", "metric", "mean", "std", "seeds"], rows);
         var manifest = run.Manifest;
         var context = new RunContext(spec.Report.Title,
@@ -65,7 +80,7 @@ public static class WorkflowFinisher
             new("run", run.Id), new("config", manifest.ConfigHash[..8]), new("code", manifest.CodeVersion),
             new("data", $"{manifest.Store} ({manifest.DataFingerprint[..12]})"), new("profile", manifest.Profile ?? "none"),
         ], coverage, File.ReadAllText(run.File(RunDirectory.ConfigFile)));
-        var html = ModelComparisonReport.Build(context, models, spec.Report.IcEvery).Render();
+        var html = ModelComparisonReport.Build(context, models, spec.Report.IcEvery, picks).Render();
         run.Finish(metrics.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), html);
         log($"{run.Id}: finished; report {run.ReportPath}");
     }
@@ -114,6 +129,29 @@ public static class WorkflowFinisher
             }
         }
         return fits == 0 ? null : channels.Select(c => new OperatorWeight(c.Key.Op, c.Key.Inputs.Split('+'), c.Key.D, c.Value.Sum / c.Value.Kept, c.Value.Kept, fits)).ToArray();
+    }
+
+    /// <summary>The units' grid trials (where the model had a grid), the chosen point of each marked as the search chose it: the first best finite score.</summary>
+    private static GridTrials? Trials(RunDirectory run, IReadOnlyList<WorkflowUnit> units)
+    {
+        if (units[0].Model.Grid is null) return null;
+        var metric = units[0].Model is NetModelSpec net ? net.Trainer.Metric : StopMetric.Ic;
+        string[]? header = null;
+        var rows = new List<(ulong, IReadOnlyList<string>, bool)>();
+        foreach (var unit in units)
+        {
+            var csv = Csv(Path.Combine(run.UnitDirectory(unit.Unit), HyperSearch.TrialsFile));
+            header ??= csv.Header;
+            var score = Column(csv, "score");
+            var best = -1;
+            for (var k = 0; k < score.Length; k++)
+                if (double.IsFinite(score[k]) && (best < 0 || (ValidationScore.HigherIsBetter(metric) ? score[k] > score[best] : score[k] < score[best]))) best = k;
+            rows.AddRange(csv.Rows.Select((r, k) => (unit.Seed, (IReadOnlyList<string>)r, k == best)));
+        }
+        var name = metric == StopMetric.Loss
+            ? "loss, the mean squared error of the score against the fitting label (for a classifier's probability of up, the Brier score)"
+            : metric == StopMetric.Ic ? "mean daily IC" : "top-quintile Sharpe";
+        return new GridTrials(name, header!, rows);
     }
 
     private static TrainingCurve Curve((string[] Header, List<string[]> Rows) csv) =>
@@ -173,16 +211,56 @@ public static class WorkflowFinisher
         return result;
     }
 
-    /// <summary>The seed ensemble's tear sheet: its scores backtested with the workflow's strategy and rules.</summary>
-    private static string TearSheetOf(WorkflowSpec spec, MarketView market, MarketData data, RunDirectory run, string model, int seeds, ScoreTable ensemble)
+    /// <summary>The name the picks unfiltered go by in the report and metrics.</summary>
+    public const string UnfilteredName = "picks_unfiltered";
+
+    /// <summary>
+    /// The multi-factor picks unfiltered, the baseline a filtering model is measured against: a score of 1 on every
+    /// pick over the span the models' scores cover, backtested with the same strategy and rules (a threshold strategy
+    /// then holds every pick). Its tear sheet, and its strategy figures for metrics.json.
+    /// </summary>
+    private static (string Sheet, PerformanceSummary Summary) UnfilteredPicks(WorkflowSpec spec, MarketView market, MarketData data, RunDirectory run, ScoreTable span, Action<string> log)
     {
-        var result = Backtester.Run(market, ensemble, spec.Strategy.Create(), Span(spec, market, ensemble));
+        var mask = WorkflowPicks.Mask(spec.Picks!, data, log);
+        int T = market.T, N = market.N;
+        var scores = new float[T * N];
+        Array.Fill(scores, float.NaN);
+        for (var t = span.FirstDay; t <= span.LastDay; t++)
+            for (var i = 0; i < N; i++)
+                if (mask[i * T + t]) scores[t * N + i] = 1;
+        var (sheet, summary) = TearSheetOf(spec, market, data, run, UnfilteredName, "every pick", new ScoreTable(market, scores));
+        log(string.Create(CultureInfo.InvariantCulture, $"{UnfilteredName}: {summary!.AnnualReturn:P1}/yr, Sharpe {summary.Sharpe:F2}"));
+        return (sheet!, summary);
+    }
+
+    private static JsonObject StrategyFigures(PerformanceSummary s) => new()
+    {
+        ["total_return"] = Json(s.TotalReturn),
+        ["annual_return"] = Json(s.AnnualReturn),
+        ["alpha"] = Json(s.Alpha),
+        ["beta"] = Json(s.Beta),
+        ["sharpe"] = Json(s.Sharpe),
+        ["sortino"] = Json(s.Sortino),
+        ["information_ratio"] = Json(s.InformationRatio),
+        ["volatility"] = Json(s.Volatility),
+        ["max_drawdown"] = Json(s.MaxDrawdown),
+        ["benchmark_total_return"] = Json(s.BenchmarkTotalReturn),
+        ["benchmark_annual_return"] = Json(s.BenchmarkAnnualReturn),
+        ["tracking_error"] = Json(s.TrackingError),
+        ["downside_risk"] = Json(s.DownsideRisk),
+    };
+
+    /// <summary>A score table's tear sheet (the seed ensemble's, or the unfiltered picks'): backtested with the workflow's strategy and rules; its page and summary.</summary>
+    private static (string? Sheet, PerformanceSummary? Summary) TearSheetOf(WorkflowSpec spec, MarketView market, MarketData data, RunDirectory run, string model, string scored, ScoreTable scores)
+    {
+        var result = Backtester.Run(market, scores, spec.Strategy.Create(), Span(spec, market, scores));
         var dir = Path.Combine(run.Path, TearSheetsFolder, model);
         Directory.CreateDirectory(dir);
-        TearSheet.Write(dir, result.ToSeries(), new TearSheetOptions(
-            Title: $"{spec.Name}: {model} ({seeds} seeds' mean score), {result.Strategy}",
+        var series = result.ToSeries();
+        TearSheet.Write(dir, series, new TearSheetOptions(
+            Title: $"{spec.Name}: {model} ({scored}), {result.Strategy}",
             StrategyName: $"{model} {result.Strategy}",
             BenchmarkName: data.Benchmark?.Symbol ?? "Benchmark"));
-        return File.ReadAllText(Path.Combine(dir, TearSheet.ReportFile));
+        return (File.ReadAllText(Path.Combine(dir, TearSheet.ReportFile)), PerformanceSummary.Compute(series));
     }
 }

@@ -101,10 +101,16 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
     private (Dataset Data, SegmentSpan Test, float[] Scores, FitReport? Fit) FixedSegments(WorkflowUnit unit, string dir, CancellationToken cancel)
     {
         var (ds, normalizer) = DatasetFor(unit.Model, fitNormalizer: true);
-        var model = unit.Model.Create(unit.Seed);
-        var train = ds.ModelData(ds.Span("train"), model.Input, normalizer!, forFitting: true);
-        var valid = ds.Spans.Any(s => s.Name == "valid") ? ds.ModelData(ds.Span("valid"), model.Input, normalizer!, forFitting: true) : null;
-        var fit = model.Fit(train, valid, new FitContext(Path.Combine(dir, WindowFiles.TrainingFolder), Progress($"{unit.Model.Name} seed {unit.Seed}"), cancel));
+        IModel model;
+        FitReport? fit = null;
+        if (unit.Model.Grid is { } grid) model = GridSearch(unit, grid, ds, dir, cancel);
+        else
+        {
+            model = unit.Model.Create(unit.Seed);
+            var train = ds.ModelData(ds.Span("train"), model.Input, normalizer!, forFitting: true);
+            var valid = ds.Spans.Any(s => s.Name == "valid") ? ds.ModelData(ds.Span("valid"), model.Input, normalizer!, forFitting: true) : null;
+            fit = model.Fit(train, valid, new FitContext(Path.Combine(dir, WindowFiles.TrainingFolder), Progress($"{unit.Model.Name} seed {unit.Seed}"), cancel));
+        }
         var test = ds.ModelData(ds.Span("test"), model.Input, normalizer!, forFitting: false);
         var predicted = model.Predict(test);
         model.Save(dir);
@@ -115,6 +121,24 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         scores.AsSpan().Fill(float.NaN);
         for (var k = 0; k < test.Count; k++) scores[test.Samples.Days[k] * ds.Cube.N + test.Samples.Instruments[k]] = predicted[k];
         return (ds, ds.Span("test"), scores, fit);
+    }
+
+    /// <summary>
+    /// The grid of a model: every point fitted on train and scored on valid (the network's own stop metric, IC for
+    /// the others), each trial into <c>trials.csv</c>; the best point's fitted model, which alone sees the test.
+    /// </summary>
+    private IModel GridSearch(WorkflowUnit unit, ModelGrid grid, Dataset ds, string dir, CancellationToken cancel)
+    {
+        if (!ds.Spans.Any(s => s.Name == "valid")) throw new InputException($"models.{unit.Model.Name}.grid: the grid is chosen on a 'valid' segment; add one");
+        var space = new ParameterSpace(grid.Keys.Select(k => new ValueList(k.Key, k.Values.Cast<object>().ToList())));
+        var points = grid.Points.ToDictionary(p => p.Label, p => p.Model, StringComparer.Ordinal);
+        var metric = unit.Model is NetModelSpec net ? net.Trainer.Metric : StopMetric.Ic;
+        var result = HyperSearch.Run(ds, space, new HyperSearchOptions { Kind = SearchKind.Grid, Metric = metric },
+            t => points[t.ToString()].Create(unit.Seed), dir, cancel: cancel,
+            onTrial: t => log(string.Create(CultureInfo.InvariantCulture,
+                $"{unit.Model.Name} seed {unit.Seed} grid {t.Index + 1}/{grid.Points.Count} ({t.Parameters}): valid {metric.ToString().ToLowerInvariant()} {t.Score:G4}, {t.Epochs} epochs, {t.Seconds:F0} s")));
+        log($"{unit.Model.Name} seed {unit.Seed}: chose {result.Best.Parameters} on valid");
+        return result.BestModel;
     }
 
     private (Dataset Data, SegmentSpan Test, float[] Scores, FitReport? Fit) WalkForward(WorkflowUnit unit, string dir, WalkForwardOptions options, CancellationToken cancel)
@@ -228,7 +252,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
             var features = spec.Dataset.Features.Where(f => columns.Contains(f.Name)).ToArray();
             var dataset = spec.Dataset with { Features = features, LabelNorm = model.FittingNorm(spec.Dataset.LabelNorm) };
             var clock = Stopwatch.StartNew();
-            var ds = Dataset.Build(data, dataset, (done, total) => status?.Invoke($"features for {model.Name}: {done}/{total}"), label: LabelPanel());
+            var ds = Dataset.Build(data, dataset, (done, total) => status?.Invoke($"features for {model.Name}: {done}/{total}"), label: LabelPanel(), samples: Picks());
             log(string.Create(CultureInfo.InvariantCulture, $"dataset for {model.Name}: {features.Length} features x {ds.Cube.N} instruments x {ds.Cube.T} days, {clock.Elapsed.TotalSeconds:F1} s"));
             cached = (ds, null);
         }
@@ -240,6 +264,9 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
     private string DatasetKey(ModelSpec model) => string.Join(',', model.Columns) + "|" + model.FittingNorm(spec.Dataset.LabelNorm);
 
     private float[]? _label;
+    private bool[]? _picks;
+
+    private bool[]? Picks() => spec.Picks is null ? null : _picks ??= WorkflowPicks.Mask(spec.Picks, data, log);
 
     private float[]? LabelPanel() => spec.Label.Kind switch
     {

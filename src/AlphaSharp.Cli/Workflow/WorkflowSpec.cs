@@ -29,11 +29,20 @@ public sealed record WorkflowSpec(
     string? Profile,
     IReadOnlyList<string> Overrides,
     CanonicalDocument Resolved,
-    string File)
+    string File,
+    /// <summary>Null: every member is a sample; otherwise the multi-factor picks that are the samples (paper 001's filter).</summary>
+    PicksSpec? Picks = null)
 {
     /// <summary>The resolved document as a run records it (the canonical body under its provenance).</summary>
     public string ResolvedText => Resolved.Text(File, Profile, Overrides);
 }
+
+/// <summary>
+/// A multi-factor model's picks as a workflow's samples: on every day, the top <see cref="Top"/> fraction of members
+/// by the composite of <see cref="Options"/> (its screening period as the workflow sets it), read from <see cref="Source"/>.
+/// Models learn which picks rise; a <c>threshold</c> strategy holds the picks they call up, beside the picks unfiltered.
+/// </summary>
+public sealed record PicksSpec(string Source, AlphaSharp.Evaluation.MultiFactor.MultiFactorOptions Options, double Top);
 
 /// <summary>The store to run on: null <see cref="Store"/> is the shipped one; <see cref="Universe"/> its point-in-time members, or null for every instrument.</summary>
 public sealed record DataSpec(string? Store, string? Universe);

@@ -165,6 +165,22 @@ public class WorkflowBinderTests
     }
 
     [Fact]
+    public void A_grid_binds_every_combination_last_key_fastest_and_each_point_is_the_model_with_those_keys()
+    {
+        var spec = Bind(Base.Replace("    hidden_size: 32", "    hidden_size: 32\n    dropout: 0.1\n    grid:\n      num_layers: [1, 3]\n      hidden_size: [8, 16, 24]"));
+        var grid = spec.Models[1].Grid!;
+        Assert.Equal(["num_layers=1, hidden_size=8", "num_layers=1, hidden_size=16", "num_layers=1, hidden_size=24",
+            "num_layers=3, hidden_size=8", "num_layers=3, hidden_size=16", "num_layers=3, hidden_size=24"], grid.Points.Select(p => p.Label));
+        var last = Assert.IsType<NetModelSpec>(grid.Points[^1].Model);
+        Assert.Equal((3, 24, 0.1f), (last.Net.Layers, last.Net.Hidden, last.Net.Dropout)); // the rest as written
+        Assert.Equal(32, Assert.IsType<NetModelSpec>(spec.Models[1]).Net.Hidden);
+        Assert.Contains("    grid:\n", spec.Resolved.Body);
+        Assert.Null(spec.Models[0].Grid);
+        Assert.Null(Bind(Base).Models[1].Grid);
+        Assert.DoesNotContain("grid", Bind(Base).Resolved.Body);
+    }
+
+    [Fact]
     public void A_count_of_seeds_means_one_to_n() => Assert.Equal([1UL, 2UL, 3UL], Bind(Base.Replace("profiles:", "seeds: 3\nprofiles:")).Seeds);
 
     [Fact]
@@ -206,7 +222,7 @@ public class WorkflowBinderTests
     public void The_committed_workflows_are_the_ones_promised()
     {
         var names = WorkflowFiles();
-        Assert.Equal(["paper000_lstm_gru.yaml", "paper003_alphanet.yaml", "qlib_benchmark_alpha158.yaml", "qlib_benchmark_alpha360.yaml", "quickstart.yaml"], names);
+        Assert.Equal(["paper000_lstm_gru.yaml", "paper001_multifactor_lstm.yaml", "paper003_alphanet.yaml", "qlib_benchmark_alpha158.yaml", "qlib_benchmark_alpha360.yaml", "quickstart.yaml"], names);
         var quick = WorkflowBinder.Bind(Path.Combine(ConfigsDir(), "quickstart.yaml"));
         Assert.Equal(["lightgbm", "lstm"], quick.Models.Select(m => m.Kind));
         Assert.Equal(new Segment("test", new DateOnly(2020, 1, 1), new DateOnly(2022, 12, 30)), quick.Dataset.Segments[2]);

@@ -208,6 +208,41 @@ public class WorkflowMalformedTests
     public void Unknown_label_norm_of_a_model() =>
         Single("wf.yaml:11: models.lstm.label_norm: expected one of", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    label_norm: updwn")));
 
+    private static string Picks(string body) =>
+        Valid.Replace("profiles:", $"picks:\n  multi_factor: {Path.Combine(WorkflowBinderTests.ConfigsDir(), "paper001.yaml")}\n{body}profiles:");
+
+    [Fact]
+    public void Picks_whose_screening_reaches_the_test() =>
+        Single("wf.yaml:16: picks.screen_end: the screening ends 2020-06-30, not before the test starts 2020-01-01", Problems(Picks("  screen_end: 2020-06-30\n")));
+
+    [Fact]
+    public void Picks_of_a_multi_factor_file_screening_into_the_test_unless_told_otherwise() =>
+        Single("wf.yaml:15: picks.multi_factor: the screening ends 2021-12-31", Problems(Picks("")));
+
+    [Fact]
+    public void Picks_of_a_missing_multi_factor_file() =>
+        Single("wf.yaml:15: picks.multi_factor: 'no-such.yaml': no such file", Problems(Valid.Replace("profiles:", "picks:\n  multi_factor: no-such.yaml\nprofiles:")));
+
+    [Fact]
+    public void Picks_top_out_of_range() =>
+        Assert.Contains(Problems(Picks("  screen_end: 2018-12-31\n  top: 1.5\n")), p => p.StartsWith("wf.yaml:17: picks.top:", StringComparison.Ordinal));
+
+    [Fact]
+    public void A_grid_value_the_model_refuses_is_reported_at_its_line_once() =>
+        Single("wf.yaml:12: models.lstm.num_layers:", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    grid:\n      num_layers: [0, 2]\n      hidden_size: [8, 16]")));
+
+    [Fact]
+    public void A_grid_key_the_model_does_not_have() =>
+        Single("wf.yaml:12: models.lstm.num_layer: unknown key", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    grid:\n      num_layer: [1, 2]")));
+
+    [Fact]
+    public void A_grid_over_what_the_model_is() =>
+        Single("wf.yaml:12: models.lstm.grid.kind: a grid varies how a model fits", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    grid:\n      kind: [gru, lstm]")));
+
+    [Fact]
+    public void A_classifier_network_without_up_down_labels() =>
+        Single("wf.yaml:7: models: lstm: classify fits down (0) and up (1) classes", Problems(Replace("hidden_size: 32", "hidden_size: 32\n    classify: true")));
+
     [Fact]
     public void Window_step_on_a_network_that_reads_one_day() =>
         Single("wf.yaml:10: models.mlp.window_step: an mlp reads one day", Problems(Replace("  lightgbm: {}", "  lightgbm: {}\n  mlp:\n    window_step: 5")));

@@ -30,7 +30,13 @@ public sealed record ForecastFigures(double Auc, double Accuracy, double Mae, do
 /// was run: each layer's annualised (compounded) excess return over the benchmark, layer 1 the highest scores.
 /// </summary>
 public sealed record ModelFigures(string Model, IReadOnlyList<SeedFigures> Seeds, string? TearSheetHtml = null, IReadOnlyList<double>? LayerExcess = null,
-    IReadOnlyList<OperatorWeight>? Significance = null);
+    IReadOnlyList<OperatorWeight>? Significance = null, GridTrials? Grid = null);
+
+/// <summary>
+/// A model's grid search, every seed's trials as its trials file has them (<see cref="Header"/> without the seed),
+/// each marked where it was the point chosen on validation; <see cref="Metric"/> names the score.
+/// </summary>
+public sealed record GridTrials(string Metric, IReadOnlyList<string> Header, IReadOnlyList<(ulong Seed, IReadOnlyList<string> Row, bool Chosen)> Rows);
 
 /// <summary>
 /// One operator channel of a network's input, e.g. ts_corr over (close, volume) at d = 10: its mean weight over the
@@ -40,6 +46,12 @@ public sealed record OperatorWeight(string Operator, IReadOnlyList<string> Input
 {
     public string Name => $"{Operator}({string.Join(',', Inputs)},{Window})";
 }
+
+/// <summary>
+/// A picks workflow's strategies side by side (paper 001's comparison): the picks unfiltered first, then each model's
+/// seed ensemble filtering them, each as its backtest's summary; and the unfiltered picks' tear sheet.
+/// </summary>
+public sealed record PicksComparison(IReadOnlyList<(string Name, AlphaSharp.Evaluation.Performance.PerformanceSummary Summary)> Rows, string UnfilteredSheet);
 
 /// <summary>What the report says about the run itself: provenance lines, the data-coverage notes and the resolved configuration.</summary>
 public sealed record RunContext(string Title, IReadOnlyList<KeyValuePair<string, string>> Provenance, IReadOnlyList<string> Coverage, string ResolvedConfig);
@@ -53,9 +65,11 @@ public sealed record RunContext(string Title, IReadOnlyList<KeyValuePair<string,
 public static class ModelComparisonReport
 {
     /// <param name="icEvery">Above 1: a table of the IC on every icEvery-th test day (paper 003 samples every 10 trading days).</param>
-    public static HtmlReport Build(RunContext run, IReadOnlyList<ModelFigures> models, int icEvery = 1)
+    /// <param name="picks">A picks workflow's filtered-against-unfiltered comparison, shown first; null for any other workflow.</param>
+    public static HtmlReport Build(RunContext run, IReadOnlyList<ModelFigures> models, int icEvery = 1, PicksComparison? picks = null)
     {
         var report = new HtmlReport(run.Title, string.Join(" · ", run.Provenance.Select(p => $"{p.Key} {p.Value}")));
+        if (picks is not null) Picks(report, picks);
         report.Section("Models (arithmetic, as Qlib's risk_analysis)",
                 "Excess return = strategy minus benchmark after costs, daily. Annualised = mean x 252; IR = mean / std x sqrt(252); " +
                 "max drawdown of the cumulative sum. Mean ± std over seeds.")
@@ -69,6 +83,7 @@ public static class ModelComparisonReport
         CumulativeExcess(report, models);
         Layers(report, models);
         foreach (var m in models.Where(m => m.Significance is { Count: > 0 })) Significance(report, m);
+        foreach (var m in models.Where(m => m.Grid is not null)) GridSearch(report, m.Model, m.Grid!);
         foreach (var m in models.Where(m => m.TearSheetHtml is not null))
             report.Section($"Tear sheet: {m.Model} (mean score of its seeds)").Embedded(m.TearSheetHtml!);
         TrainingCurves(report, models);
@@ -137,6 +152,39 @@ public static class ModelComparisonReport
             Enumerable.Range(0, seeds).Select(k => new BarSeries($"seed {k + 1}", withForecast.Select(m => k < m.Seeds.Count ? m.Seeds[k].Forecast!.Auc - 0.5 : double.NaN).ToArray(), Palette.At(k))).ToArray(),
             new ChartOptions("Test AUC of each seed, above 0.5 (chance)", "model", "AUC - 0.5", YFormat: v => v.ToString("+0.000;-0.000;0", CultureInfo.InvariantCulture)));
         section.Svg(bars);
+    }
+
+    /// <summary>The strategies on the picks, filtered and not: paper 001's two-row table and its full metric table, and the unfiltered tear sheet.</summary>
+    private static void Picks(HtmlReport report, PicksComparison picks)
+    {
+        var brief = new HtmlTable(["strategy", "annualised return", "alpha", "Sharpe", "volatility", "max drawdown"]);
+        var full = new HtmlTable(["strategy", "total return", "annualised", "benchmark total", "benchmark annualised", "alpha", "beta", "Sharpe", "Sortino",
+            "information ratio", "volatility", "max drawdown", "tracking error", "downside risk", "mean holdings"]);
+        brief.SignedColumns.UnionWith([1, 2, 3]);
+        full.SignedColumns.UnionWith([1, 2, 5, 7, 8, 9]);
+        foreach (var (name, s) in picks.Rows)
+        {
+            brief.Row(name, Formats.Percent2(s.AnnualReturn), Formats.Percent2(s.Alpha), F2(s.Sharpe), Formats.Percent2(s.Volatility), Formats.Percent2(s.MaxDrawdown));
+            full.Row(name, Formats.Percent2(s.TotalReturn), Formats.Percent2(s.AnnualReturn), Formats.Percent2(s.BenchmarkTotalReturn), Formats.Percent2(s.BenchmarkAnnualReturn),
+                Formats.Percent2(s.Alpha), F2(s.Beta), F2(s.Sharpe), F2(s.Sortino), F2(s.InformationRatio), Formats.Percent2(s.Volatility), Formats.Percent2(s.MaxDrawdown),
+                Formats.Percent2(s.TrackingError), Formats.Percent2(s.DownsideRisk), s.MeanHoldings.ToString("F1", CultureInfo.InvariantCulture));
+        }
+        report.Section("Picks: filtered against unfiltered",
+                "The multi-factor model's picks held as they are (picks_unfiltered), and each model's seed ensemble keeping only the picks it scores at or above the strategy's threshold, " +
+                "with the same rebalancing, rules and costs over the same span. Alpha: (1 + daily OLS alpha against the benchmark)^252 - 1; Sharpe and volatility annualised from daily returns.")
+            .Table(brief).Table(full);
+        report.Section("Tear sheet: picks_unfiltered").Embedded(picks.UnfilteredSheet);
+    }
+
+    /// <summary>The grid search of a model: every trial of every seed, the chosen one marked.</summary>
+    private static void GridSearch(HtmlReport report, string model, GridTrials grid)
+    {
+        var table = new HtmlTable(["seed", .. grid.Header, "chosen"]);
+        foreach (var (seed, row, chosen) in grid.Rows)
+            table.Row([seed.ToString(CultureInfo.InvariantCulture), .. row, chosen ? "yes" : ""]);
+        report.Section($"Grid search: {model}",
+                $"Each point fitted on the train segment and scored on the valid segment by its {grid.Metric} (score); the first best point of each seed, and only it, predicted the test. The test never took part in the choice.")
+            .Table(table);
     }
 
     /// <summary>The IC summary (mean, std, IR) on every n-th test day from the first, per seed, then mean ± std over seeds.</summary>
