@@ -176,12 +176,16 @@ public static class ModelComparisonReport
         report.Section("Tear sheet: picks_unfiltered").Embedded(picks.UnfilteredSheet);
     }
 
+    /// <summary>A trials-file cell as read: fractions to four significant digits, whole numbers and names as they are.</summary>
+    private static string Short(string cell) =>
+        cell.Contains('.') && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v.ToString("G4", CultureInfo.InvariantCulture) : cell;
+
     /// <summary>The grid search of a model: every trial of every seed, the chosen one marked.</summary>
     private static void GridSearch(HtmlReport report, string model, GridTrials grid)
     {
         var table = new HtmlTable(["seed", .. grid.Header, "chosen"]);
         foreach (var (seed, row, chosen) in grid.Rows)
-            table.Row([seed.ToString(CultureInfo.InvariantCulture), .. row, chosen ? "yes" : ""]);
+            table.Row([seed.ToString(CultureInfo.InvariantCulture), .. row.Select(Short), chosen ? "yes" : ""]);
         report.Section($"Grid search: {model}",
                 $"Each point fitted on the train segment and scored on the valid segment by its {grid.Metric} (score); the first best point of each seed, and only it, predicted the test. The test never took part in the choice.")
             .Table(table);
