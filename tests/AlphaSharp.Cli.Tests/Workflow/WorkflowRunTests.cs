@@ -371,13 +371,19 @@ public class Paper000SmokeTests
         Assert.True(r.Exit == 0, r.Err);
         var run = new RunStore(runs).List().Runs.Single();
         var metrics = JsonNode.Parse(File.ReadAllText(run.MetricsPath))!.AsObject();
-        string[] models = ["cnn", "gru", "keras_lstm", "lstm", "lstm_gru", "rnn", "svm", "tcn"];
+        string[] models = ["cnn", "gru", "keras_lstm", "keras_lstm_return", "lstm", "lstm_gru", "lstm_gru_return", "rnn", "svm", "tcn"];
         Assert.Equal(models, metrics.Select(p => p.Key).Order(StringComparer.Ordinal));
         foreach (var model in models)
         {
             Assert.InRange(metrics[model]!["auc"]!.GetValue<double>(), 0, 1);
             Assert.InRange(metrics[model]!["accuracy"]!.GetValue<double>(), 0, 1);
-            Assert.Null(metrics[model]!["mae"]); // 0/1 targets: the score is no return estimate
+            if (model.EndsWith("_return", StringComparison.Ordinal))
+            {
+                // Fitted on the raw return (its own label_norm): its errors are against returns, the implied price's too.
+                Assert.InRange(metrics[model]!["mae"]!.GetValue<double>(), 1e-4, 0.5);
+                Assert.InRange(metrics[model]!["price_mape"]!.GetValue<double>(), 1e-4, 0.5);
+            }
+            else Assert.Null(metrics[model]!["mae"]); // 0/1 targets: the score is no return estimate
             var sheet = JsonNode.Parse(File.ReadAllText(Path.Combine(run.Path, "tearsheets", model, "metrics.json")))!["summary"]!;
             foreach (var key in new[] { "total_return", "annual_return", "excess_annual_return", "benchmark_total_return", "alpha", "beta", "sharpe", "max_drawdown", "volatility", "benchmark_volatility" })
                 Assert.True(sheet[key] is not null && double.IsFinite(sheet[key]!.GetValue<double>()), $"{model}: {key}");
