@@ -5,7 +5,7 @@ namespace AlphaSharp.Backtest;
 
 /// <summary>
 /// The daily loop. For each day t from the first decision day to the end:
-/// 1. yesterday's buys become sellable (T+1) and corporate actions adjust holdings (factor ratio);
+/// 1. yesterday's buys become sellable (T+1) and corporate actions adjust holdings (factor ratio): <see cref="TradingSession.Open"/>;
 /// 2. the decision made on day t - lag is carried out at day t's execution price: sells first, then buys;
 /// 3. positions are valued at the day's closes (a suspended stock at its last close) and the day's return recorded;
 /// 4. if t is a decision day, the strategy decides from scores and data up to t; its orders fill at t + lag.
@@ -25,8 +25,9 @@ public static class Backtester
             throw new InputException($"backtest: nothing to simulate between {Describe(calendar, first)} and {Describe(calendar, last)} with a lag of {options.Lag} day(s)");
 
         var n = market.N;
-        var account = new Account(n, options.InitialCash);
-        var executor = new OrderExecutor(market, options, account);
+        var session = new TradingSession(market, options);
+        var account = session.Account;
+        var executor = session.Executor;
         var context = new DecisionContext(market, account, options.RiskDegree);
         var decisionDays = options.Rebalance.DecisionDays(calendar, first, last - options.Lag);
         var pending = new Queue<(int Day, Decision Decision)>();
@@ -50,8 +51,7 @@ public static class Backtester
 
         for (var t = first; t <= last; t++)
         {
-            account.StartDay();
-            if (t > first) ApplyCorporateActions(market, account, t);
+            session.Open(t);
             if (options.Lag == 0 && decisionDays[t]) Decide(t, t);
             var tradesBefore = executor.Trades.Count;
             if (pending.Count > 0 && pending.Peek().Day == t)
@@ -61,7 +61,7 @@ public static class Backtester
                 spare.Push(d);
             }
             var row = market.LastClose.AsSpan(t * n, n);
-            var value = account.Value(row);
+            var value = session.Value();
             if (t >= startDay)
             {
                 var k = t - startDay;
@@ -88,7 +88,7 @@ public static class Backtester
                         }
                 previousValue = value;
             }
-            account.EndDay();
+            session.Close();
             if (options.Lag > 0 && decisionDays[t]) Decide(t, t + options.Lag);
         }
 
@@ -131,18 +131,6 @@ public static class Backtester
     {
         foreach (var v in row) if (!float.IsNaN(v)) return true;
         return false;
-    }
-
-    private static void ApplyCorporateActions(MarketView market, Account account, int t)
-    {
-        var n = market.N;
-        for (var i = 0; i < n; i++)
-        {
-            if (!(account.Shares[i] > 0)) continue;
-            var f0 = market.Factor[(t - 1) * n + i];
-            var f1 = market.Factor[t * n + i];
-            if (f1 != f0) account.ApplyAdjustment(i, (double)f1 / f0);
-        }
     }
 
     /// <summary>Sells first (their cash funds the buys), then weighted buys scaled to the cash, then Qlib-style cash-split buys.</summary>
