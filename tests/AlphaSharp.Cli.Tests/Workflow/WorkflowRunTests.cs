@@ -389,7 +389,7 @@ public class Paper000SmokeTests
                 Assert.True(sheet[key] is not null && double.IsFinite(sheet[key]!.GetValue<double>()), $"{model}: {key}");
         }
         // The sequence networks read 12 weekly steps: the saved config says so.
-        var window = Directory.GetDirectories(Directory.GetDirectories(Path.Combine(run.Path, RunDirectory.UnitsFolder), "*lstm_gru*").Single(), "window-*")[0];
+        var window = Directory.GetDirectories(Directory.GetDirectories(Path.Combine(run.Path, RunDirectory.UnitsFolder), "*-lstm_gru-seed*").Single(), "window-*")[0];
         var net = JsonNode.Parse(File.ReadAllText(Path.Combine(window, "model.json")))!["net"]!;
         Assert.Equal((12, 5), (net["window"]!.GetValue<int>(), net["window_step"]!.GetValue<int>()));
         Assert.Contains("Forecast quality", File.ReadAllText(run.ReportPath));
