@@ -25,13 +25,13 @@ public static class Formats
     public static string Number(double v) => Fixed(v, "0.###", 3);
 
     /// <summary>0.1234 as "12.3%".</summary>
-    public static string Percent(double v) => Fixed(v * 100, "0.#", 1) + "%";
+    public static string Percent(double v) => double.IsFinite(v) ? Fixed(v * 100, "0.#", 1) + "%" : "n/a";
 
     /// <summary>0.1234 as "12.34%".</summary>
-    public static string Percent2(double v) => Fixed(v * 100, "0.00", 2) + "%";
+    public static string Percent2(double v) => double.IsFinite(v) ? Fixed(v * 100, "0.00", 2) + "%" : "n/a";
 
     /// <summary>0.1234 as "12.3%" and 0.09 as "9.0%": a fixed decimal, for cells read side by side.</summary>
-    public static string Percent1(double v) => Fixed(v * 100, "0.0", 1) + "%";
+    public static string Percent1(double v) => double.IsFinite(v) ? Fixed(v * 100, "0.0", 1) + "%" : "n/a";
 
     public static string Integer(double v) => Fixed(v, "0", 0);
 

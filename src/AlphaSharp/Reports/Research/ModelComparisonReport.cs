@@ -104,6 +104,7 @@ public static class ModelComparisonReport
     private static string Cell(IEnumerable<double> values, Func<double, string> format)
     {
         var (mean, std) = MeanStd(values);
+        if (!double.IsFinite(mean)) return "n/a"; // a figure the model does not have (a classifier's MAE)
         return double.IsNaN(std) ? format(mean) : $"{format(mean)} ± {format(std)}";
     }
 

@@ -5,6 +5,13 @@ namespace AlphaSharp.Tests.Reports.Charts;
 
 public class ChartTests
 {
+    [Fact]
+    public void Percent_formats_say_n_a_for_a_missing_figure_without_a_stray_percent_sign()
+    {
+        Assert.Equal(["12.34%", "12.3%", "12.3%", "n/a", "n/a", "n/a"],
+            new[] { Formats.Percent2(0.1234), Formats.Percent1(0.1234), Formats.Percent(0.1234), Formats.Percent2(double.NaN), Formats.Percent1(double.NaN), Formats.Percent(double.PositiveInfinity) });
+    }
+
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
 
     private static DateOnly[] Days(int n) => SyntheticSeries.Make(n).Dates;
