@@ -79,4 +79,30 @@ public sealed class DqnChainTests
         Assert.Contains(a, l => double.IsFinite(l.MeanLoss));
         Assert.NotEqual(a, Curve(12));
     }
+
+    [Fact]
+    public void The_learning_curve_is_the_same_bits_on_one_two_and_four_threads()
+    {
+        // Wide enough (an LSTM of 128, batch 64) that the engine's products split over threads.
+        var options = Options(false) with { Hidden = 128, BatchSize = 64, WarmUp = 64 };
+        (IReadOnlyList<EpisodeLog> Curve, float[] Q) Run(int threads)
+        {
+            AlphaSharp.Nn.Kernels.Gemm.ThreadsOnThisThread = threads;
+            try
+            {
+                var agent = new DqnAgent(1, 5, 3, options);
+                var curve = agent.Train(new Chain(3), 40);
+                return (curve, agent.QValues(OneHot(0)));
+            }
+            finally { AlphaSharp.Nn.Kernels.Gemm.ThreadsOnThisThread = 0; }
+        }
+        var one = Run(1);
+        Assert.Contains(one.Curve, l => double.IsFinite(l.MeanLoss));
+        foreach (var threads in new[] { 2, 4 })
+        {
+            var other = Run(threads);
+            Assert.Equal(one.Curve, other.Curve);
+            Assert.Equal(one.Q, other.Q);
+        }
+    }
 }
