@@ -11,6 +11,7 @@ var verbs = new Dictionary<string, Func<string[], int>>(StringComparer.Ordinal)
     ["models"] = ModelsBench.Run,
     ["svm"] = SvmBench.Run,
     ["gbdt"] = GbdtBench.Run,
+    ["rl"] = RlBench.Run,
 };
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var run))
 {
