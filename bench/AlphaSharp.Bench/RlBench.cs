@@ -16,7 +16,7 @@ namespace AlphaSharp.Bench;
 /// random actions, episodes restarted at the end) and DQN gradient updates per second (LSTM Q-network of 2 layers,
 /// Huber loss, target network, Adam, clipping, batch 32 from a replay). Ours runs the A-share rules (limits, T+1,
 /// lots, suspensions) through TradingSession; the Python environment is the same loop without those checks.
-/// Options: --steps N (20000), --updates N (1000), --hidden N (32), --batch N (32), --no-python.
+/// Options: --steps N (200000), --updates N (1000), --hidden N (32), --batch N (32), --no-python.
 /// </summary>
 public static class RlBench
 {
@@ -25,13 +25,14 @@ public static class RlBench
     public static int Run(string[] args)
     {
         int Arg(string name, int d) => int.Parse(BenchArgs.Value(args, name) ?? d.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        var (steps, updates, hidden, batch) = (Arg("--steps", 20_000), Arg("--updates", 1_000), Arg("--hidden", 32), Arg("--batch", 32));
+        var (steps, updates, hidden, batch) = (Arg("--steps", 200_000), Arg("--updates", 1_000), Arg("--hidden", 32), Arg("--batch", 32));
         var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() : null;
         Console.WriteLine($"rl bench on {cpu ?? "an unknown CPU"}, {Environment.ProcessorCount} cores; window {Window}, LSTM 2 x {hidden}, batch {batch}");
 
-        var data = MarketStore.Load(RepoRoot.ShippedStore);
+        // The environment's market is the traded stock alone (MarketData.Only): each day's loop is over it, not the store.
+        var data = MarketStore.Load(RepoRoot.ShippedStore).Only(["SH600519"]);
         var market = MarketView.From(data);
-        var i = data.Panel.IndexOf("SH600519");
+        var i = 0;
         string[] expressions = ["$open", "$close", "$high", "$low", "$volume", "TA_SMA($close, 10)", "TA_SMA($close, 21)", "TA_RSI($close, 14)", "TA_MOM($close, 10)", "TA_EMA($close, 12)"];
         var features = expressions.Select(e => FactorEngine.Evaluate(data, e)).ToArray();
         var T = data.Calendar.Count;

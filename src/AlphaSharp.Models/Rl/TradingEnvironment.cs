@@ -28,8 +28,9 @@ public sealed class TradingEnvironment
 
     private readonly MarketView _market;
     private readonly int _instrument;
-    private readonly IReadOnlyList<float[]> _features;
-    private readonly ObservationScaler _scaler;
+    private readonly int _featureCount;
+    /// <summary>The instrument's features already scaled, day-major ([t * F + f], NaN as 0): a step copies its window's rows.</summary>
+    private readonly float[] _scaled;
     private readonly BacktestOptions _options;
     private readonly TradingEnvironmentOptions _env;
     private readonly RewardTracker _reward;
@@ -50,7 +51,16 @@ public sealed class TradingEnvironment
         if (scaler.Means.Length != features.Count) throw new ArgumentException($"rl: the scaler has {scaler.Means.Length} features, the environment {features.Count}");
         if (start - env.Window + 1 < 0 || end <= start || end >= market.T)
             throw new InputException($"rl: episode {start}..{end} with a {env.Window}-day window does not fit the {market.T}-day calendar (the first decision needs {env.Window - 1} days before it, and the last fill a day after it)");
-        (_market, _instrument, _features, _scaler, _options, _env) = (market, instrument, features, scaler, options, env);
+        (_market, _instrument, _options, _env) = (market, instrument, options, env);
+        _featureCount = features.Count;
+        var T = market.T;
+        _scaled = new float[T * _featureCount];
+        for (var f = 0; f < _featureCount; f++)
+            for (var t = 0; t < T; t++)
+            {
+                var v = features[f][instrument * T + t];
+                _scaled[t * _featureCount + f] = float.IsFinite(v) ? (float)((v - scaler.Means[f]) / scaler.Stds[f]) : 0f;
+            }
         _reward = new RewardTracker(env);
         Start = start;
         End = end;
@@ -59,7 +69,7 @@ public sealed class TradingEnvironment
     public int Start { get; }
     public int End { get; }
     public int Window => _env.Window;
-    public int StepFeatures => _features.Count + StateFeatures;
+    public int StepFeatures => _featureCount + StateFeatures;
     public int ObservationSize => Window * StepFeatures;
     /// <summary>The decision day of the current observation.</summary>
     public int Day { get; private set; }
@@ -105,8 +115,13 @@ public sealed class TradingEnvironment
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "rl: actions are hold (0), buy (1) and sell (2)");
         }
-        var trades = _session.Trades.Skip(before).ToArray();
-        _refused = trades.Any(x => !x.Filled);
+        var trades = _session.Trades.Count == before ? [] : new Trade[_session.Trades.Count - before];
+        _refused = false;
+        for (var k = 0; k < trades.Length; k++)
+        {
+            trades[k] = _session.Trades[before + k];
+            _refused |= !trades[k].Filled;
+        }
         var value = _session.Value();
         _session.Close();
         var r = value / _value - 1;
@@ -119,7 +134,6 @@ public sealed class TradingEnvironment
     private float[] Observation()
     {
         var obs = new float[ObservationSize];
-        var T = _market.T;
         var account = _session.Account;
         var shares = account.Shares[_instrument];
         var close = _market.LastClose[Day * _market.N + _instrument];
@@ -130,14 +144,9 @@ public sealed class TradingEnvironment
         var refused = _refused ? 1f : 0f;
         for (var k = 0; k < Window; k++)
         {
-            var t = Day - Window + 1 + k;
             var row = k * StepFeatures;
-            for (var f = 0; f < _features.Count; f++)
-            {
-                var v = _features[f][_instrument * T + t];
-                obs[row + f] = float.IsFinite(v) ? (float)((v - _scaler.Means[f]) / _scaler.Stds[f]) : 0f;
-            }
-            var s = row + _features.Count;
+            Array.Copy(_scaled, (Day - Window + 1 + k) * _featureCount, obs, row, _featureCount);
+            var s = row + _featureCount;
             obs[s] = holding;
             obs[s + 1] = cashShare;
             obs[s + 2] = sinceEntry;
