@@ -151,7 +151,10 @@ public static class ModelComparisonReport
         if (seeds < 2) return;
         var bars = BarChart.Render(withForecast.Select(m => m.Model).ToArray(),
             Enumerable.Range(0, seeds).Select(k => new BarSeries($"seed {k + 1}", withForecast.Select(m => k < m.Seeds.Count ? m.Seeds[k].Forecast!.Auc - 0.5 : double.NaN).ToArray(), Palette.At(k))).ToArray(),
-            new ChartOptions("Test AUC of each seed, above 0.5 (chance)", "model", "AUC - 0.5", YFormat: v => v.ToString("+0.000;-0.000;0", CultureInfo.InvariantCulture)));
+            new ChartOptions("Test AUC of each seed, above 0.5 (chance)", "model", "AUC - 0.5",
+                // Wide enough that every model's name fits under its group (the chart labels every k-th otherwise).
+                Width: Math.Max(900, 160 + withForecast.Length * 8.0 * withForecast.Max(m => m.Model.Length)),
+                YFormat: v => v.ToString("+0.000;-0.000;0", CultureInfo.InvariantCulture)));
         section.Svg(bars);
     }
 
