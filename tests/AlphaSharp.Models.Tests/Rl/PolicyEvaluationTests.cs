@@ -1,5 +1,4 @@
 using AlphaSharp.Backtest;
-using AlphaSharp.Backtest.Rules;
 using AlphaSharp.Models.Rl;
 using AlphaSharp.Tests.Backtest;
 
@@ -8,11 +7,7 @@ namespace AlphaSharp.Models.Tests.Rl;
 /// <summary>The baselines and the greedy agent played over an episode: buy-and-hold by hand, the random policy by its seed.</summary>
 public sealed class PolicyEvaluationTests
 {
-    private static readonly BacktestOptions Rules = new()
-    {
-        InitialCash = 100_000,
-        Costs = new CostModel(0.001, 5, StampDutySchedule.Flat(0.001), TransferFeeSchedule.None, 0, 0),
-    };
+    private static readonly BacktestOptions Rules = RlTestRules.Options;
 
     private static TradingEnvironment Env()
     {

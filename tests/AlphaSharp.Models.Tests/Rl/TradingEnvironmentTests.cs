@@ -1,5 +1,4 @@
 using AlphaSharp.Backtest;
-using AlphaSharp.Backtest.Rules;
 using AlphaSharp.Models.Rl;
 using AlphaSharp.Tests.Backtest;
 
@@ -12,12 +11,7 @@ namespace AlphaSharp.Models.Tests.Rl;
 /// </summary>
 public sealed class TradingEnvironmentTests
 {
-    // 0.1 % commission (minimum 5), 0.1 % stamp duty on sells, no transfer fee or slippage: round numbers by hand.
-    private static readonly BacktestOptions Rules = new()
-    {
-        InitialCash = 100_000,
-        Costs = new CostModel(0.001, 5, StampDutySchedule.Flat(0.001), TransferFeeSchedule.None, 0, 0),
-    };
+    private static readonly BacktestOptions Rules = RlTestRules.Options;
 
     /// <summary>One main-board stock at 10.00: day 2 closes at 10.50, day 3 is suspended, day 4 trades at 11.00, day 5 opens and closes at the limit-up 12.10.</summary>
     private static TinyMarket Market()
