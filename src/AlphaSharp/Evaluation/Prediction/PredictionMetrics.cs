@@ -79,19 +79,8 @@ public static class PredictionMetrics
     /// MAPE = mean(|y - p| / max(|y|, eps)), eps = 2^-52 (sklearn's mean_absolute_percentage_error: a fraction, not
     /// per cent; a zero truth gives a huge but finite term, as there).
     /// </summary>
-    public static double Mape(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
-    {
-        CheckLengths(predicted.Length, actual.Length);
-        double s = 0;
-        var n = 0;
-        for (var i = 0; i < predicted.Length; i++)
-        {
-            if (double.IsNaN(predicted[i]) || double.IsNaN(actual[i])) continue;
-            s += Math.Abs(actual[i] - predicted[i]) / Math.Max(Math.Abs(actual[i]), MachineEpsilon);
-            n++;
-        }
-        return n == 0 ? double.NaN : s / n;
-    }
+    public static double Mape(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual) =>
+        MeanTerm(predicted, actual, (p, y) => Math.Abs(y - p) / Math.Max(Math.Abs(y), MachineEpsilon));
 
     /// <summary>
     /// The MAPE of the price a return forecast implies: with y = P_end / P_start - 1 and the forecast p, the implied end
@@ -102,20 +91,22 @@ public static class PredictionMetrics
     public static double ImpliedPriceMape(ReadOnlySpan<double> predictedReturn, ReadOnlySpan<double> actualReturn)
     {
         CheckLengths(predictedReturn.Length, actualReturn.Length);
-        double s = 0;
-        var n = 0;
-        for (var i = 0; i < predictedReturn.Length; i++)
-        {
-            if (double.IsNaN(predictedReturn[i]) || double.IsNaN(actualReturn[i])) continue;
-            if (actualReturn[i] <= -1) throw new ArgumentException($"implied price MAPE: return {actualReturn[i]} at sample {i} leaves no price (a simple return is above -1)");
-            s += Math.Abs(predictedReturn[i] - actualReturn[i]) / (1 + actualReturn[i]);
-            n++;
-        }
-        return n == 0 ? double.NaN : s / n;
+        for (var i = 0; i < actualReturn.Length; i++)
+            if (actualReturn[i] <= -1 && !double.IsNaN(predictedReturn[i]))
+                throw new ArgumentException($"implied price MAPE: return {actualReturn[i]} at sample {i} leaves no price (a simple return is above -1)");
+        return MeanTerm(predictedReturn, actualReturn, (p, y) => Math.Abs(p - y) / (1 + y));
     }
 
     /// <summary>MAE = mean(|y - p|).</summary>
-    public static double Mae(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
+    public static double Mae(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual) =>
+        MeanTerm(predicted, actual, (p, y) => Math.Abs(y - p));
+
+    /// <summary>RMSE = sqrt(mean((y - p)^2)).</summary>
+    public static double Rmse(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual) =>
+        Math.Sqrt(MeanTerm(predicted, actual, (p, y) => (y - p) * (y - p)));
+
+    /// <summary>The mean of term(p, y) over the pairs where neither is NaN (NaN when there is none), summed in row order.</summary>
+    private static double MeanTerm(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual, Func<double, double, double> term)
     {
         CheckLengths(predicted.Length, actual.Length);
         double s = 0;
@@ -123,26 +114,10 @@ public static class PredictionMetrics
         for (var i = 0; i < predicted.Length; i++)
         {
             if (double.IsNaN(predicted[i]) || double.IsNaN(actual[i])) continue;
-            s += Math.Abs(actual[i] - predicted[i]);
+            s += term(predicted[i], actual[i]);
             n++;
         }
         return n == 0 ? double.NaN : s / n;
-    }
-
-    /// <summary>RMSE = sqrt(mean((y - p)^2)).</summary>
-    public static double Rmse(ReadOnlySpan<double> predicted, ReadOnlySpan<double> actual)
-    {
-        CheckLengths(predicted.Length, actual.Length);
-        double s = 0;
-        var n = 0;
-        for (var i = 0; i < predicted.Length; i++)
-        {
-            if (double.IsNaN(predicted[i]) || double.IsNaN(actual[i])) continue;
-            var d = actual[i] - predicted[i];
-            s += d * d;
-            n++;
-        }
-        return n == 0 ? double.NaN : Math.Sqrt(s / n);
     }
 
     private static void CheckLengths(int a, int b)
