@@ -37,6 +37,9 @@ public abstract record ModelSpec(string Name, string Kind, IReadOnlyList<string>
     /// </summary>
     public ModelGrid? Grid { get; init; }
 
+    /// <summary>What a grid chooses its point by on valid: a network's own stop metric; the mean daily IC for the other models.</summary>
+    public virtual StopMetric GridMetric => StopMetric.Ic;
+
     /// <summary>The fitting target this model trains on: its own or else the workflow's.</summary>
     public LabelNorm FittingNorm(LabelNorm workflows) => OwnLabelNorm ?? workflows;
 
@@ -58,6 +61,8 @@ public sealed record NetModelSpec(string Name, IReadOnlyList<string> Columns, Ne
     public override double UpThreshold(LabelNorm fittingNorm) => Net.Classifier || fittingNorm == LabelNorm.UpDown ? 0.5 : 0;
 
     public override bool EstimatesReturns(LabelNorm fittingNorm) => !Net.Classifier && fittingNorm == LabelNorm.None;
+
+    public override StopMetric GridMetric => Trainer.Metric;
 }
 
 /// <summary>LightGBM; the seed goes to LightGBM's own.</summary>

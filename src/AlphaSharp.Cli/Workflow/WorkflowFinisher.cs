@@ -135,7 +135,7 @@ public static class WorkflowFinisher
     private static GridTrials? Trials(RunDirectory run, IReadOnlyList<WorkflowUnit> units)
     {
         if (units[0].Model.Grid is null) return null;
-        var metric = units[0].Model is NetModelSpec net ? net.Trainer.Metric : StopMetric.Ic;
+        var metric = units[0].Model.GridMetric;
         string[]? header = null;
         var rows = new List<(ulong, IReadOnlyList<string>, bool)>();
         foreach (var unit in units)
@@ -145,7 +145,7 @@ public static class WorkflowFinisher
             var score = Column(csv, "score");
             var best = -1;
             for (var k = 0; k < score.Length; k++)
-                if (double.IsFinite(score[k]) && (best < 0 || (ValidationScore.HigherIsBetter(metric) ? score[k] > score[best] : score[k] < score[best]))) best = k;
+                if (double.IsFinite(score[k]) && (best < 0 || HyperSearch.Better(score[k], score[best], metric))) best = k;
             rows.AddRange(csv.Rows.Select((r, k) => (unit.Seed, (IReadOnlyList<string>)r, k == best)));
         }
         var name = metric == StopMetric.Loss

@@ -58,7 +58,8 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         var dir = run.UnitDirectory(unit.Unit);
         var (ds, test, scores, fit) = spec.WalkForward is { } wf ? WalkForward(unit, dir, wf, cancel) : FixedSegments(unit, dir, cancel);
         var ic = DailyIc(ds, test, scores, dir);
-        var quality = Quality(ds, test, scores, unit.Model, spec.Label.Kind == LabelSpec.ForwardKind);
+        var priceReturn = spec.Label.Kind == LabelSpec.ForwardKind;
+        var quality = Quality(ds, test, scores, unit.Model, priceReturn);
         var excess = Backtest(ds, test, scores, dir);
         var arithmetic = PerformanceMetrics.ExcessArithmetic(excess);
         var compounded = PerformanceMetrics.ExcessCompounded(excess);
@@ -83,7 +84,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
                 JsonOutput.Number(w, "mae", quality.Mae);
                 JsonOutput.Number(w, "rmse", quality.Rmse);
                 JsonOutput.Number(w, "mape", quality.Mape);
-                if (spec.Label.Kind == LabelSpec.ForwardKind) JsonOutput.Number(w, "price_mape", quality.PriceMape);
+                if (priceReturn) JsonOutput.Number(w, "price_mape", quality.PriceMape);
             }
             if (fit is not null)
             {
@@ -132,7 +133,7 @@ public sealed class WorkflowRunner(WorkflowSpec spec, MarketData data, Action<st
         if (!ds.Spans.Any(s => s.Name == "valid")) throw new InputException($"models.{unit.Model.Name}.grid: the grid is chosen on a 'valid' segment; add one");
         var space = new ParameterSpace(grid.Keys.Select(k => new ValueList(k.Key, k.Values.Cast<object>().ToList())));
         var points = grid.Points.ToDictionary(p => p.Label, p => p.Model, StringComparer.Ordinal);
-        var metric = unit.Model is NetModelSpec net ? net.Trainer.Metric : StopMetric.Ic;
+        var metric = unit.Model.GridMetric;
         var result = HyperSearch.Run(ds, space, new HyperSearchOptions { Kind = SearchKind.Grid, Metric = metric },
             t => points[t.ToString()].Create(unit.Seed), dir, cancel: cancel,
             onTrial: t => log(string.Create(CultureInfo.InvariantCulture,

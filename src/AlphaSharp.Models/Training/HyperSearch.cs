@@ -80,7 +80,8 @@ public static class HyperSearch
         return new HyperSearchResult(done, best, bestModel!, options.Metric);
     }
 
-    private static bool Better(double score, double than, StopMetric metric) =>
+    /// <summary>Whether a trial's score beats the best so far under the metric (the search keeps the first of equal bests).</summary>
+    public static bool Better(double score, double than, StopMetric metric) =>
         ValidationScore.HigherIsBetter(metric) ? score > than : score < than;
 
     private static void Write(string path, ParameterSpace space, IReadOnlyList<Trial> trials)
