@@ -33,8 +33,7 @@ public static class RlBench
         var data = MarketStore.Load(RepoRoot.ShippedStore).Only(["SH600519"]);
         var market = MarketView.From(data);
         var i = 0;
-        string[] expressions = ["$open", "$close", "$high", "$low", "$volume", "TA_SMA($close, 10)", "TA_SMA($close, 21)", "TA_RSI($close, 14)", "TA_MOM($close, 10)", "TA_EMA($close, 12)"];
-        var features = expressions.Select(e => FactorEngine.Evaluate(data, e)).ToArray();
+        var features = Paper002Features.Expressions.Select(e => FactorEngine.Evaluate(data, e)).ToArray();
         var T = data.Calendar.Count;
         var first = Enumerable.Range(0, T).First(t => features.All(f => float.IsFinite(f[i * T + t]))) + Window;
         var scaler = ObservationScaler.Fit(features, i, T, first, T - 1);

@@ -124,9 +124,10 @@ public sealed class DqnAgent
             using (Autograd.NoGrad())
             {
                 _online.Eval();
-                var next = new Tensor((float[])_bn.Clone(), b, _steps, _features);
+                // The batch buffers go in as they are (as the Trainer's do): a forward reads its input, never writes it.
+                var next = new Tensor(_bn, b, _steps, _features);
                 var qt = _target.Forward(next).Data;
-                var qo = _o.DoubleDqn ? _online.Forward(new Tensor((float[])_bn.Clone(), b, _steps, _features)).Data : null;
+                var qo = _o.DoubleDqn ? _online.Forward(next).Data : null;
                 for (var k = 0; k < b; k++)
                 {
                     var row = k * _actions;
@@ -138,7 +139,7 @@ public sealed class DqnAgent
             }
             _online.Train();
             _optimizer.ZeroGrad();
-            var q = _online.Forward(new Tensor((float[])_bs.Clone(), b, _steps, _features));
+            var q = _online.Forward(new Tensor(_bs, b, _steps, _features));
             var index = new Tensor(_ba.Select(a => (float)a).ToArray(), b, 1);
             var chosen = q.Gather(1, index).Reshape(b);
             var y = new Tensor(targets, b);
