@@ -33,7 +33,7 @@ public static class RlBench
         var data = MarketStore.Load(RepoRoot.ShippedStore).Only(["SH600519"]);
         var market = MarketView.From(data);
         var i = 0;
-        var features = Paper002Features.Expressions.Select(e => FactorEngine.Evaluate(data, e)).ToArray();
+        var features = Paper002Features.Evaluate(data);
         var T = data.Calendar.Count;
         var first = Enumerable.Range(0, T).First(t => features.All(f => float.IsFinite(f[i * T + t]))) + Window;
         var scaler = ObservationScaler.Fit(features, i, T, first, T - 1);

@@ -1,28 +1,22 @@
 using AlphaSharp.Backtest;
+using AlphaSharp.Evaluation.Performance;
 using AlphaSharp.Nn;
 
 namespace AlphaSharp.Models.Rl;
 
 /// <summary>
 /// One episode played by a fixed policy, day by day: the decision day of each action, the day its order filled on,
-/// the account after that day's close, the day's return, and every fill (buys and sells, for a chart's marks).
+/// the account after that day's close, the day's return, every fill (buys and sells, for a chart's marks) and every
+/// refused order (with the rule that refused it).
 /// </summary>
-public sealed record EpisodeRecord(string Policy, int[] DecisionDays, TradeAction[] Actions, int[] Days, double[] Values, double[] Returns, IReadOnlyList<Trade> Fills, double InitialValue)
+public sealed record EpisodeRecord(string Policy, int[] DecisionDays, TradeAction[] Actions, int[] Days, double[] Values, double[] Returns,
+    IReadOnlyList<Trade> Fills, IReadOnlyList<Trade> Refused, double InitialValue)
 {
     /// <summary>The episode's rate of return: the last value over the initial one, minus 1.</summary>
     public double RateOfReturn => Values.Length == 0 ? 0 : Values[^1] / InitialValue - 1;
 
     /// <summary>Daily Sharpe ratio: mean over standard deviation (ddof 1) of the daily returns, not annualised (paper 002's); NaN without spread.</summary>
-    public double DailySharpe
-    {
-        get
-        {
-            if (Returns.Length < 2) return double.NaN;
-            var mean = Returns.Average();
-            var sd = Math.Sqrt(Returns.Sum(r => (r - mean) * (r - mean)) / (Returns.Length - 1));
-            return sd > 0 ? mean / sd : double.NaN;
-        }
-    }
+    public double DailySharpe => PerformanceMetrics.Sharpe(Returns, 0, periodsPerYear: 1);
 }
 
 /// <summary>
@@ -48,7 +42,7 @@ public static class PolicyEvaluation
         var obs = env.Reset();
         var initial = env.Session.Value();
         var (decisions, actions, days, values, returns) = (new List<int>(), new List<TradeAction>(), new List<int>(), new List<double>(), new List<double>());
-        var fills = new List<Trade>();
+        var (fills, refused) = (new List<Trade>(), new List<Trade>());
         while (true)
         {
             var action = policy(obs);
@@ -58,10 +52,10 @@ public static class PolicyEvaluation
             days.Add(s.Info.Day);
             values.Add(s.Info.Value);
             returns.Add(s.Info.Return);
-            fills.AddRange(s.Info.Trades.Where(t => t.Filled));
+            foreach (var trade in s.Info.Trades) (trade.Filled ? fills : refused).Add(trade);
             obs = s.Observation;
             if (s.Done) break;
         }
-        return new EpisodeRecord(name, [.. decisions], [.. actions], [.. days], [.. values], [.. returns], fills, initial);
+        return new EpisodeRecord(name, [.. decisions], [.. actions], [.. days], [.. values], [.. returns], fills, refused, initial);
     }
 }
