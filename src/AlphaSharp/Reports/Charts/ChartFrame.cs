@@ -48,6 +48,7 @@ internal sealed class ChartFrame
             var y = TitleBand + row * LegendRow + 8;
             Svg.OpenGroup("legend-entry", e.Name);
             if (e.Mark == LegendMark.Box) Svg.Rect(x, y - 5, 14, 10, e.Color, "#555555");
+            else if (e.Mark is LegendMark.TriangleUp or LegendMark.TriangleDown) Svg.Path(Triangle(x + 9, y, e.Mark == LegendMark.TriangleUp), "#333333", e.Color, 0.6);
             else Svg.Line(x, y, x + 18, y, e.Color, 2.5, e.Mark == LegendMark.DashedLine ? "5 3" : null);
             Svg.Text(x + 24, y + 4, e.Name, fill: "#222222");
             Svg.CloseGroup();
@@ -56,6 +57,14 @@ internal sealed class ChartFrame
         Svg.Text((Left + Right) / 2, Options.Height - 8, Options.XLabel, "middle", 12, null, "#333333", "x-label");
         var midY = (Top + Bottom) / 2;
         Svg.Text(16, midY, Options.YLabel, "middle", 12, null, "#333333", "y-label", -90);
+    }
+
+    /// <summary>A small triangle centred on (x, y), its point up or down: a buy or sell mark.</summary>
+    public static string Triangle(double x, double y, bool up, double size = 5)
+    {
+        var tip = up ? y - size : y + size;
+        var foot = up ? y + size * 0.8 : y - size * 0.8;
+        return $"M{SvgBuilder.N(x)},{SvgBuilder.N(tip)}L{SvgBuilder.N(x + size)},{SvgBuilder.N(foot)}L{SvgBuilder.N(x - size)},{SvgBuilder.N(foot)}Z";
     }
 
     /// <summary>Horizontal grid lines and labels at <paramref name="ticks"/> on an axis from lo to hi.</summary>

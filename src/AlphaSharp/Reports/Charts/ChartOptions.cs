@@ -44,7 +44,7 @@ public static class Formats
     }
 }
 
-/// <summary>How a legend entry is drawn: a line swatch (solid or dashed) or a filled box.</summary>
-public enum LegendMark { Line, DashedLine, Box }
+/// <summary>How a legend entry is drawn: a line swatch (solid or dashed), a filled box, or a triangle pointing up or down (a point mark's).</summary>
+public enum LegendMark { Line, DashedLine, Box, TriangleUp, TriangleDown }
 
 public sealed record LegendEntry(string Name, string Color, LegendMark Mark = LegendMark.Line);

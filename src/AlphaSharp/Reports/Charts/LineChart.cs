@@ -5,14 +5,21 @@ namespace AlphaSharp.Reports.Charts;
 /// <summary>One line over the dates of a chart; NaN values leave a gap. <paramref name="Fill"/> shades down to zero.</summary>
 public sealed record LineSeries(string Name, double[] Values, string? Color = null, bool Dashed = false, bool Fill = false);
 
+/// <summary>A point marked on a line chart at row <paramref name="Index"/> and value <paramref name="Value"/>: a triangle up or down (a buy or a sell), one legend entry per name.</summary>
+public sealed record ChartMark(int Index, double Value, bool Up, string Name, string Color);
+
 /// <summary>
 /// Line chart over trading days (x = row index, so weekends and holidays leave no gaps; ticks at calendar month,
-/// quarter or year starts), any number of series, one legend entry each.
+/// quarter or year starts), any number of series, one legend entry each, and point marks drawn over the lines.
 /// </summary>
 public static class LineChart
 {
-    public static string Render(ReadOnlySpan<DateOnly> dates, IReadOnlyList<LineSeries> series, ChartOptions options)
+    public static string Render(ReadOnlySpan<DateOnly> dates, IReadOnlyList<LineSeries> series, ChartOptions options, IReadOnlyList<ChartMark>? marks = null)
     {
+        marks ??= [];
+        foreach (var m in marks)
+            if (m.Index < 0 || m.Index >= dates.Length)
+                throw new ArgumentException($"line chart '{options.Title}': mark '{m.Name}' at row {m.Index} is outside the {dates.Length} dates");
         foreach (var s in series)
             if (s.Values.Length != dates.Length)
                 throw new ArgumentException($"line chart '{options.Title}': series '{s.Name}' has {s.Values.Length} values for {dates.Length} dates");
@@ -21,6 +28,7 @@ public static class LineChart
         series = series.Select((s, i) => s.Color == null && i >= Palette.Series.Length && !s.Fill ? s with { Dashed = true } : s).ToList();
         var legend = series.Select((s, i) => new LegendEntry(s.Name, colors[i],
             s.Fill ? LegendMark.Box : s.Dashed ? LegendMark.DashedLine : LegendMark.Line)).ToList();
+        legend.AddRange(marks.DistinctBy(m => m.Name).Select(m => new LegendEntry(m.Name, m.Color, m.Up ? LegendMark.TriangleUp : LegendMark.TriangleDown)));
         var frame = new ChartFrame(options, legend);
         frame.DrawChrome();
 
@@ -39,6 +47,11 @@ public static class LineChart
                 max = Math.Max(max, 0);
             }
         }
+        foreach (var m in marks.Where(m => double.IsFinite(m.Value)))
+        {
+            min = Math.Min(min, m.Value);
+            max = Math.Max(max, m.Value);
+        }
         if (min > max) (min, max) = (0, 1);
         var (lo, hi, ticks) = Ticks.Axis(min, max);
         frame.DrawYAxis(lo, hi, ticks);
@@ -56,6 +69,13 @@ public static class LineChart
             frame.Svg.Path(LinePath(s.Values, X, v => frame.Y(v, lo, hi)), colors[k], "none", 1.6, s.Dashed ? "6 4" : null, "series", s.Name);
         }
         frame.Svg.CloseGroup();
+        if (marks.Count > 0)
+        {
+            frame.Svg.OpenGroup("marks");
+            foreach (var m in marks.Where(m => double.IsFinite(m.Value)))
+                frame.Svg.Path(ChartFrame.Triangle(X(m.Index), frame.Y(m.Value, lo, hi), m.Up), "#333333", m.Color, 0.6, null, "mark", m.Name);
+            frame.Svg.CloseGroup();
+        }
         return frame.Svg.Finish();
     }
 

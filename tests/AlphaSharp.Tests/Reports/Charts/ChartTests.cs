@@ -65,6 +65,29 @@ public class ChartTests
     }
 
     [Fact]
+    public void Marks_are_triangles_at_their_row_and_value_one_legend_entry_per_name()
+    {
+        var dates = Days(11);
+        var price = dates.Select((_, i) => 10.0 + i).ToArray(); // 10..20: the axis runs 10..20, so y is linear in the value
+        ChartMark[] marks = [new(2, 12, true, "buy", "#2ca02c"), new(6, 16, false, "sell", "#d62728"), new(8, 25, true, "buy", "#2ca02c")];
+        var doc = Parse(LineChart.Render(dates, [new LineSeries("close", price)], new ChartOptions("Trades", "Date", "CNY"), marks));
+        var drawn = ByClass(doc, "path", "mark");
+        Assert.Equal(["buy", "sell", "buy"], drawn.Select(p => (string)p.Attribute("data-name")!));
+        Assert.Equal(["close", "buy", "sell"], ByClass(doc, "g", "legend-entry").Select(p => (string)p.Attribute("data-name")!));
+        // A mark's tip and foot straddle the line's own point at its row: the first buy sits on the line at row 2.
+        var line = (string)ByClass(doc, "path", "series").Single().Attribute("d")!;
+        var point = line.Split('L')[2].Split(',');
+        var (x, y) = (double.Parse(point[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(point[1], System.Globalization.CultureInfo.InvariantCulture));
+        var tip = ((string)drawn[0].Attribute("d")!).TrimStart('M').Split('L')[0].Split(',');
+        Assert.Equal(x, double.Parse(tip[0], System.Globalization.CultureInfo.InvariantCulture), 1);
+        Assert.Equal(y - 5, double.Parse(tip[1], System.Globalization.CultureInfo.InvariantCulture), 1);
+        // A mark outside the series' range widens the axis: 25 is inside it.
+        var ticks = ByClass(doc, "g", "y-axis").Single().Descendants(Svg + "text").Select(t => double.Parse(t.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.True(ticks.Max() >= 25, $"the axis tops out at {ticks.Max()}");
+        Assert.Throws<ArgumentException>(() => LineChart.Render(dates, [new LineSeries("close", price)], new ChartOptions("T", "D", "C"), [new ChartMark(11, 1, true, "buy", "#000")]));
+    }
+
+    [Fact]
     public void Series_past_the_palette_are_dashed_so_repeated_colours_stay_apart()
     {
         var dates = Days(60);
