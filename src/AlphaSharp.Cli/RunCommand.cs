@@ -27,10 +27,10 @@ public static class RunCommand
         {
             var overrides = (p.GetValue(set) ?? []).ToList();
             if (p.GetValue(store) is { } dir) overrides.Add($"data.store={dir}");
-            WorkflowSpec spec;
+            BoundWorkflow spec;
             try
             {
-                spec = WorkflowBinder.Bind(p.GetValue(file)!, p.GetValue(profile), overrides);
+                spec = WorkflowBinder.BindAny(p.GetValue(file)!, p.GetValue(profile), overrides);
             }
             catch (WorkflowException e)
             {
@@ -42,7 +42,7 @@ public static class RunCommand
             if (p.GetValue(check))
             {
                 Console.Out.Write(spec.ResolvedText);
-                Console.Out.WriteLine($"# ok: {WorkflowUnits.Of(spec).Count} units ({spec.Models.Count} model(s) x {spec.Seeds.Count} seed(s)); hash {spec.Resolved.ShortHash}");
+                Console.Out.WriteLine($"# ok: {spec.UnitsLine}; hash {spec.Resolved.ShortHash}");
                 return 0;
             }
             var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -14,7 +14,18 @@ public static partial class WorkflowBinder
 {
     public const string ProfilesKey = "profiles";
 
-    public static WorkflowSpec Bind(string path, string? profile = null, IReadOnlyList<string>? overrides = null)
+    public static WorkflowSpec Bind(string path, string? profile = null, IReadOnlyList<string>? overrides = null) =>
+        Models(BindAny(path, profile, overrides));
+
+    /// <summary>As <see cref="BindText"/> for a model workflow; <see cref="BindAnyText"/> for either kind.</summary>
+    public static WorkflowSpec BindText(string text, string origin, string? profile = null, IReadOnlyList<string>? overrides = null) =>
+        Models(BindAnyText(text, origin, profile, overrides));
+
+    private static WorkflowSpec Models(BoundWorkflow spec) => spec as WorkflowSpec ??
+        throw new WorkflowException([new WorkflowProblem($"{spec.File}:1", RlBinding.AgentKey, "a trading-agent workflow, not a model workflow; `alphasharp run` runs either")]);
+
+    /// <summary>Binds either kind of workflow file: a model workflow, or a trading-agent one (it has an <c>agent</c> section).</summary>
+    public static BoundWorkflow BindAny(string path, string? profile = null, IReadOnlyList<string>? overrides = null)
     {
         string text;
         try
@@ -25,11 +36,11 @@ public static partial class WorkflowBinder
         {
             throw new WorkflowException([new WorkflowProblem(path, "file", e is FileNotFoundException or DirectoryNotFoundException ? "no such workflow file" : e.Message)]);
         }
-        return BindText(text, path, profile, overrides);
+        return BindAnyText(text, path, profile, overrides);
     }
 
-    /// <summary>As <see cref="Bind"/>, for a workflow's text; <paramref name="origin"/> is the name problems give for it.</summary>
-    public static WorkflowSpec BindText(string text, string origin, string? profile = null, IReadOnlyList<string>? overrides = null)
+    /// <summary>As <see cref="BindAny"/>, for a workflow's text; <paramref name="origin"/> is the name problems give for it.</summary>
+    public static BoundWorkflow BindAnyText(string text, string origin, string? profile = null, IReadOnlyList<string>? overrides = null)
     {
         overrides ??= [];
         var problems = new List<WorkflowProblem>();
@@ -86,13 +97,20 @@ public static partial class WorkflowBinder
         return result;
     }
 
-    private static WorkflowSpec BindTree(YMap map, string origin, string stem, List<WorkflowProblem> problems, string? profile, IReadOnlyList<string> overrides)
+    private static BoundWorkflow BindTree(YMap map, string origin, string stem, List<WorkflowProblem> problems, string? profile, IReadOnlyList<string> overrides)
     {
         var resolved = new CanonicalDocument();
         var root = new Section(problems, "", map, new Source(origin, 1), resolved.Root);
         var name = root.Text("name", stem);
         if (!PlainName().IsMatch(name)) root.Problem("name", $"expected letters, digits, '-' or '_' (it names the run's directory), got '{name}'");
         var (data, store) = DatasetBinding.Data(root);
+        if (RlBinding.Is(map))
+        {
+            var agent = RlBinding.Bind(root, origin, name, ModelBinding.Seeds(root), data, store, profile, overrides, resolved);
+            root.Finish();
+            resolved.Seal();
+            return agent;
+        }
         var features = DatasetBinding.Features(root, store);
         var label = DatasetBinding.Label(root, store);
         var (processing, labelNorm, fitEvery) = DatasetBinding.Processors(root);

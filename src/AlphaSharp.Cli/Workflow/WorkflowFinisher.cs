@@ -9,6 +9,7 @@ using AlphaSharp.Reports.Research;
 using AlphaSharp.Reports.TearSheets;
 using AlphaSharp.Models.Training;
 using AlphaSharp.Runs;
+using static AlphaSharp.Cli.Workflow.UnitCsv;
 
 namespace AlphaSharp.Cli.Workflow;
 
@@ -42,7 +43,7 @@ public static class WorkflowFinisher
         foreach (var group in WorkflowUnits.Of(spec).GroupBy(u => u.Model.Name))
         {
             var units = group.ToArray();
-            var summaries = units.Select(u => Summary(run, u)).ToArray();
+            var summaries = units.Select(u => Done(run, u.Unit)).ToArray();
             var seeds = units.Select((u, k) => ReadSeed(run, u, summaries[k])).ToArray();
             var wantsSheet = spec.Report.TearSheet == "all" || spec.Report.TearSheet == group.Key;
             var ensemble = wantsSheet || spec.Report.Layers > 0 || spec.Picks is not null ? EnsembleScores(market, run, units) : null;
@@ -86,12 +87,6 @@ public static class WorkflowFinisher
     }
 
     private static JsonNode? Json(double v) => double.IsFinite(v) ? JsonValue.Create(v) : null;
-
-    private static JsonObject Summary(RunDirectory run, WorkflowUnit unit)
-    {
-        var path = Path.Combine(run.UnitDirectory(unit.Unit), RunDirectory.UnitDoneFile);
-        return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InputException($"{path}: not a unit summary");
-    }
 
     private static SeedFigures ReadSeed(RunDirectory run, WorkflowUnit unit, JsonObject s)
     {
@@ -156,23 +151,6 @@ public static class WorkflowFinisher
 
     private static TrainingCurve Curve((string[] Header, List<string[]> Rows) csv) =>
         new(Column(csv, "epoch").Select(v => (int)v).ToArray(), Column(csv, "train_loss"), Column(csv, "valid_loss"), Column(csv, "valid_ic"));
-
-    private static (string[] Header, List<string[]> Rows) Csv(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        if (lines.Length == 0) throw new InputException($"{path}: empty; the unit's files are damaged, delete its folder to rerun it");
-        return (lines[0].Split(','), lines.Skip(1).Select(l => l.Split(',')).ToList());
-    }
-
-    private static DateOnly[] Dates((string[] Header, List<string[]> Rows) csv) =>
-        csv.Rows.Select(r => DateOnly.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
-
-    private static double[] Column((string[] Header, List<string[]> Rows) csv, string name)
-    {
-        var j = Array.IndexOf(csv.Header, name);
-        if (j < 0) throw new InputException($"a unit file has no column '{name}' (header: {string.Join(",", csv.Header)})");
-        return csv.Rows.Select(r => r[j].Length == 0 ? double.NaN : double.Parse(r[j], CultureInfo.InvariantCulture)).ToArray();
-    }
 
     /// <summary>The seed ensemble: the mean of the seeds' test scores (NaN where a seed has none).</summary>
     private static ScoreTable EnsembleScores(MarketView market, RunDirectory run, IReadOnlyList<WorkflowUnit> units)

@@ -18,7 +18,7 @@ public static class WorkflowSession
     public static string CodeVersion =>
         typeof(WorkflowSession).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static RunDirectory Run(WorkflowSpec spec, RunStore store, RunPlacement placement, Action<string> log, Action<string>? status = null,
+    public static RunDirectory Run(BoundWorkflow spec, RunStore store, RunPlacement placement, Action<string> log, Action<string>? status = null,
         DateTimeOffset? now = null, CancellationToken cancel = default)
     {
         var (data, source) = CliStores.Load(spec.Data.Store);
@@ -37,21 +37,33 @@ public static class WorkflowSession
             throw new Common.InputException($"{run.Path}: this run read a store with fingerprint {run.Manifest.DataFingerprint[..12]}, " +
                                             $"{source} now has {request.DataFingerprint[..12]}; a run never mixes data, start a new one (--new)");
         log($"run {run.Id} in {run.Path}");
-        new WorkflowRunner(spec, data, log, status).RunUnits(run, placement.Shard, cancel);
-        var pending = WorkflowFinisher.Pending(spec, run);
-        if (pending.Count == 0) WorkflowFinisher.Finish(spec, data, run, Coverage(spec, data), log);
-        else log($"{pending.Count} units are left to other shards; the last shard to end finishes the run, or `alphasharp runs merge {run.Id}` once they are done");
+        int pending;
+        if (spec is RlWorkflowSpec agents)
+        {
+            new RlRunner(agents, data, log, status).RunUnits(run, placement.Shard, cancel);
+            pending = RlFinisher.Pending(agents, run).Count;
+            if (pending == 0) RlFinisher.Finish(agents, data, run, log);
+        }
+        else
+        {
+            var models = (WorkflowSpec)spec;
+            new WorkflowRunner(models, data, log, status).RunUnits(run, placement.Shard, cancel);
+            pending = WorkflowFinisher.Pending(models, run).Count;
+            if (pending == 0) WorkflowFinisher.Finish(models, data, run, Coverage(models, data), log);
+        }
+        if (pending > 0) log($"{pending} units are left to other shards; the last shard to end finishes the run, or `alphasharp runs merge {run.Id}` once they are done");
         return run;
     }
 
     /// <summary>Finishes a run from its own resolved configuration once its units are all done (the shards' merge).</summary>
     public static RunDirectory Finish(RunDirectory run, Action<string> log)
     {
-        var spec = WorkflowBinder.BindText(File.ReadAllText(run.File(RunDirectory.ConfigFile)), run.File(RunDirectory.ConfigFile));
+        var spec = WorkflowBinder.BindAnyText(File.ReadAllText(run.File(RunDirectory.ConfigFile)), run.File(RunDirectory.ConfigFile));
         if (spec.Resolved.Hash != run.Manifest.ConfigHash)
             throw new Common.InputException($"{run.File(RunDirectory.ConfigFile)}: binds to hash {spec.Resolved.ShortHash}, the manifest says {run.Manifest.ConfigHash[..8]}; the run's files were edited");
         var (data, _) = CliStores.Load(spec.Data.Store);
-        WorkflowFinisher.Finish(spec, data, run, Coverage(spec, data), log);
+        if (spec is RlWorkflowSpec agents) RlFinisher.Finish(agents, data, run, log);
+        else WorkflowFinisher.Finish((WorkflowSpec)spec, data, run, Coverage((WorkflowSpec)spec, data), log);
         return run;
     }
 

@@ -7,7 +7,20 @@ using AlphaSharp.Models.WalkForward;
 namespace AlphaSharp.Cli.Workflow;
 
 /// <summary>
-/// A bound workflow: every stage's settings in the library's own option records, checked together, plus the
+/// What every bound workflow has, whatever it runs: its name, store, seeds, the profile and overrides applied, and the
+/// canonical resolved document (its hash names the configuration in the run store).
+/// </summary>
+public abstract record BoundWorkflow(string Name, DataSpec Data, IReadOnlyList<ulong> Seeds, string? Profile, IReadOnlyList<string> Overrides, CanonicalDocument Resolved, string File)
+{
+    /// <summary>The resolved document as a run records it (the canonical body under its provenance).</summary>
+    public string ResolvedText => Resolved.Text(File, Profile, Overrides);
+
+    /// <summary>How many units the run holds and what they are, for <c>run --check</c>.</summary>
+    public abstract string UnitsLine { get; }
+}
+
+/// <summary>
+/// A bound model workflow: every stage's settings in the library's own option records, checked together, plus the
 /// canonical resolved document and its hash. A runner builds from it without reading YAML again.
 /// </summary>
 public sealed record WorkflowSpec(
@@ -31,10 +44,9 @@ public sealed record WorkflowSpec(
     CanonicalDocument Resolved,
     string File,
     /// <summary>Null: every member is a sample; otherwise the multi-factor picks that are the samples (paper 001's filter).</summary>
-    PicksSpec? Picks = null)
+    PicksSpec? Picks = null) : BoundWorkflow(Name, Data, Seeds, Profile, Overrides, Resolved, File)
 {
-    /// <summary>The resolved document as a run records it (the canonical body under its provenance).</summary>
-    public string ResolvedText => Resolved.Text(File, Profile, Overrides);
+    public override string UnitsLine => $"{WorkflowUnits.Of(this).Count} units ({Models.Count} model(s) x {Seeds.Count} seed(s))";
 }
 
 /// <summary>

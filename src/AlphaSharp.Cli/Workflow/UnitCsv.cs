@@ -1,0 +1,34 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using AlphaSharp.Common;
+using AlphaSharp.Runs;
+
+namespace AlphaSharp.Cli.Workflow;
+
+/// <summary>Reads what a unit wrote, its summary and its CSV files (its header, then rows; dates first where a file has them) for a finisher.</summary>
+internal static class UnitCsv
+{
+    /// <summary>The unit's <c>done.json</c>: the summary it wrote last.</summary>
+    public static JsonObject Done(RunDirectory run, RunUnit unit)
+    {
+        var path = Path.Combine(run.UnitDirectory(unit), RunDirectory.UnitDoneFile);
+        return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw new InputException($"{path}: not a unit summary");
+    }
+
+    public static (string[] Header, List<string[]> Rows) Csv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        if (lines.Length == 0) throw new InputException($"{path}: empty; the unit's files are damaged, delete its folder to rerun it");
+        return (lines[0].Split(','), lines.Skip(1).Select(l => l.Split(',')).ToList());
+    }
+
+    public static DateOnly[] Dates((string[] Header, List<string[]> Rows) csv) =>
+        csv.Rows.Select(r => DateOnly.ParseExact(r[0], "yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
+
+    public static double[] Column((string[] Header, List<string[]> Rows) csv, string name)
+    {
+        var j = Array.IndexOf(csv.Header, name);
+        if (j < 0) throw new InputException($"a unit file has no column '{name}' (header: {string.Join(",", csv.Header)})");
+        return csv.Rows.Select(r => r[j].Length == 0 ? double.NaN : double.Parse(r[j], CultureInfo.InvariantCulture)).ToArray();
+    }
+}
