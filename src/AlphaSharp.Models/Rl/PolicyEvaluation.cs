@@ -39,9 +39,16 @@ public static class PolicyEvaluation
 
     public static EpisodeRecord Play(TradingEnvironment env, string name, Func<float[], TradeAction> policy)
     {
+        var a = Play(env.Account, obs => [policy(obs[0])]);
+        return new EpisodeRecord(name, a.DecisionDays, a.Actions.Select(x => x[0]).ToArray(), a.Days, a.Values, a.Returns, a.Fills, a.Refused, a.InitialValue);
+    }
+
+    /// <summary>Plays a policy over an account's whole episode: each day, one action per stock from the stocks' observations.</summary>
+    public static AccountRecord Play(AccountEnvironment env, Func<float[][], TradeAction[]> policy)
+    {
         var obs = env.Reset();
         var initial = env.Session.Value();
-        var (decisions, actions, days, values, returns) = (new List<int>(), new List<TradeAction>(), new List<int>(), new List<double>(), new List<double>());
+        var (decisions, actions, days, values, returns) = (new List<int>(), new List<TradeAction[]>(), new List<int>(), new List<double>(), new List<double>());
         var (fills, refused) = (new List<Trade>(), new List<Trade>());
         while (true)
         {
@@ -53,9 +60,9 @@ public static class PolicyEvaluation
             values.Add(s.Info.Value);
             returns.Add(s.Info.Return);
             foreach (var trade in s.Info.Trades) (trade.Filled ? fills : refused).Add(trade);
-            obs = s.Observation;
+            obs = s.Observations;
             if (s.Done) break;
         }
-        return new EpisodeRecord(name, [.. decisions], [.. actions], [.. days], [.. values], [.. returns], fills, refused, initial);
+        return new AccountRecord([.. decisions], [.. days], [.. values], [.. returns], [.. actions], fills, refused, initial);
     }
 }

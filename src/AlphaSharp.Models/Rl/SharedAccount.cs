@@ -5,8 +5,8 @@ using AlphaSharp.Evaluation.Performance;
 
 namespace AlphaSharp.Models.Rl;
 
-/// <summary>An account's episode: the day each day's orders filled on, the account after its close, its return, each stock's action, and the fills and refusals.</summary>
-public sealed record AccountRecord(int[] Days, double[] Values, double[] Returns, TradeAction[][] Actions, IReadOnlyList<Trade> Fills, IReadOnlyList<Trade> Refused, double InitialValue)
+/// <summary>An account's episode: each decision day, the day its orders filled on, the account after that close, its return, each stock's action, and the fills and refusals.</summary>
+public sealed record AccountRecord(int[] DecisionDays, int[] Days, double[] Values, double[] Returns, TradeAction[][] Actions, IReadOnlyList<Trade> Fills, IReadOnlyList<Trade> Refused, double InitialValue)
 {
     public double RateOfReturn => Values.Length == 0 ? 0 : Values[^1] / InitialValue - 1;
     public double DailySharpe => PerformanceMetrics.Sharpe(Returns, 0, periodsPerYear: 1);
@@ -31,22 +31,6 @@ public static class SharedAccount
         var instruments = symbols.Select(pool.Panel.IndexOf).ToArray();
         var spans = instruments.Select((i, j) => StockSpans.Of(features, pool.Calendar, i, symbols[j], train, test, env.Window)).ToArray();
         var account = new AccountEnvironment(MarketView.From(pool), instruments, features, spans.Select(s => s.Scaler).ToArray(), spans[0].TestStart, spans[0].TestEnd, rules, env);
-        var obs = account.Reset();
-        var initial = account.Session.Value();
-        var (days, values, returns, actions) = (new List<int>(), new List<double>(), new List<double>(), new List<TradeAction[]>());
-        var (fills, refused) = (new List<Trade>(), new List<Trade>());
-        while (true)
-        {
-            var act = obs.Select((o, j) => (TradeAction)agents[j].Greedy(o)).ToArray();
-            var s = account.Step(act);
-            actions.Add(act);
-            days.Add(s.Info.Day);
-            values.Add(s.Info.Value);
-            returns.Add(s.Info.Return);
-            foreach (var trade in s.Info.Trades) (trade.Filled ? fills : refused).Add(trade);
-            obs = s.Observations;
-            if (s.Done) break;
-        }
-        return new AccountRecord([.. days], [.. values], [.. returns], [.. actions], fills, refused, initial);
+        return PolicyEvaluation.Play(account, obs => obs.Select((o, j) => (TradeAction)agents[j].Greedy(o)).ToArray());
     }
 }

@@ -42,6 +42,8 @@ public sealed class TradingEnvironment
     /// <summary>The decision day of the current observation.</summary>
     public int Day => _account.Day;
     public TradingSession Session => _account.Session;
+    /// <summary>The one-stock account this environment steps.</summary>
+    public AccountEnvironment Account => _account;
 
     /// <summary>A new episode at <see cref="Start"/> with all capital in cash; its first observation.</summary>
     public float[] Reset() => _account.Reset()[0];
