@@ -108,9 +108,9 @@ public sealed class AccountEnvironment
         if (_session is null) throw new InvalidOperationException("rl: Reset the environment before stepping it");
         if (Day >= End) throw new InvalidOperationException($"rl: the episode ended on day {End}; Reset for another");
         if (actions.Count != _instruments.Length) throw new ArgumentException($"rl: {actions.Count} actions for {_instruments.Length} stocks");
-        foreach (var action in actions)
-            if (action is not (TradeAction.Hold or TradeAction.Buy or TradeAction.Sell))
-                throw new ArgumentOutOfRangeException(nameof(actions), action, "rl: actions are hold (0), buy (1) and sell (2)");
+        for (var j = 0; j < actions.Count; j++)
+            if (actions[j] is not (TradeAction.Hold or TradeAction.Buy or TradeAction.Sell))
+                throw new ArgumentOutOfRangeException(nameof(actions), actions[j], "rl: actions are hold (0), buy (1) and sell (2)");
         var t = Day + 1;
         _session.Open(t);
         var before = _session.Trades.Count;
@@ -141,7 +141,8 @@ public sealed class AccountEnvironment
         _value = value;
         Day = t;
         var reward = _reward.Next(r);
-        var shares = _instruments.Select(i => account.Shares[i]).ToArray();
+        var shares = new double[_instruments.Length];
+        for (var j = 0; j < shares.Length; j++) shares[j] = account.Shares[_instruments[j]];
         return new AccountStep(Observations(), reward, Day >= End, new AccountStepInfo(t, value, account.Cash, shares, r, trades));
     }
 

@@ -86,6 +86,27 @@ public class Paper002SmokeTests
     }
 
     [Fact]
+    public void Two_shards_and_an_interrupted_run_resumed_give_the_bits_of_one_whole_run()
+    {
+        using var tmp = new CliTempDir();
+        string[] smoke = ["run", Workflow, "--profile", "smoke", "--set", "seeds=1"];
+        var whole = Path.Combine(tmp.Dir, "whole");
+        Assert.Equal(0, CliHarness.Run([.. smoke, "--runs", whole]).Exit);
+        var sharded = Path.Combine(tmp.Dir, "sharded");
+        var first = CliHarness.Run([.. smoke, "--runs", sharded, "--shard", "1/2", "--run-id", "job-2"]);
+        Assert.True(first.Exit == 0, first.Err);
+        Assert.Contains("the run finishes when the other shards' are", first.Out);
+        Assert.Equal(0, CliHarness.Run([.. smoke, "--runs", sharded, "--shard", "2/2", "--run-id", "job-2"]).Exit);
+        var resumed = Path.Combine(tmp.Dir, "resumed");
+        Assert.Equal(0, CliHarness.Run([.. smoke, "--runs", resumed, "--shard", "2/2"]).Exit);
+        var again = CliHarness.Run([.. smoke, "--runs", resumed]);
+        Assert.Contains("resuming", again.Err);
+        string Metrics(string runs) => File.ReadAllText(new RunStore(runs).List().Runs.Single().MetricsPath);
+        Assert.Equal(Metrics(whole), Metrics(sharded));
+        Assert.Equal(Metrics(whole), Metrics(resumed));
+    }
+
+    [Fact]
     public void A_shared_account_plays_the_trained_agents_together_over_the_same_days()
     {
         using var tmp = new CliTempDir();

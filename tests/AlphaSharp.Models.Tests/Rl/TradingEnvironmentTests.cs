@@ -77,6 +77,25 @@ public sealed class TradingEnvironmentTests
     }
 
     [Fact]
+    public void Fraction_actions_spend_part_of_the_cash_and_sell_part_of_the_position_in_whole_lots_by_hand()
+    {
+        var env = Env(Market().View(), new TradingEnvironmentOptions { Window = 2, Reward = RewardKind.Return, BuyFraction = 0.5, SellFraction = 0.5 });
+        env.Reset();
+        // Half the cash on day 2 at 10.00: 50,000 / (10 x 1.001) = 4,995 -> 4,900 shares for 49,000 + 49.
+        var s = env.Step(TradeAction.Buy);
+        Assert.Equal(4_900.0, s.Info.Shares);
+        Assert.Equal(50_951, s.Info.Cash, 6);
+        Assert.Equal((float)(50_951 / (50_951 + 4_900 * 10.5)), s.Observation[^3], 6);
+        env.Step(TradeAction.Hold); // day 3: suspended
+        // Half the position on day 4 at 11.00: 2,450 rounds down to 2,400 (whole lots): 26,400 less 26.4 and 26.4.
+        s = env.Step(TradeAction.Sell);
+        Assert.Equal(2_500.0, s.Info.Shares);
+        Assert.Equal(50_951 + 26_400 - 26.4 - 26.4, s.Info.Cash, 6);
+        // What is left keeps its share of the cost: 49,049 x 2,500 / 4,900.
+        Assert.Equal((float)(2_500 * 11.0 / (49_049.0 * 2_500 / 4_900) - 1), s.Observation[^2], 6);
+    }
+
+    [Fact]
     public void A_sell_on_the_day_of_its_buy_is_refused_by_T_plus_one_through_the_same_session()
     {
         var session = new TradingSession(Market().View(), Rules);

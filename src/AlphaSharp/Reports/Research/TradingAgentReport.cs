@@ -152,9 +152,10 @@ public static class TradingAgentReport
 
     private static void Stocks(HtmlReport report, TradingAgentStudy study)
     {
-        var table = new HtmlTable(["stock", "industry", "DQN return", "DQN Sharpe", "B&H return", "B&H Sharpe", "random return", "random Sharpe", "DQN fills", "refused"]);
+        // The industry is in each stock's own section heading: the table stays within the page.
+        var table = new HtmlTable(["stock", "DQN return", "DQN Sharpe", "B&H return", "B&H Sharpe", "random return", "random Sharpe", "DQN fills", "refused"]);
         foreach (var s in study.Stocks)
-            table.Row(s.Stock, s.Industry ?? "", Cell(s.Agent.Select(a => a.Return), Formats.Percent2), Cell(s.Agent.Select(a => a.DailySharpe), F3),
+            table.Row(s.Stock, Cell(s.Agent.Select(a => a.Return), Formats.Percent2), Cell(s.Agent.Select(a => a.DailySharpe), F3),
                 Formats.Percent2(s.BuyAndHold.Return), F3(s.BuyAndHold.DailySharpe), Cell(s.Random.Select(a => a.Return), Formats.Percent2), Cell(s.Random.Select(a => a.DailySharpe), F3),
                 Cell(s.Agent.Select(a => (double)a.Fills), Formats.Integer), Cell(s.Agent.Select(a => (double)a.Refused), Formats.Integer));
         report.Section("Stocks", "Each stock's slot on its own: mean ± std over seeds (buy-and-hold, B&H, has no seed); Sharpe is the daily one, not annualised; " +
