@@ -66,12 +66,7 @@ public static class RlFinisher
         }
         metrics["stocks"] = stocks;
         CsvTable.Write(run.File(ResultsFile), ["scope", "metric", "mean", "std", "seeds"], rows);
-        var manifest = run.Manifest;
-        var context = new RunContext(spec.Title,
-        [
-            new("run", run.Id), new("config", manifest.ConfigHash[..8]), new("code", manifest.CodeVersion),
-            new("data", $"{manifest.Store} ({manifest.DataFingerprint[..12]})"), new("profile", manifest.Profile ?? "none"),
-        ], Coverage(spec, data), File.ReadAllText(run.File(RunDirectory.ConfigFile)));
+        var context = UnitCsv.Context(run, spec.Title, Coverage(spec, data));
         run.Finish(metrics.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), TradingAgentReport.Build(context, study).Render());
         log(string.Create(CultureInfo.InvariantCulture,
             $"{run.Id}: account {string.Join(", ", study.AccountAgent.Select(a => $"seed {a.Seed} {a.Return:P2}"))}; buy and hold {study.AccountBuyAndHold.Return:P2}; " +

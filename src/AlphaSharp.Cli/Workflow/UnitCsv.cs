@@ -5,9 +5,20 @@ using AlphaSharp.Runs;
 
 namespace AlphaSharp.Cli.Workflow;
 
-/// <summary>Reads what a unit wrote, its summary and its CSV files (its header, then rows; dates first where a file has them) for a finisher.</summary>
+/// <summary>Reads what a run wrote for its finisher: its report context, a unit's summary and its CSV files (its header, then rows; dates first where a file has them) for a finisher.</summary>
 internal static class UnitCsv
 {
+    /// <summary>A report's context from the run's own manifest and resolved configuration: what a finisher's page says it came from.</summary>
+    public static AlphaSharp.Reports.Research.RunContext Context(RunDirectory run, string title, IReadOnlyList<string> coverage)
+    {
+        var manifest = run.Manifest;
+        return new(title,
+        [
+            new("run", run.Id), new("config", manifest.ConfigHash[..8]), new("code", manifest.CodeVersion),
+            new("data", $"{manifest.Store} ({manifest.DataFingerprint[..12]})"), new("profile", manifest.Profile ?? "none"),
+        ], coverage, File.ReadAllText(run.File(RunDirectory.ConfigFile)));
+    }
+
     /// <summary>The unit's <c>done.json</c>: the summary it wrote last.</summary>
     public static JsonObject Done(RunDirectory run, RunUnit unit)
     {

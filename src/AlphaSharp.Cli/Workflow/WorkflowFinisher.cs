@@ -75,12 +75,7 @@ public static class WorkflowFinisher
             metrics["picks_comparison"] = comparison;
         }
         CsvTable.Write(run.File(ResultsFile), ["model", "metric", "mean", "std", "seeds"], rows);
-        var manifest = run.Manifest;
-        var context = new RunContext(spec.Report.Title,
-        [
-            new("run", run.Id), new("config", manifest.ConfigHash[..8]), new("code", manifest.CodeVersion),
-            new("data", $"{manifest.Store} ({manifest.DataFingerprint[..12]})"), new("profile", manifest.Profile ?? "none"),
-        ], coverage, File.ReadAllText(run.File(RunDirectory.ConfigFile)));
+        var context = UnitCsv.Context(run, spec.Report.Title, coverage);
         var html = ModelComparisonReport.Build(context, models, spec.Report.IcEvery, picks).Render();
         run.Finish(metrics.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }), html);
         log($"{run.Id}: finished; report {run.ReportPath}");
